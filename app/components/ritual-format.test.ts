@@ -1,0 +1,62 @@
+import { createInstance } from "i18next";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { Ritual } from "~/domain/ritual";
+import { i18nConfig } from "~/i18n";
+import { formatCadence, formatLocalStart } from "./ritual-format";
+
+const ritual: Ritual = {
+  id: "r1",
+  kind: "tea-time",
+  title: "Tea",
+  timeZone: "Asia/Seoul",
+  startMinutes: 16 * 60,
+  durationMinutes: 30,
+  frequency: "weekly",
+  interval: 2,
+  weekdays: [3],
+  monthDay: null,
+  monthWeek: null,
+  monthWeekday: null,
+  startDate: "2026-01-07",
+  untilDate: null,
+  count: null,
+  goEarlyMinutes: 10,
+  stayLateMinutes: 10,
+  agendaTemplate: "",
+  videoUrl: "",
+};
+
+async function translator(lng: string) {
+  const i18n = createInstance();
+  await i18n.init({ ...i18nConfig, lng });
+  return i18n.t;
+}
+
+describe("cadence in the viewer's language", () => {
+  it("says how often and on which days, in English", async () => {
+    const t = await translator("en");
+    expect(formatCadence(ritual, t, "en")).toBe("Every 2 weeks on Wed");
+    expect(formatCadence({ ...ritual, interval: 1, weekdays: [2, 4] }, t, "en")).toBe("Every Tue & Thu");
+    expect(formatCadence({ ...ritual, frequency: "monthly", interval: 1, monthWeek: -1, monthWeekday: 5 }, t, "en")).toBe(
+      "Monthly on the last Friday",
+    );
+    expect(formatCadence({ ...ritual, frequency: "once" }, t, "en")).toBe("Once, on Jan 7, 2026");
+    expect(formatCadence({ ...ritual, count: 6 }, t, "en")).toBe("Every 2 weeks on Wed, 6 times");
+  });
+
+  it("uses Korean words and weekday names in Korean", async () => {
+    const t = await translator("ko");
+    expect(formatCadence(ritual, t, "ko")).toBe("2주마다 수");
+    expect(formatCadence({ ...ritual, frequency: "monthly", interval: 1, monthDay: 15 }, t, "ko")).toBe("매월 15일");
+  });
+
+  it("writes the local start the way the viewer's locale does, whatever the server's zone", () => {
+    const expected = (locale: string) =>
+      DateTime.fromObject({ year: 2026, month: 1, day: 7, hour: 16 }, { zone: "Asia/Seoul", locale }).toLocaleString(
+        DateTime.TIME_SIMPLE,
+      );
+    expect(formatLocalStart(ritual, "en")).toBe(expected("en"));
+    expect(formatLocalStart(ritual, "ko")).toBe(expected("ko"));
+  });
+});

@@ -1,0 +1,52 @@
+import type { TFunction } from "i18next";
+import { DateTime, Info } from "luxon";
+import type { Ritual } from "~/domain/ritual";
+
+/** Weekday names in the viewer's language; ISO numbering, 1 = Monday. */
+function weekdayName(isoDay: number, locale: string, width: "short" | "long" = "short"): string {
+  return Info.weekdays(width, { locale })[isoDay - 1] ?? String(isoDay);
+}
+
+function listFormat(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: "short", type: "conjunction" }).format(items);
+}
+
+function formatLocalDate(isoDate: string, locale: string): string {
+  return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED);
+}
+
+/** "Every Tue and Thu", "Every 2 weeks on Wed", "Monthly on the last Fri", "Once, on Dec 3, 2026". */
+export function formatCadence(ritual: Ritual, t: TFunction, locale: string): string {
+  let rule: string;
+  if (ritual.frequency === "once") {
+    return t("cadence.once", { date: formatLocalDate(ritual.startDate, locale) });
+  } else if (ritual.frequency === "weekly") {
+    const days = listFormat(
+      ritual.weekdays.map((day) => weekdayName(day, locale)),
+      locale,
+    );
+    rule = ritual.interval === 1 ? t("cadence.weekly", { days }) : t("cadence.everyNWeeks", { count: ritual.interval, days });
+  } else if (ritual.monthDay !== null) {
+    rule =
+      ritual.interval === 1
+        ? t("cadence.monthlyDay", { day: ritual.monthDay })
+        : t("cadence.everyNMonthsDay", { count: ritual.interval, day: ritual.monthDay });
+  } else {
+    const nth = t(`cadence.nth.${ritual.monthWeek ?? 1}` as "cadence.nth.1");
+    const weekday = weekdayName(ritual.monthWeekday ?? 1, locale, "long");
+    rule =
+      ritual.interval === 1
+        ? t("cadence.monthlyWeekday", { nth, weekday })
+        : t("cadence.everyNMonthsWeekday", { count: ritual.interval, nth, weekday });
+  }
+  if (ritual.untilDate) return `${rule}, ${t("cadence.untilDate", { date: formatLocalDate(ritual.untilDate, locale) })}`;
+  if (ritual.count) return `${rule}, ${t("cadence.times", { count: ritual.count })}`;
+  return rule;
+}
+
+/** The ritual's start as a wall-clock time in its own zone, written the viewer's way ("10:00", "오전 10:00"). */
+export function formatLocalStart(ritual: Ritual, locale: string): string {
+  return DateTime.fromISO(ritual.startDate, { zone: ritual.timeZone, locale })
+    .set({ hour: Math.floor(ritual.startMinutes / 60), minute: ritual.startMinutes % 60 })
+    .toLocaleString(DateTime.TIME_SIMPLE);
+}

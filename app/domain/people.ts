@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { clockTime, isoWeekday } from "./clock";
+import { emailAddress, longText, singleLine, timeZoneName } from "./fields";
+
+export const LANGUAGES = ["en", "ko"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const teamSchema = z.object({
+  name: singleLine(120, "validation.nameRequired"),
+  timeZone: timeZoneName,
+});
+export type TeamInput = z.output<typeof teamSchema>;
+
+/** Working hours in the person's own zone; a day's end may be "24:00". */
+const workingHours = {
+  workStart: clockTime.default("09:00"),
+  workEnd: z
+    .string()
+    .trim()
+    .default("18:00")
+    .pipe(z.literal("24:00").transform(() => 1440).or(clockTime)),
+  workDays: z.array(isoWeekday).min(1, "validation.workDaysRequired").default([1, 2, 3, 4, 5]),
+};
+
+function endAfterStart<T extends { workStart: number; workEnd: number }>(value: T, ctx: z.RefinementCtx) {
+  if (value.workEnd <= value.workStart) {
+    ctx.addIssue({ code: "custom", path: ["workEnd"], message: "validation.workEndBeforeStart" });
+  }
+}
+
+export const memberSchema = z
+  .object({
+    name: singleLine(120, "validation.nameRequired"),
+    email: emailAddress,
+    timeZone: timeZoneName,
+    ...workingHours,
+  })
+  .superRefine(endAfterStart);
+export type MemberInput = z.output<typeof memberSchema>;
+
+export const customerSchema = z.object({
+  name: singleLine(120, "validation.nameRequired"),
+  timeZone: timeZoneName,
+  etiquetteNote: longText(5000),
+  language: z.enum(LANGUAGES, { message: "validation.invalid" }).default("en"),
+});
+export type CustomerInput = z.output<typeof customerSchema>;
+
+export const contactSchema = z
+  .object({
+    name: singleLine(120, "validation.nameRequired"),
+    email: emailAddress,
+    /** Empty means the customer's own zone. */
+    timeZone: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(timeZoneName.optional()),
+    ...workingHours,
+  })
+  .superRefine(endAfterStart);
+export type ContactInput = z.output<typeof contactSchema>;

@@ -1,0 +1,128 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { clockTime, isoWeekday } from "./clock";
+import { longText, singleLine, timeZoneName } from "./fields";
+import {
+  FREQUENCIES,
+  MAX_BUFFER_MINUTES,
+  MAX_DURATION_MINUTES,
+  RITUAL_DEFAULTS,
+  RITUAL_KINDS,
+  type RitualKind,
+} from "./ritual-kinds";
+import { validate, type Validated } from "./validation";
+
+const localDate = z
+  .string({ required_error: "validation.dateRequired" })
+  .trim()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "validation.dateInvalid");
+
+const optionalLocalDate = z
+  .string()
+  .trim()
+  .optional()
+  .nullable()
+  .transform((value) => value || undefined)
+  .pipe(localDate.optional());
+
+const wholeNumber = (field: string) =>
+  z.coerce.number({ invalid_type_error: `validation.${field}Invalid` }).int(`validation.${field}Invalid`);
+
+const bufferMinutes = wholeNumber("buffer")
+  .min(0, "validation.bufferNegative")
+  .max(MAX_BUFFER_MINUTES, "validation.bufferTooLong");
+
+/** Weeks of "last Friday of the month" style rules: 1-4, or -1 for the last. */
+const MONTH_WEEKS = [1, 2, 3, 4, -1] as const;
+
+export const ritualSchema = z
+  .object({
+    kind: z.enum(RITUAL_KINDS, { message: "validation.kindInvalid" }),
+    title: singleLine(200, "validation.titleRequired"),
+    timeZone: timeZoneName,
+    startTime: clockTime,
+    durationMinutes: wholeNumber("duration")
+      .min(1, "validation.durationPositive")
+      .max(MAX_DURATION_MINUTES, "validation.durationTooLong"),
+    frequency: z.enum(FREQUENCIES, { message: "validation.frequencyInvalid" }),
+    interval: wholeNumber("interval").min(1, "validation.intervalTooSmall").max(52, "validation.intervalTooLarge"),
+    weekdays: z.array(isoWeekday).default([]),
+    monthDay: wholeNumber("monthDay").min(1, "validation.monthDayInvalid").max(31, "validation.monthDayInvalid").optional(),
+    monthWeek: z.coerce
+      .number()
+      .refine((week) => (MONTH_WEEKS as readonly number[]).includes(week), "validation.monthWeekInvalid")
+      .optional(),
+    monthWeekday: isoWeekday.optional(),
+    startDate: localDate,
+    untilDate: optionalLocalDate,
+    count: wholeNumber("count").min(1, "validation.countTooSmall").max(1000, "validation.countTooLarge").optional(),
+    goEarlyMinutes: bufferMinutes,
+    stayLateMinutes: bufferMinutes,
+    agendaTemplate: longText(20_000),
+    videoUrl: z
+      .string()
+      .trim()
+      .max(2000, "validation.tooLong")
+      .refine((value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value), "validation.urlInvalid")
+      .default(""),
+    customerId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || undefined),
+  })
+  .superRefine((ritual, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (ritual.frequency === "weekly" && ritual.weekdays.length === 0) {
+      problem("weekdays", "validation.weekdaysRequired");
+    }
+    if (ritual.frequency === "monthly") {
+      const byDay = ritual.monthDay !== undefined;
+      const byWeekday = ritual.monthWeek !== undefined && ritual.monthWeekday !== undefined;
+      if (byDay === byWeekday) problem("monthDay", "validation.monthRuleRequired");
+    }
+    if (ritual.untilDate !== undefined && ritual.untilDate < ritual.startDate) {
+      problem("untilDate", "validation.untilBeforeStart");
+    }
+    if (ritual.untilDate !== undefined && ritual.count !== undefined) {
+      problem("count", "validation.countAndUntil");
+    }
+    if (ritual.kind === "tea-time" && !ritual.customerId) {
+      problem("customerId", "validation.customerRequired");
+    }
+  });
+
+export type RitualInput = z.output<typeof ritualSchema>;
+/** What a form or a script hands in: any field a kind has a default for may be left out. */
+export type RitualDraft = Partial<z.input<typeof ritualSchema>> & { kind: RitualKind };
+
+/** Fills in the kind's defaults, then validates everything. */
+export function validateRitual(draft: RitualDraft): Validated<RitualInput> {
+  const defaults = RITUAL_DEFAULTS[draft.kind] ?? {};
+  const given = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined && value !== ""));
+  return validate(ritualSchema, { ...defaults, ...given });
+}
+
+/** A saved ritual as the rest of the app sees it. */
+export interface Ritual {
+  id: string;
+  kind: RitualKind;
+  title: string;
+  timeZone: string;
+  /** Local start, minutes after midnight in `timeZone`. */
+  startMinutes: number;
+  durationMinutes: number;
+  frequency: RitualInput["frequency"];
+  interval: number;
+  weekdays: number[];
+  monthDay: number | null;
+  monthWeek: number | null;
+  monthWeekday: number | null;
+  startDate: string;
+  untilDate: string | null;
+  count: number | null;
+  goEarlyMinutes: number;
+  stayLateMinutes: number;
+  agendaTemplate: string;
+  videoUrl: string;
+}

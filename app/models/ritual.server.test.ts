@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import en from "~/locales/en";
+import { createRitual, listRituals } from "./ritual.server";
+import { createContact, createCustomer, createMember, createTeam } from "./team.server";
+
+function message(key: string | undefined): string | undefined {
+  const [section, name] = (key ?? "").split(".") as [keyof typeof en, string];
+  return (en[section] as Record<string, string> | undefined)?.[name];
+}
+
+async function newTeam(name = "Platform") {
+  const team = await createTeam({ name, timeZone: "Europe/Berlin" });
+  if (!team.ok) throw new Error("team refused");
+  const member = await createMember(team.value.id, { name: "Lena", email: `lena@${name}.example`, timeZone: "Europe/Berlin" });
+  if (!member.ok) throw new Error("member refused");
+  return { teamId: team.value.id, memberId: member.value.id };
+}
+
+const checkIn = {
+  kind: "check-in" as const,
+  title: "Team check-in",
+  timeZone: "Europe/Berlin",
+  startTime: "09:30",
+  startDate: "2026-03-03",
+};
+
+describe("rituals through the models", () => {
+  it("creates a team, a member and a ritual, and reads them back", async () => {
+    const { teamId, memberId } = await newTeam("readback");
+    const created = await createRitual(teamId, checkIn, { hostIds: [memberId] });
+    expect(created.ok).toBe(true);
+
+    const [ritual, ...others] = await listRituals(teamId);
+    expect(others).toHaveLength(0);
+    expect(ritual).toMatchObject({
+      kind: "check-in",
+      title: "Team check-in",
+      timeZone: "Europe/Berlin",
+      startMinutes: 570,
+      durationMinutes: 30,
+      frequency: "weekly",
+      weekdays: [2, 4],
+      goEarlyMinutes: 5,
+      stayLateMinutes: 5,
+      hosts: [{ id: memberId, name: "Lena" }],
+      participantCount: 1,
+    });
+  });
+
+  it("refuses an unknown time zone with a clear message and writes nothing", async () => {
+    const { teamId, memberId } = await newTeam("badzone");
+    const result = await createRitual(teamId, { ...checkIn, timeZone: "Europe/Atlantis" }, { hostIds: [memberId] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({ timeZone: "validation.timeZoneUnknown" });
+    expect(message(result.errors.timeZone)).toMatch(/not a time zone/);
+    expect(await listRituals(teamId)).toHaveLength(0);
+  });
+
+  it("refuses a negative buffer with a clear message and writes nothing", async () => {
+    const { teamId, memberId } = await newTeam("negbuffer");
+    const result = await createRitual(teamId, { ...checkIn, goEarlyMinutes: -10 }, { hostIds: [memberId] });
+    expect(result.ok ? {} : result.errors).toEqual({ goEarlyMinutes: "validation.bufferNegative" });
+    expect(message("validation.bufferNegative")).toBe("A buffer cannot be negative.");
+    expect(await listRituals(teamId)).toHaveLength(0);
+  });
+
+  it("refuses members and customers of another team", async () => {
+    const ours = await newTeam("ours");
+    const theirs = await newTeam("theirs");
+    const customer = await createCustomer(theirs.teamId, { name: "Acme", timeZone: "Asia/Seoul" });
+    if (!customer.ok) throw new Error("customer refused");
+
+    const result = await createRitual(
+      ours.teamId,
+      { ...checkIn, kind: "tea-time", customerId: customer.value.id },
+      { hostIds: [ours.memberId], participantIds: [theirs.memberId] },
+    );
+    expect(result.ok ? {} : result.errors).toEqual({
+      customerId: "validation.customerUnknown",
+      participantIds: "validation.memberUnknown",
+    });
+    const contact = await createContact(ours.teamId, customer.value.id, { name: "Spy", email: "spy@example.com" });
+    expect(contact.ok ? {} : contact.errors).toEqual({ customerId: "validation.customerUnknown" });
+  });
+
+  it("has the database refuse out-of-range values even when validation is bypassed", async () => {
+    const { teamId } = await newTeam("constraints");
+    const row = {
+      teamId,
+      kind: "check-in",
+      title: "Bypass",
+      timeZone: "Europe/Berlin",
+      startMinutes: 600,
+      durationMinutes: 30,
+      frequency: "weekly",
+      startDate: "2026-03-03",
+      goEarlyMinutes: 5,
+      stayLateMinutes: 5,
+    };
+    await expect(prisma.ritual.create({ data: { ...row, goEarlyMinutes: -1 } })).rejects.toThrow(/CHECK constraint/);
+    await expect(prisma.ritual.create({ data: { ...row, durationMinutes: 0 } })).rejects.toThrow(/CHECK constraint/);
+    await expect(prisma.ritual.create({ data: { ...row, kind: "party" } })).rejects.toThrow(/CHECK constraint/);
+    await expect(prisma.ritual.create({ data: { ...row, title: "   " } })).rejects.toThrow(/CHECK constraint/);
+    expect(await prisma.ritual.count({ where: { teamId } })).toBe(0);
+  });
+
+  it("refuses a second member with the same email on one team", async () => {
+    const { teamId } = await newTeam("dupes");
+    const again = await createMember(teamId, { name: "Lena again", email: "LENA@dupes.example", timeZone: "Asia/Seoul" });
+    expect(again.ok ? {} : again.errors).toEqual({ email: "validation.emailTaken" });
+  });
+});

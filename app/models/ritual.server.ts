@@ -1,0 +1,121 @@
+import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
+import { validateRitual, type Ritual, type RitualDraft } from "~/domain/ritual";
+import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
+import type { FieldErrors, WriteResult } from "~/domain/validation";
+import { prisma, type DbOrTransaction } from "~/db.server";
+import type { Ritual as RitualRow } from "~/generated/prisma/client";
+import type { FixedId } from "./team.server";
+
+export interface RitualPeople {
+  hostIds: string[];
+  participantIds?: string[];
+  contactIds?: string[];
+}
+
+export interface RitualListItem extends Ritual {
+  hosts: { id: string; name: string }[];
+  participantCount: number;
+  customerName: string | null;
+}
+
+function toRitual(row: RitualRow): Ritual {
+  return {
+    id: row.id,
+    kind: (RITUAL_KINDS as readonly string[]).includes(row.kind) ? (row.kind as RitualKind) : "check-in",
+    title: row.title,
+    timeZone: row.timeZone,
+    startMinutes: row.startMinutes,
+    durationMinutes: row.durationMinutes,
+    frequency: row.frequency as Ritual["frequency"],
+    interval: row.interval,
+    weekdays: parseWeekdayList(row.weekdays),
+    monthDay: row.monthDay,
+    monthWeek: row.monthWeek,
+    monthWeekday: row.monthWeekday,
+    startDate: row.startDate,
+    untilDate: row.untilDate,
+    count: row.count,
+    goEarlyMinutes: row.goEarlyMinutes,
+    stayLateMinutes: row.stayLateMinutes,
+    agendaTemplate: row.agendaTemplate,
+    videoUrl: row.videoUrl,
+  };
+}
+
+/** People and customers must belong to the ritual's own team. */
+async function checkPeople(
+  teamId: string,
+  customerId: string | undefined,
+  people: RitualPeople,
+  db: DbOrTransaction,
+): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const memberIds = [...new Set([...people.hostIds, ...(people.participantIds ?? [])])];
+  if (people.hostIds.length === 0) errors.hostIds = "validation.hostsRequired";
+  const members = await db.member.count({ where: { teamId, id: { in: memberIds } } });
+  if (members !== memberIds.length) errors.participantIds = "validation.memberUnknown";
+  if (customerId && !(await db.customer.findFirst({ where: { id: customerId, teamId } }))) {
+    errors.customerId = "validation.customerUnknown";
+  }
+  const contactIds = [...new Set(people.contactIds ?? [])];
+  if (contactIds.length > 0) {
+    const contacts = await db.contact.count({
+      where: { id: { in: contactIds }, customerId: customerId ?? "", customer: { teamId } },
+    });
+    if (contacts !== contactIds.length) errors.contactIds = "validation.contactUnknown";
+  }
+  return errors;
+}
+
+export async function createRitual(
+  teamId: string,
+  draft: RitualDraft,
+  people: RitualPeople,
+  db: DbOrTransaction = prisma,
+  { id }: FixedId = {},
+): Promise<WriteResult<Ritual>> {
+  const parsed = validateRitual(draft);
+  const peopleErrors = await checkPeople(teamId, parsed.success ? parsed.data.customerId : undefined, people, db);
+  if (!parsed.success || Object.keys(peopleErrors).length > 0) {
+    return { ok: false, errors: { ...peopleErrors, ...(parsed.success ? {} : parsed.errors) } };
+  }
+  const { startTime, weekdays, customerId, ...ritual } = parsed.data;
+  const hostIds = new Set(people.hostIds);
+  const participantIds = (people.participantIds ?? []).filter((memberId) => !hostIds.has(memberId));
+  const row = await db.ritual.create({
+    data: {
+      id,
+      teamId,
+      ...ritual,
+      startMinutes: startTime,
+      weekdays: formatWeekdayList(weekdays),
+      customerId: customerId ?? null,
+      attendees: {
+        create: [
+          ...[...hostIds].map((memberId) => ({ memberId, role: "host" })),
+          ...[...new Set(participantIds)].map((memberId) => ({ memberId, role: "participant" })),
+        ],
+      },
+      contacts: { create: [...new Set(people.contactIds ?? [])].map((contactId) => ({ contactId })) },
+    },
+  });
+  return { ok: true, value: toRitual(row) };
+}
+
+export async function listRituals(teamId: string, db: DbOrTransaction = prisma): Promise<RitualListItem[]> {
+  const rows = await db.ritual.findMany({
+    where: { teamId },
+    orderBy: [{ kind: "asc" }, { title: "asc" }],
+    include: {
+      attendees: { include: { member: { select: { id: true, name: true } } } },
+      customer: { select: { name: true } },
+      _count: { select: { contacts: true } },
+    },
+  });
+  return rows.map((row) => ({
+    ...toRitual(row),
+    hosts: row.attendees.filter((a) => a.role === "host").map((a) => a.member),
+    participantCount: row.attendees.length + row._count.contacts,
+    customerName: row.customer?.name ?? null,
+  }));
+}

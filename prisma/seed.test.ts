@@ -1,0 +1,52 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
+import { listRituals } from "~/models/ritual.server";
+import { DEMO_TEAM_ID, seedDemo } from "./seed";
+
+async function counts() {
+  return {
+    teams: await prisma.team.count(),
+    members: await prisma.member.count(),
+    customers: await prisma.customer.count(),
+    contacts: await prisma.contact.count(),
+    rituals: await prisma.ritual.count(),
+    attendees: await prisma.ritualAttendee.count(),
+  };
+}
+
+/** A zone's offsets in January and July: equal for no DST, swapped for southern DST. */
+function dstRule(zone: string): string {
+  const january = DateTime.fromISO("2026-01-15T12:00", { zone }).offset;
+  const july = DateTime.fromISO("2026-07-15T12:00", { zone }).offset;
+  const europeanSwitch = DateTime.fromISO("2026-03-30T12:00", { zone }).offset;
+  return `${january}/${july}/${europeanSwitch}`;
+}
+
+describe("demo seed", () => {
+  it("creates the demo once; running it again adds nothing", async () => {
+    expect(await seedDemo()).toBe("created");
+    const first = await counts();
+    expect(await seedDemo()).toBe("present");
+    expect(await counts()).toEqual(first);
+    expect(first).toMatchObject({ teams: 1, customers: 1, contacts: 2, rituals: 3 });
+  });
+
+  it("has members in at least three zones with different DST rules", async () => {
+    await seedDemo();
+    const zones = (await prisma.member.findMany({ where: { teamId: DEMO_TEAM_ID } })).map((m) => m.timeZone);
+    expect(new Set(zones.map(dstRule)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has one ritual of each kind with the practices' defaults", async () => {
+    await seedDemo();
+    const rituals = await listRituals(DEMO_TEAM_ID);
+    expect(rituals.map((r) => r.kind).sort()).toEqual([...RITUAL_KINDS].sort());
+    for (const ritual of rituals) expect(ritual).toMatchObject(RITUAL_DEFAULTS[ritual.kind]);
+    const teaTime = rituals.find((r) => r.kind === "tea-time");
+    expect(teaTime?.customerName).toBe("Hanbit Logistics");
+    const customer = await prisma.customer.findFirst({ where: { teamId: DEMO_TEAM_ID } });
+    expect(customer?.etiquetteNote).not.toBe("");
+  });
+});

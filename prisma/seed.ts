@@ -1,0 +1,158 @@
+/**
+ * The demo team: members in Seoul, Berlin, San Francisco and Bengaluru (no DST,
+ * European DST, North American DST, +5:30), one customer with two contacts, and
+ * one ritual of each kind with its default cadence, length and buffers.
+ *
+ *   tsx prisma/seed.ts             add the demo team unless it is already there
+ *   tsx prisma/seed.ts --if-empty  only on a database without any team (npm start)
+ */
+import { prisma } from "~/db.server";
+import type { WriteResult } from "~/domain/validation";
+import { createRitual } from "~/models/ritual.server";
+import { createContact, createCustomer, createMember, createTeam, getTeam } from "~/models/team.server";
+
+export const DEMO_TEAM_ID = "demo-team";
+
+function saved<T>(what: string, result: WriteResult<T>): T {
+  if (!result.ok) throw new Error(`Demo ${what} is invalid: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+export async function seedDemo(): Promise<"created" | "present"> {
+  if (await getTeam(DEMO_TEAM_ID)) return "present";
+  await prisma.$transaction(async (db) => {
+    saved("team", await createTeam({ name: "Northwind Remote", timeZone: "Europe/Berlin" }, db, { id: DEMO_TEAM_ID }));
+    const member = async (id: string, input: Record<string, unknown>) =>
+      saved(`member ${id}`, await createMember(DEMO_TEAM_ID, input, db, { id }));
+    const jiwoo = await member("demo-jiwoo", {
+      name: "Ji-woo Park",
+      email: "jiwoo@northwind.example",
+      timeZone: "Asia/Seoul",
+      workStart: "09:00",
+      workEnd: "18:00",
+    });
+    const lena = await member("demo-lena", {
+      name: "Lena Fischer",
+      email: "lena@northwind.example",
+      timeZone: "Europe/Berlin",
+      workStart: "08:30",
+      workEnd: "17:00",
+    });
+    const sam = await member("demo-sam", {
+      name: "Sam Rivera",
+      email: "sam@northwind.example",
+      timeZone: "America/Los_Angeles",
+      workStart: "08:00",
+      workEnd: "16:30",
+    });
+    const priya = await member("demo-priya", {
+      name: "Priya Nair",
+      email: "priya@northwind.example",
+      timeZone: "Asia/Kolkata",
+      workStart: "10:00",
+      workEnd: "19:00",
+      workDays: [1, 2, 3, 4, 5],
+    });
+    const team = [jiwoo.id, lena.id, sam.id, priya.id];
+
+    const customer = saved(
+      "customer",
+      await createCustomer(
+        DEMO_TEAM_ID,
+        {
+          name: "Hanbit Logistics",
+          timeZone: "Asia/Seoul",
+          language: "ko",
+          etiquetteNote:
+            "Formal Korean greetings to open; business casual on camera. Send the agenda a day ahead. " +
+            "Avoid 12:00-13:00 KST (lunch).",
+        },
+        db,
+        { id: "demo-hanbit" },
+      ),
+    );
+    const minseo = saved(
+      "contact",
+      await createContact(
+        DEMO_TEAM_ID,
+        customer.id,
+        { name: "Min-seo Kim", email: "minseo.kim@hanbit.example" },
+        db,
+        { id: "demo-minseo" },
+      ),
+    );
+    const daniel = saved(
+      "contact",
+      await createContact(
+        DEMO_TEAM_ID,
+        customer.id,
+        { name: "Daniel Cho", email: "daniel.cho@hanbit.example", timeZone: "America/New_York" },
+        db,
+        { id: "demo-daniel" },
+      ),
+    );
+
+    const ritual = async (id: string, draft: Parameters<typeof createRitual>[1], people: Parameters<typeof createRitual>[2]) =>
+      saved(`ritual ${id}`, await createRitual(DEMO_TEAM_ID, draft, people, db, { id }));
+    await ritual(
+      "demo-check-in",
+      {
+        kind: "check-in",
+        title: "Team check-in",
+        timeZone: "Europe/Berlin",
+        startTime: "09:30",
+        startDate: "2026-01-06",
+        agendaTemplate: "- What did you try since last time?\n- Ideas to share\n- What is in your way?",
+        videoUrl: "https://meet.example.com/northwind-check-in",
+      },
+      { hostIds: [lena.id], participantIds: team },
+    );
+    await ritual(
+      "demo-happy-hour",
+      {
+        kind: "happy-hour",
+        title: "Friday happy hour",
+        timeZone: "Europe/Berlin",
+        startTime: "16:00",
+        startDate: "2026-01-09",
+        videoUrl: "https://meet.example.com/northwind-happy-hour",
+      },
+      { hostIds: [sam.id], participantIds: team },
+    );
+    await ritual(
+      "demo-tea-time",
+      {
+        kind: "tea-time",
+        title: "Tea time with Hanbit Logistics",
+        timeZone: "Asia/Seoul",
+        startTime: "16:00",
+        startDate: "2026-01-07",
+        customerId: customer.id,
+        agendaTemplate:
+          "- What is the hardest thing you are facing right now?\n- Ideas we can try on the spot\n- Follow-ups, owners and dates",
+        videoUrl: "https://meet.example.com/hanbit-tea-time",
+      },
+      { hostIds: [jiwoo.id, lena.id], contactIds: [minseo.id, daniel.id] },
+    );
+  });
+  return "created";
+}
+
+async function main() {
+  const onlyIfEmpty = process.argv.includes("--if-empty");
+  if (onlyIfEmpty && (await prisma.team.count()) > 0) {
+    console.log("Database already has data; demo seed skipped.");
+    return;
+  }
+  const outcome = await seedDemo();
+  console.log(outcome === "created" ? "Demo team created." : "Demo team already present; nothing added.");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => prisma.$disconnect());
+}

@@ -1,0 +1,36 @@
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+
+/** Debian's Chromium; Playwright's own browser download does not work offline. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Script errors and console errors the page raised; a test expects none. */
+  problems: string[];
+}
+
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    // A 404 page reports its own status as a failed resource load; that is expected there.
+    if (message.type() === "error" && !message.text().includes("status of 404")) problems.push(message.text());
+  });
+  return { page, problems };
+}

@@ -1,0 +1,54 @@
+import { execFileSync, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../setup/database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The app did not answer at ${url}/healthz`);
+}
+
+/** A fresh, migrated and seeded database and the built app serving it on a free port. */
+export default async function setup(project: TestProject) {
+  const database = path.resolve("tests/.tmp-e2e/e2e.db");
+  migrateDatabase(database);
+  const env = { ...process.env, DATABASE_URL: `file:${database}`, NODE_ENV: "production" as const };
+  execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
+
+  const port = await freePort();
+  const server = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, Date.now() + 30_000);
+  project.provide("baseUrl", baseUrl);
+  return () => {
+    server.kill();
+  };
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Browser tests against the built app, served the way `npm start` serves it.
+export default defineConfig({
+  test: {
+    include: ["tests/e2e/**/*.e2e.ts"],
+    globalSetup: ["tests/e2e/global-server.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});

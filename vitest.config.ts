@@ -1,0 +1,12 @@
+import tsconfigPaths from "vite-tsconfig-paths";
+import { defineConfig } from "vitest/config";
+
+// Unit and model tests run the code directly, without the Remix build plugin.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "tests/*.test.ts"],
+    globalSetup: ["tests/setup/global-database.ts"],
+    setupFiles: ["tests/setup/worker-database.ts"],
+  },
+});
