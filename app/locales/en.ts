@@ -100,6 +100,8 @@ const en = {
     contactUnknown: "Pick contacts of the ritual's customer.",
     hostsRequired: "Pick at least one host.",
     memberUnknown: "Pick people from your team.",
+    participantsRequired: "Pick at least one participant.",
+    endBeforeStart: "The end must come after the start.",
   },
 };
 

@@ -102,6 +102,8 @@ const ko: Catalog = {
     contactUnknown: "리추얼 고객의 담당자를 고르세요.",
     hostsRequired: "호스트를 한 명 이상 고르세요.",
     memberUnknown: "우리 팀원 중에서 고르세요.",
+    participantsRequired: "참석자를 한 명 이상 고르세요.",
+    endBeforeStart: "끝나는 시간은 시작 시간보다 늦어야 합니다.",
   },
 };
 

@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { dayFromIso, daysInMonth, isoFromDay, isoWeekdayOf, type DayNumber } from "./local-dates";
+import type { Ritual } from "./ritual";
+import { isValidTimeZone } from "./time-zones";
+import { validate, type Validated } from "./validation";
+import { DAY, localToInstant, ZoneOffsets, type LocalAdjustment } from "./zone-offsets";
+
+const MINUTE = 60_000;
+
+/** The parts of a ritual that decide when it meets. */
+export type RecurrenceRule = Pick<
+  Ritual,
+  | "timeZone"
+  | "startMinutes"
+  | "durationMinutes"
+  | "frequency"
+  | "interval"
+  | "weekdays"
+  | "monthDay"
+  | "monthWeek"
+  | "monthWeekday"
+  | "startDate"
+  | "untilDate"
+  | "count"
+>;
+
+/** Instants are epoch milliseconds. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/** A change to one meeting of a series; the series keeps its identity. */
+export type MeetingException =
+  | { originalStart: number; status: "cancelled" }
+  | { originalStart: number; status: "moved"; start: number; durationMinutes: number };
+
+export interface PlannedMeeting extends Interval {
+  /** The instant the rule gives this meeting: its identity within the series. */
+  originalStart: number;
+  /** The meeting's date in the ritual's own zone, by the rule. */
+  localDate: string;
+  status: "scheduled" | "moved";
+  /** Set when the rule's local time did not exist ("gap") or happened twice ("ambiguous") that day. */
+  adjustment: LocalAdjustment;
+}
+
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+const ruleSchema = z
+  .object({
+    timeZone: z.string().refine(isValidTimeZone, "validation.timeZoneUnknown"),
+    startMinutes: z.number().int().min(0, "validation.timeInvalid").max(1439, "validation.timeInvalid"),
+    durationMinutes: z.number().int().min(1, "validation.durationPositive").max(1440, "validation.durationTooLong"),
+    frequency: z.enum(["weekly", "monthly", "once"], { message: "validation.frequencyInvalid" }),
+    interval: z.number().int().min(1, "validation.intervalTooSmall"),
+    weekdays: z.array(z.number().int().min(1).max(7)),
+    startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid"),
+    untilDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid").nullable(),
+    count: z.number().int().min(1, "validation.countTooSmall").nullable(),
+    monthDay: z.number().int().min(1).max(31).nullable(),
+    monthWeek: z.number().int().nullable(),
+    monthWeekday: z.number().int().min(1).max(7).nullable(),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.frequency === "weekly" && rule.weekdays.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["weekdays"], message: "validation.weekdaysRequired" });
+    }
+    if (rule.frequency === "monthly" && rule.monthDay === null && (rule.monthWeek === null || rule.monthWeekday === null)) {
+      ctx.addIssue({ code: "custom", path: ["monthDay"], message: "validation.monthRuleRequired" });
+    }
+    if (rule.untilDate !== null && rule.untilDate < rule.startDate) {
+      ctx.addIssue({ code: "custom", path: ["untilDate"], message: "validation.untilBeforeStart" });
+    }
+  });
+
+const windowSchema = z
+  .object({ from: z.number().finite(), to: z.number().finite() })
+  .refine((window) => window.to > window.from, { path: ["to"], message: "validation.endBeforeStart" });
+
+/**
+ * The local days the rule meets on, in order, from `firstWanted` (or from the
+ * start when counting) until no later period can begin by `lastWanted`.
+ */
+function* ruleDays(rule: RecurrenceRule, firstWanted: DayNumber, lastWanted: DayNumber): Generator<DayNumber> {
+  const start = dayFromIso(rule.startDate);
+  if (rule.frequency === "once") {
+    yield start;
+    return;
+  }
+  // A COUNT counts from the first meeting, so only an open-ended rule may skip ahead.
+  const skipTo = rule.count === null ? Math.max(start, firstWanted) : start;
+  if (rule.frequency === "weekly") {
+    const weekdays = [...new Set(rule.weekdays)].sort((a, b) => a - b);
+    const firstMonday = start - (isoWeekdayOf(start) - 1);
+    const skipWeeks = Math.floor((skipTo - firstMonday) / 7);
+    for (let week = skipWeeks - (skipWeeks % rule.interval); firstMonday + week * 7 <= lastWanted; week += rule.interval) {
+      for (const weekday of weekdays) {
+        const day = firstMonday + week * 7 + weekday - 1;
+        if (day >= start) yield day;
+      }
+    }
+    return;
+  }
+  const first = new Date(start * DAY);
+  const firstMonth = first.getUTCFullYear() * 12 + first.getUTCMonth();
+  const skipDate = new Date(skipTo * DAY);
+  const skipMonths = skipDate.getUTCFullYear() * 12 + skipDate.getUTCMonth() - firstMonth;
+  for (let month = firstMonth + skipMonths - (skipMonths % rule.interval); ; month += rule.interval) {
+    const year = Math.floor(month / 12);
+    const monthIndex = month % 12;
+    const length = daysInMonth(year, monthIndex);
+    const firstOfMonth = Date.UTC(year, monthIndex, 1) / DAY;
+    if (firstOfMonth > lastWanted) return;
+    let day: DayNumber | null = null;
+    if (rule.monthDay !== null) {
+      // Like RFC 5545, a month without that day (the 31st in April) is skipped, not clamped.
+      if (rule.monthDay <= length) day = firstOfMonth + rule.monthDay - 1;
+    } else if (rule.monthWeek !== null && rule.monthWeekday !== null) {
+      if (rule.monthWeek > 0) {
+        const firstMatch = firstOfMonth + ((rule.monthWeekday - isoWeekdayOf(firstOfMonth) + 7) % 7);
+        day = firstMatch + (rule.monthWeek - 1) * 7;
+      } else {
+        const lastOfMonth = firstOfMonth + length - 1;
+        day = lastOfMonth - ((isoWeekdayOf(lastOfMonth) - rule.monthWeekday + 7) % 7);
+      }
+    }
+    if (day !== null && day >= start) yield day;
+  }
+}
+
+/**
+ * The meetings of a rule that overlap a window, computed in the rule's own zone
+ * so "Tue 10:00 Europe/Berlin" stays 10:00 in Berlin across DST. Cancelled
+ * meetings are left out; moved ones appear once, at their new time.
+ */
+export function expandRecurrence(
+  rule: RecurrenceRule,
+  window: TimeWindow,
+  exceptions: readonly MeetingException[] = [],
+): Validated<PlannedMeeting[]> {
+  const ruleCheck = validate(ruleSchema, rule);
+  if (!ruleCheck.success) return ruleCheck;
+  const windowCheck = validate(windowSchema, window);
+  if (!windowCheck.success) return windowCheck;
+  return { success: true, data: expandValidRule(rule, window, exceptions) };
+}
+
+/** `expandRecurrence` for a rule already known to be valid. */
+export function expandValidRule(
+  rule: RecurrenceRule,
+  window: TimeWindow,
+  exceptions: readonly MeetingException[] = [],
+): PlannedMeeting[] {
+  const zone = ZoneOffsets.for(rule.timeZone);
+  const duration = rule.durationMinutes * MINUTE;
+  const byOriginal = new Map(exceptions.map((exception) => [exception.originalStart, exception]));
+  // Local days can be up to 14 hours off UTC and a meeting lasts up to a day: widen the search by two days.
+  const firstWanted = Math.floor(window.from / DAY) - 2;
+  const lastWanted = Math.floor(window.to / DAY) + 2;
+  const until = rule.untilDate === null ? Infinity : dayFromIso(rule.untilDate);
+  const meetings: PlannedMeeting[] = [];
+  let made = 0;
+  for (const day of ruleDays(rule, firstWanted, Math.min(lastWanted, until))) {
+    if (day > until || day > lastWanted || (rule.count !== null && made >= rule.count)) break;
+    made++;
+    if (day < firstWanted) continue;
+    const { instant, adjustment } = localToInstant(zone, day * DAY + rule.startMinutes * MINUTE);
+    const exception = byOriginal.get(instant);
+    if (exception?.status === "cancelled" || exception?.status === "moved") continue;
+    if (instant < window.to && instant + duration > window.from) {
+      meetings.push({
+        originalStart: instant,
+        start: instant,
+        end: instant + duration,
+        localDate: isoFromDay(day),
+        status: "scheduled",
+        adjustment,
+      });
+    }
+  }
+  for (const exception of exceptions) {
+    if (exception.status !== "moved") continue;
+    const end = exception.start + exception.durationMinutes * MINUTE;
+    if (exception.start < window.to && end > window.from) {
+      meetings.push({
+        originalStart: exception.originalStart,
+        start: exception.start,
+        end,
+        localDate: isoFromDay(Math.floor(zone.toLocalMs(exception.originalStart) / DAY)),
+        status: "moved",
+        adjustment: null,
+      });
+    }
+  }
+  return meetings.sort((a, b) => a.start - b.start);
+}
