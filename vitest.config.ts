@@ -8,5 +8,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "tests/*.test.ts"],
     globalSetup: ["tests/setup/global-database.ts"],
     setupFiles: ["tests/setup/worker-database.ts"],
+    // Property tests run many cases; a slow CI machine must not fail them on time alone.
+    testTimeout: 30_000,
   },
 });

@@ -68,18 +68,14 @@ export async function seedDemo(): Promise<"created" | "present"> {
             "Avoid 12:00-13:00 KST (lunch).",
         },
         db,
-        { id: "demo-hanbit" },
-      ),
+        { id: "demo-hanbit" }
+      )
     );
     const minseo = saved(
       "contact",
-      await createContact(
-        DEMO_TEAM_ID,
-        customer.id,
-        { name: "Min-seo Kim", email: "minseo.kim@hanbit.example" },
-        db,
-        { id: "demo-minseo" },
-      ),
+      await createContact(DEMO_TEAM_ID, customer.id, { name: "Min-seo Kim", email: "minseo.kim@hanbit.example" }, db, {
+        id: "demo-minseo",
+      })
     );
     const daniel = saved(
       "contact",
@@ -88,12 +84,15 @@ export async function seedDemo(): Promise<"created" | "present"> {
         customer.id,
         { name: "Daniel Cho", email: "daniel.cho@hanbit.example", timeZone: "America/New_York" },
         db,
-        { id: "demo-daniel" },
-      ),
+        { id: "demo-daniel" }
+      )
     );
 
-    const ritual = async (id: string, draft: Parameters<typeof createRitual>[1], people: Parameters<typeof createRitual>[2]) =>
-      saved(`ritual ${id}`, await createRitual(DEMO_TEAM_ID, draft, people, db, { id }));
+    const ritual = async (
+      id: string,
+      draft: Parameters<typeof createRitual>[1],
+      people: Parameters<typeof createRitual>[2]
+    ) => saved(`ritual ${id}`, await createRitual(DEMO_TEAM_ID, draft, people, db, { id }));
     await ritual(
       "demo-check-in",
       {
@@ -105,7 +104,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
         agendaTemplate: "- What did you try since last time?\n- Ideas to share\n- What is in your way?",
         videoUrl: "https://meet.example.com/northwind-check-in",
       },
-      { hostIds: [lena.id], participantIds: team },
+      { hostIds: [lena.id], participantIds: team }
     );
     await ritual(
       "demo-happy-hour",
@@ -117,7 +116,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
         startDate: "2026-01-09",
         videoUrl: "https://meet.example.com/northwind-happy-hour",
       },
-      { hostIds: [sam.id], participantIds: team },
+      { hostIds: [sam.id], participantIds: team }
     );
     await ritual(
       "demo-tea-time",
@@ -132,7 +131,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
           "- What is the hardest thing you are facing right now?\n- Ideas we can try on the spot\n- Follow-ups, owners and dates",
         videoUrl: "https://meet.example.com/hanbit-tea-time",
       },
-      { hostIds: [jiwoo.id, lena.id], contactIds: [minseo.id, daniel.id] },
+      { hostIds: [jiwoo.id, lena.id], contactIds: [minseo.id, daniel.id] }
     );
   });
   return "created";

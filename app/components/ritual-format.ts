@@ -23,9 +23,12 @@ export function formatCadence(ritual: Ritual, t: TFunction, locale: string): str
   } else if (ritual.frequency === "weekly") {
     const days = listFormat(
       ritual.weekdays.map((day) => weekdayName(day, locale)),
-      locale,
+      locale
     );
-    rule = ritual.interval === 1 ? t("cadence.weekly", { days }) : t("cadence.everyNWeeks", { count: ritual.interval, days });
+    rule =
+      ritual.interval === 1
+        ? t("cadence.weekly", { days })
+        : t("cadence.everyNWeeks", { count: ritual.interval, days });
   } else if (ritual.monthDay !== null) {
     rule =
       ritual.interval === 1
@@ -39,7 +42,8 @@ export function formatCadence(ritual: Ritual, t: TFunction, locale: string): str
         ? t("cadence.monthlyWeekday", { nth, weekday })
         : t("cadence.everyNMonthsWeekday", { count: ritual.interval, nth, weekday });
   }
-  if (ritual.untilDate) return `${rule}, ${t("cadence.untilDate", { date: formatLocalDate(ritual.untilDate, locale) })}`;
+  if (ritual.untilDate)
+    return `${rule}, ${t("cadence.untilDate", { date: formatLocalDate(ritual.untilDate, locale) })}`;
   if (ritual.count) return `${rule}, ${t("cadence.times", { count: ritual.count })}`;
   return rule;
 }

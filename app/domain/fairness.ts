@@ -1,5 +1,11 @@
 import { busyInterval, type Buffers, type Role } from "./buffers";
-import type { Interval } from "./recurrence";
+import {
+  expandValidRule,
+  type Interval,
+  type MeetingException,
+  type RecurrenceRule,
+  type TimeWindow,
+} from "./recurrence";
 import { minutesOutsideWorkingHours, type Person } from "./working-hours";
 
 /** One person at one meeting. */
@@ -24,13 +30,16 @@ export interface FairnessEntry {
 export function tallyOutsideHours(people: readonly Person[], attendances: readonly Attendance[]): FairnessEntry[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   const tally = new Map(
-    people.map((person) => [person.id, { personId: person.id, meetings: 0, meetingsOutside: 0, minutesOutside: 0 }]),
+    people.map((person) => [person.id, { personId: person.id, meetings: 0, meetingsOutside: 0, minutesOutside: 0 }])
   );
   for (const attendance of attendances) {
     const person = byId.get(attendance.personId);
     const entry = tally.get(attendance.personId);
     if (!person || !entry) continue;
-    const minutes = minutesOutsideWorkingHours(person, busyInterval(attendance.meeting, attendance.role, attendance.buffers));
+    const minutes = minutesOutsideWorkingHours(
+      person,
+      busyInterval(attendance.meeting, attendance.role, attendance.buffers)
+    );
     entry.meetings++;
     if (minutes > 0) {
       entry.meetingsOutside++;
@@ -38,4 +47,29 @@ export function tallyOutsideHours(people: readonly Person[], attendances: readon
     }
   }
   return [...tally.values()];
+}
+
+/** A ritual as the team-wide tally needs it: when it meets, its buffers and who comes in which role. */
+export interface RitualAttendees {
+  rule: RecurrenceRule;
+  buffers: Buffers;
+  exceptions?: readonly MeetingException[];
+  attendees: { personId: string; role: Role }[];
+}
+
+/** The tally over every ritual of a team in a window, e.g. the next N weeks. */
+export function tallyForRituals(
+  people: readonly Person[],
+  rituals: readonly RitualAttendees[],
+  window: TimeWindow
+): FairnessEntry[] {
+  const attendances: Attendance[] = [];
+  for (const ritual of rituals) {
+    for (const meeting of expandValidRule(ritual.rule, window, ritual.exceptions)) {
+      for (const { personId, role } of ritual.attendees) {
+        attendances.push({ personId, role, meeting, buffers: ritual.buffers });
+      }
+    }
+  }
+  return tallyOutsideHours(people, attendances);
 }

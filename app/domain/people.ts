@@ -18,7 +18,12 @@ const workingHours = {
     .string()
     .trim()
     .default("18:00")
-    .pipe(z.literal("24:00").transform(() => 1440).or(clockTime)),
+    .pipe(
+      z
+        .literal("24:00")
+        .transform(() => 1440)
+        .or(clockTime)
+    ),
   workDays: z.array(isoWeekday).min(1, "validation.workDaysRequired").default([1, 2, 3, 4, 5]),
 };
 

@@ -2,24 +2,20 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { FIXTURE_ZONES } from "./fixtures";
 import { expandRecurrence, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
 
-const ZONES = [
-  "Europe/Berlin",
-  "America/New_York",
-  "America/Sao_Paulo",
-  "Asia/Seoul",
-  "Asia/Kolkata",
-  "Australia/Sydney",
-  "Pacific/Chatham",
-];
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /** Random valid rules whose start date is itself a meeting, as RFC 5545 assumes of DTSTART. */
 const ruleArbitrary: fc.Arbitrary<RecurrenceRule> = fc
   .record({
-    timeZone: fc.constantFrom(...ZONES),
-    start: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true }),
+    timeZone: fc.constantFrom(...FIXTURE_ZONES),
+    start: fc.date({
+      min: new Date("2025-01-01T00:00:00Z"),
+      max: new Date("2027-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    }),
     startMinutes: fc.oneof(fc.integer({ min: 0, max: 1439 }), fc.constantFrom(60, 90, 120, 150, 165, 180, 195)),
     durationMinutes: fc.integer({ min: 1, max: 180 }),
     kind: fc.constantFrom("weekly", "monthly-day", "monthly-weekday", "once"),
@@ -29,7 +25,7 @@ const ruleArbitrary: fc.Arbitrary<RecurrenceRule> = fc
       fc.constant(null),
       // Small enough that every meeting falls inside the three-year window below.
       fc.record({ count: fc.integer({ min: 1, max: 30 }) }),
-      fc.record({ days: fc.integer({ min: 0, max: 500 }) }),
+      fc.record({ days: fc.integer({ min: 0, max: 500 }) })
     ),
   })
   .map(({ timeZone, start, startMinutes, durationMinutes, kind, interval, extraWeekdays, end }) => {
@@ -76,10 +72,13 @@ function icalLocalTimes(rule: RecurrenceRule, lastLocalDate: string): DateTime[]
     isDate: false,
   });
   const parts = [`INTERVAL=${rule.interval}`, "WKST=MO"];
-  if (rule.frequency === "weekly") parts.unshift("FREQ=WEEKLY", `BYDAY=${rule.weekdays.map((d) => BYDAY[d - 1]).join(",")}`);
+  if (rule.frequency === "weekly")
+    parts.unshift("FREQ=WEEKLY", `BYDAY=${rule.weekdays.map((d) => BYDAY[d - 1]).join(",")}`);
   if (rule.frequency === "monthly") {
     parts.unshift("FREQ=MONTHLY");
-    parts.push(rule.monthDay !== null ? `BYMONTHDAY=${rule.monthDay}` : `BYDAY=${rule.monthWeek}${BYDAY[rule.monthWeekday! - 1]}`);
+    parts.push(
+      rule.monthDay !== null ? `BYMONTHDAY=${rule.monthDay}` : `BYDAY=${rule.monthWeek}${BYDAY[rule.monthWeekday! - 1]}`
+    );
   }
   if (rule.frequency === "once") parts.unshift("FREQ=DAILY", "COUNT=1");
   if (rule.count !== null) parts.push(`COUNT=${rule.count}`);
@@ -89,7 +88,7 @@ function icalLocalTimes(rule: RecurrenceRule, lastLocalDate: string): DateTime[]
   for (let next = iterator.next(); next; next = iterator.next()) {
     const local = DateTime.fromObject(
       { year: next.year, month: next.month, day: next.day, hour: next.hour, minute: next.minute },
-      { zone: "UTC" },
+      { zone: "UTC" }
     );
     if (local.toISODate()! > lastLocalDate) break;
     times.push(local);
@@ -113,13 +112,14 @@ describe("recurrence against ical.js and luxon", () => {
           const meeting = oursInRange[index]!;
           const inZone = DateTime.fromObject(wallClock.toObject(), { zone: rule.timeZone });
           const possible = inZone.getPossibleOffsets();
-          const exists = inZone.hour === wallClock.hour && inZone.minute === wallClock.minute && inZone.day === wallClock.day;
+          const exists =
+            inZone.hour === wallClock.hour && inZone.minute === wallClock.minute && inZone.day === wallClock.day;
           if (!exists) {
             expect(meeting.adjustment).toBe("gap");
             // Moved forward, but never past where the skipped hour ends.
             expect(meeting.start).toBeLessThanOrEqual(inZone.toMillis());
             expect(DateTime.fromMillis(meeting.start - 60_000, { zone: rule.timeZone }).offset).not.toBe(
-              DateTime.fromMillis(meeting.start, { zone: rule.timeZone }).offset,
+              DateTime.fromMillis(meeting.start, { zone: rule.timeZone }).offset
             );
           } else if (possible.length > 1) {
             expect(meeting.adjustment).toBe("ambiguous");
@@ -130,7 +130,7 @@ describe("recurrence against ical.js and luxon", () => {
           }
         });
       }),
-      runs,
+      runs
     );
   });
 });
@@ -150,7 +150,7 @@ describe("recurrence properties", () => {
           expect(meeting.end - meeting.start).toBe(rule.durationMinutes * 60_000);
         }
       }),
-      runs,
+      runs
     );
   });
 
@@ -165,30 +165,38 @@ describe("recurrence properties", () => {
         if (rule.frequency === "once") expect(meetings).toHaveLength(1);
         expect(meetings[0]?.localDate ?? rule.startDate).toBe(rule.startDate);
       }),
-      runs,
+      runs
     );
   });
 
   it("a cancelled meeting vanishes and a moved one appears once, at its new time", () => {
     fc.assert(
-      fc.property(ruleArbitrary, fc.nat(), fc.nat(), fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }), (rule, a, b, shift) => {
-        const meetings = expand(rule);
-        const cancelled = meetings[a % meetings.length]!;
-        const moved = meetings[b % meetings.length]!;
-        fc.pre(cancelled.originalStart !== moved.originalStart);
-        const newStart = moved.start + shift * 60_000;
-        const window = windowFor(rule);
-        fc.pre(newStart >= window.from && newStart + 20 * 60_000 <= window.to);
-        const changed = expand(rule, [
-          { originalStart: cancelled.originalStart, status: "cancelled" },
-          { originalStart: moved.originalStart, status: "moved", start: newStart, durationMinutes: 20 },
-        ]);
-        expect(changed.some((m) => m.originalStart === cancelled.originalStart)).toBe(false);
-        const movedCopies = changed.filter((m) => m.originalStart === moved.originalStart);
-        expect(movedCopies.map((m) => [m.start, m.end, m.status])).toEqual([[newStart, newStart + 20 * 60_000, "moved"]]);
-        expect(changed).toHaveLength(meetings.length - 1);
-      }),
-      runs,
+      fc.property(
+        ruleArbitrary,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }),
+        (rule, a, b, shift) => {
+          const meetings = expand(rule);
+          const cancelled = meetings[a % meetings.length]!;
+          const moved = meetings[b % meetings.length]!;
+          fc.pre(cancelled.originalStart !== moved.originalStart);
+          const newStart = moved.start + shift * 60_000;
+          const window = windowFor(rule);
+          fc.pre(newStart >= window.from && newStart + 20 * 60_000 <= window.to);
+          const changed = expand(rule, [
+            { originalStart: cancelled.originalStart, status: "cancelled" },
+            { originalStart: moved.originalStart, status: "moved", start: newStart, durationMinutes: 20 },
+          ]);
+          expect(changed.some((m) => m.originalStart === cancelled.originalStart)).toBe(false);
+          const movedCopies = changed.filter((m) => m.originalStart === moved.originalStart);
+          expect(movedCopies.map((m) => [m.start, m.end, m.status])).toEqual([
+            [newStart, newStart + 20 * 60_000, "moved"],
+          ]);
+          expect(changed).toHaveLength(meetings.length - 1);
+        }
+      ),
+      runs
     );
   });
 
@@ -202,7 +210,7 @@ describe("recurrence properties", () => {
         const part = expandRecurrence(open, { from, to });
         expect(part.success && part.data).toEqual(whole.filter((m) => m.start < to && m.end > from));
       }),
-      runs,
+      runs
     );
   });
 });

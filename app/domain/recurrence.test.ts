@@ -19,14 +19,14 @@ const weeklyRule: RecurrenceRule = {
 
 const YEAR_2026 = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2027-01-01T00:00:00Z") };
 
-function expand(rule: Partial<RecurrenceRule>, window = YEAR_2026, exceptions: MeetingException[] = []): PlannedMeeting[] {
+function expand(
+  rule: Partial<RecurrenceRule>,
+  window = YEAR_2026,
+  exceptions: MeetingException[] = []
+): PlannedMeeting[] {
   const result = expandRecurrence({ ...weeklyRule, ...rule }, window, exceptions);
   if (!result.success) throw new Error(JSON.stringify(result.errors));
   return result.data;
-}
-
-function local(meeting: PlannedMeeting, zone: string): string {
-  return DateTime.fromMillis(meeting.start, { zone }).toFormat("yyyy-MM-dd HH:mm ZZ");
 }
 
 describe("weekly rules keep their local time across DST", () => {
@@ -45,7 +45,10 @@ describe("weekly rules keep their local time across DST", () => {
   });
 
   it("meets on several weekdays, every other week counted from the first week", () => {
-    const meetings = expand({ weekdays: [2, 4], interval: 2, startDate: "2026-01-08" }, { ...YEAR_2026, to: Date.parse("2026-02-01T00:00:00Z") });
+    const meetings = expand(
+      { weekdays: [2, 4], interval: 2, startDate: "2026-01-08" },
+      { ...YEAR_2026, to: Date.parse("2026-02-01T00:00:00Z") }
+    );
     expect(meetings.map((m) => m.localDate)).toEqual(["2026-01-08", "2026-01-20", "2026-01-22"]);
   });
 
@@ -78,21 +81,26 @@ describe("DST switch days", () => {
     expect(shown.hour * 60 + shown.minute).toBeGreaterThan(gapTime);
   });
 
-  it.each(cases)("%s: a time that happens twice takes the first instant, and says so", (zone, _springDay, fallDay, _gap, twice) => {
-    const [meeting] = expand({ timeZone: zone, frequency: "once", startDate: fallDay, startMinutes: twice });
-    expect(meeting?.adjustment).toBe("ambiguous");
-    const shown = DateTime.fromMillis(meeting!.start, { zone });
-    expect(shown.hour * 60 + shown.minute).toBe(twice);
-    // An hour (Chatham: an hour) later the same wall-clock time comes round again with the smaller offset.
-    const again = DateTime.fromMillis(meeting!.start + 3_600_000, { zone });
-    expect(again.toFormat("HH:mm")).toBe(shown.toFormat("HH:mm"));
-    expect(again.offset).toBeLessThan(shown.offset);
-  });
+  it.each(cases)(
+    "%s: a time that happens twice takes the first instant, and says so",
+    (zone, _springDay, fallDay, _gap, twice) => {
+      const [meeting] = expand({ timeZone: zone, frequency: "once", startDate: fallDay, startMinutes: twice });
+      expect(meeting?.adjustment).toBe("ambiguous");
+      const shown = DateTime.fromMillis(meeting!.start, { zone });
+      expect(shown.hour * 60 + shown.minute).toBe(twice);
+      // An hour (Chatham: an hour) later the same wall-clock time comes round again with the smaller offset.
+      const again = DateTime.fromMillis(meeting!.start + 3_600_000, { zone });
+      expect(again.toFormat("HH:mm")).toBe(shown.toFormat("HH:mm"));
+      expect(again.offset).toBeLessThan(shown.offset);
+    }
+  );
 
   it("leaves zones without DST alone on those days", () => {
     for (const zone of ["Asia/Seoul", "Asia/Kolkata", "America/Sao_Paulo"]) {
       for (const date of ["2026-03-29", "2026-10-25", "2026-03-08", "2026-11-01"]) {
-        expect(expand({ timeZone: zone, frequency: "once", startDate: date, startMinutes: 150 })[0]?.adjustment).toBeNull();
+        expect(
+          expand({ timeZone: zone, frequency: "once", startDate: date, startMinutes: 150 })[0]?.adjustment
+        ).toBeNull();
       }
     }
   });
@@ -104,7 +112,13 @@ describe("monthly, one-off and ends", () => {
     expect(firstMonday.map((m) => m.localDate)).toEqual(["2026-02-02", "2026-03-02", "2026-04-06"]);
     const lastFriday = expand({ frequency: "monthly", monthWeek: -1, monthWeekday: 5, count: 3 });
     expect(lastFriday.map((m) => m.localDate)).toEqual(["2026-01-30", "2026-02-27", "2026-03-27"]);
-    const secondWednesdayEveryOther = expand({ frequency: "monthly", interval: 2, monthWeek: 2, monthWeekday: 3, count: 3 });
+    const secondWednesdayEveryOther = expand({
+      frequency: "monthly",
+      interval: 2,
+      monthWeek: 2,
+      monthWeekday: 3,
+      count: 3,
+    });
     expect(secondWednesdayEveryOther.map((m) => m.localDate)).toEqual(["2026-01-14", "2026-03-11", "2026-05-13"]);
   });
 
@@ -144,7 +158,12 @@ describe("exceptions", () => {
     expect(changed.find((m) => m.originalStart === first!.originalStart)).toBeUndefined();
     const moved = changed.filter((m) => m.originalStart === second!.originalStart);
     expect(moved).toEqual([
-      expect.objectContaining({ start: newStart, end: newStart + 45 * 60_000, status: "moved", localDate: "2026-01-13" }),
+      expect.objectContaining({
+        start: newStart,
+        end: newStart + 45 * 60_000,
+        status: "moved",
+        localDate: "2026-01-13",
+      }),
     ]);
     // Sorted by the new time: the moved meeting (Thu 15th) now comes first, before the 20th.
     expect(changed[0]).toBe(moved[0]);
@@ -155,8 +174,16 @@ describe("exceptions", () => {
 describe("validation", () => {
   it("returns field errors instead of throwing", () => {
     const result = expandRecurrence(
-      { ...weeklyRule, timeZone: "Mars/Base", interval: 0, weekdays: [], count: 0, untilDate: "2025-01-01", durationMinutes: 0 },
-      { from: 10, to: 5 },
+      {
+        ...weeklyRule,
+        timeZone: "Mars/Base",
+        interval: 0,
+        weekdays: [],
+        count: 0,
+        untilDate: "2025-01-01",
+        durationMinutes: 0,
+      },
+      { from: 10, to: 5 }
     );
     expect(result.success ? {} : result.errors).toEqual({
       timeZone: "validation.timeZoneUnknown",
@@ -165,6 +192,12 @@ describe("validation", () => {
       count: "validation.countTooSmall",
       untilDate: "validation.untilBeforeStart",
       durationMinutes: "validation.durationPositive",
+    });
+    const badMove = expandRecurrence(weeklyRule, YEAR_2026, [
+      { status: "moved", originalStart: 0, start: 0, durationMinutes: 0 },
+    ]);
+    expect(badMove.success ? {} : badMove.errors).toEqual({
+      "exceptions.0.durationMinutes": "validation.durationPositive",
     });
     const badWindow = expandRecurrence(weeklyRule, { from: 10, to: 5 });
     expect(badWindow.success ? {} : badWindow.errors).toEqual({ to: "validation.endBeforeStart" });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dayFromIso, daysInMonth, isoFromDay, isoWeekdayOf, type DayNumber } from "./local-dates";
 import type { Ritual } from "./ritual";
 import { isValidTimeZone } from "./time-zones";
-import { validate, type Validated } from "./validation";
+import { validate, type FieldErrors, type Validated } from "./validation";
 import { DAY, localToInstant, ZoneOffsets, type LocalAdjustment } from "./zone-offsets";
 
 const MINUTE = 60_000;
@@ -59,7 +59,10 @@ const ruleSchema = z
     interval: z.number().int().min(1, "validation.intervalTooSmall"),
     weekdays: z.array(z.number().int().min(1).max(7)),
     startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid"),
-    untilDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid").nullable(),
+    untilDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid")
+      .nullable(),
     count: z.number().int().min(1, "validation.countTooSmall").nullable(),
     monthDay: z.number().int().min(1).max(31).nullable(),
     monthWeek: z.number().int().nullable(),
@@ -69,13 +72,29 @@ const ruleSchema = z
     if (rule.frequency === "weekly" && rule.weekdays.length === 0) {
       ctx.addIssue({ code: "custom", path: ["weekdays"], message: "validation.weekdaysRequired" });
     }
-    if (rule.frequency === "monthly" && rule.monthDay === null && (rule.monthWeek === null || rule.monthWeekday === null)) {
+    if (
+      rule.frequency === "monthly" &&
+      rule.monthDay === null &&
+      (rule.monthWeek === null || rule.monthWeekday === null)
+    ) {
       ctx.addIssue({ code: "custom", path: ["monthDay"], message: "validation.monthRuleRequired" });
     }
     if (rule.untilDate !== null && rule.untilDate < rule.startDate) {
       ctx.addIssue({ code: "custom", path: ["untilDate"], message: "validation.untilBeforeStart" });
     }
   });
+
+const exceptionsSchema = z.array(
+  z.discriminatedUnion("status", [
+    z.object({ status: z.literal("cancelled"), originalStart: z.number().finite() }),
+    z.object({
+      status: z.literal("moved"),
+      originalStart: z.number().finite(),
+      start: z.number().finite(),
+      durationMinutes: z.number().int().min(1, "validation.durationPositive").max(1440, "validation.durationTooLong"),
+    }),
+  ])
+);
 
 const windowSchema = z
   .object({ from: z.number().finite(), to: z.number().finite() })
@@ -97,7 +116,11 @@ function* ruleDays(rule: RecurrenceRule, firstWanted: DayNumber, lastWanted: Day
     const weekdays = [...new Set(rule.weekdays)].sort((a, b) => a - b);
     const firstMonday = start - (isoWeekdayOf(start) - 1);
     const skipWeeks = Math.floor((skipTo - firstMonday) / 7);
-    for (let week = skipWeeks - (skipWeeks % rule.interval); firstMonday + week * 7 <= lastWanted; week += rule.interval) {
+    for (
+      let week = skipWeeks - (skipWeeks % rule.interval);
+      firstMonday + week * 7 <= lastWanted;
+      week += rule.interval
+    ) {
       for (const weekday of weekdays) {
         const day = firstMonday + week * 7 + weekday - 1;
         if (day >= start) yield day;
@@ -140,20 +163,26 @@ function* ruleDays(rule: RecurrenceRule, firstWanted: DayNumber, lastWanted: Day
 export function expandRecurrence(
   rule: RecurrenceRule,
   window: TimeWindow,
-  exceptions: readonly MeetingException[] = [],
+  exceptions: readonly MeetingException[] = []
 ): Validated<PlannedMeeting[]> {
   const ruleCheck = validate(ruleSchema, rule);
   if (!ruleCheck.success) return ruleCheck;
   const windowCheck = validate(windowSchema, window);
   if (!windowCheck.success) return windowCheck;
+  const exceptionsCheck = validate(exceptionsSchema, exceptions);
+  if (!exceptionsCheck.success) return { success: false, errors: prefixed("exceptions", exceptionsCheck.errors) };
   return { success: true, data: expandValidRule(rule, window, exceptions) };
+}
+
+function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`${prefix}.${field}`, message]));
 }
 
 /** `expandRecurrence` for a rule already known to be valid. */
 export function expandValidRule(
   rule: RecurrenceRule,
   window: TimeWindow,
-  exceptions: readonly MeetingException[] = [],
+  exceptions: readonly MeetingException[] = []
 ): PlannedMeeting[] {
   const zone = ZoneOffsets.for(rule.timeZone);
   const duration = rule.durationMinutes * MINUTE;

@@ -18,9 +18,19 @@ function errorsOf(draft: RitualDraft) {
 
 describe("ritual kinds and their defaults", () => {
   it("follows the practices: check-in twice weekly, happy hour 15 minutes, tea time every two weeks with buffers", () => {
-    expect(RITUAL_DEFAULTS["check-in"]).toMatchObject({ weekdays: [2, 4], durationMinutes: 30, goEarlyMinutes: 5, stayLateMinutes: 5 });
+    expect(RITUAL_DEFAULTS["check-in"]).toMatchObject({
+      weekdays: [2, 4],
+      durationMinutes: 30,
+      goEarlyMinutes: 5,
+      stayLateMinutes: 5,
+    });
     expect(RITUAL_DEFAULTS["happy-hour"]).toMatchObject({ durationMinutes: 15, goEarlyMinutes: 0, stayLateMinutes: 0 });
-    expect(RITUAL_DEFAULTS["tea-time"]).toMatchObject({ interval: 2, durationMinutes: 30, goEarlyMinutes: 10, stayLateMinutes: 10 });
+    expect(RITUAL_DEFAULTS["tea-time"]).toMatchObject({
+      interval: 2,
+      durationMinutes: 30,
+      goEarlyMinutes: 10,
+      stayLateMinutes: 10,
+    });
   });
 
   it.each(RITUAL_KINDS)("fills in what a %s draft leaves out", (kind) => {
@@ -29,7 +39,13 @@ describe("ritual kinds and their defaults", () => {
   });
 
   it("lets every default be overridden", () => {
-    const result = validateRitual({ ...base, kind: "happy-hour", durationMinutes: 20, goEarlyMinutes: 3, weekdays: [4] });
+    const result = validateRitual({
+      ...base,
+      kind: "happy-hour",
+      durationMinutes: 20,
+      goEarlyMinutes: 3,
+      weekdays: [4],
+    });
     expect(result.success && result.data).toMatchObject({ durationMinutes: 20, goEarlyMinutes: 3, weekdays: [4] });
   });
 });
@@ -44,9 +60,13 @@ describe("ritual validation", () => {
     expect(errorsOf({ ...base, timeZone: "Mars/Olympus" })).toEqual({ timeZone: "validation.timeZoneUnknown" });
     expect(errorsOf({ ...base, title: "  \r\n " })).toEqual({ title: "validation.titleRequired" });
     expect(errorsOf({ ...base, goEarlyMinutes: -5 })).toEqual({ goEarlyMinutes: "validation.bufferNegative" });
-    expect(errorsOf({ ...base, stayLateMinutes: MAX_BUFFER_MINUTES + 1 })).toEqual({ stayLateMinutes: "validation.bufferTooLong" });
+    expect(errorsOf({ ...base, stayLateMinutes: MAX_BUFFER_MINUTES + 1 })).toEqual({
+      stayLateMinutes: "validation.bufferTooLong",
+    });
     expect(errorsOf({ ...base, durationMinutes: 0 })).toEqual({ durationMinutes: "validation.durationPositive" });
-    expect(errorsOf({ ...base, durationMinutes: 24 * 60 + 1 })).toEqual({ durationMinutes: "validation.durationTooLong" });
+    expect(errorsOf({ ...base, durationMinutes: 24 * 60 + 1 })).toEqual({
+      durationMinutes: "validation.durationTooLong",
+    });
     expect(errorsOf({ ...base, durationMinutes: 12.5 })).toEqual({ durationMinutes: "validation.durationInvalid" });
     expect(errorsOf({ ...base, interval: 0 })).toEqual({ interval: "validation.intervalTooSmall" });
     expect(errorsOf({ ...base, count: 0 })).toEqual({ count: "validation.countTooSmall" });
@@ -75,7 +95,9 @@ describe("ritual validation", () => {
     });
     expect(validateRitual({ ...monthly, monthDay: 31 }).success).toBe(true);
     expect(validateRitual({ ...monthly, monthWeek: -1, monthWeekday: 5 }).success).toBe(true);
-    expect(errorsOf({ ...monthly, monthWeek: 5, monthWeekday: 5 })).toEqual({ monthWeek: "validation.monthWeekInvalid" });
+    expect(errorsOf({ ...monthly, monthWeek: 5, monthWeekday: 5 })).toEqual({
+      monthWeek: "validation.monthWeekInvalid",
+    });
   });
 
   it("keeps a title on one line, so it cannot break the calendar files it ends up in", () => {
@@ -84,7 +106,11 @@ describe("ritual validation", () => {
   });
 
   it("takes form strings as well as numbers", () => {
-    const result = validateRitual({ ...base, durationMinutes: "45" as unknown as number, weekdays: ["1", "3"] as unknown as number[] });
+    const result = validateRitual({
+      ...base,
+      durationMinutes: "45" as unknown as number,
+      weekdays: ["1", "3"] as unknown as number[],
+    });
     expect(result.success && result.data).toMatchObject({ durationMinutes: 45, weekdays: [1, 3] });
   });
 });

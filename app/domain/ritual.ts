@@ -47,7 +47,10 @@ export const ritualSchema = z
     frequency: z.enum(FREQUENCIES, { message: "validation.frequencyInvalid" }),
     interval: wholeNumber("interval").min(1, "validation.intervalTooSmall").max(52, "validation.intervalTooLarge"),
     weekdays: z.array(isoWeekday).default([]),
-    monthDay: wholeNumber("monthDay").min(1, "validation.monthDayInvalid").max(31, "validation.monthDayInvalid").optional(),
+    monthDay: wholeNumber("monthDay")
+      .min(1, "validation.monthDayInvalid")
+      .max(31, "validation.monthDayInvalid")
+      .optional(),
     monthWeek: z.coerce
       .number()
       .refine((week) => (MONTH_WEEKS as readonly number[]).includes(week), "validation.monthWeekInvalid")

@@ -51,8 +51,16 @@ const requestSchema = z.object({
     .int("validation.durationInvalid")
     .min(1, "validation.durationPositive")
     .max(MAX_DURATION_MINUTES, "validation.durationTooLong"),
-  goEarlyMinutes: z.number().int().min(0, "validation.bufferNegative").max(MAX_BUFFER_MINUTES, "validation.bufferTooLong"),
-  stayLateMinutes: z.number().int().min(0, "validation.bufferNegative").max(MAX_BUFFER_MINUTES, "validation.bufferTooLong"),
+  goEarlyMinutes: z
+    .number()
+    .int()
+    .min(0, "validation.bufferNegative")
+    .max(MAX_BUFFER_MINUTES, "validation.bufferTooLong"),
+  stayLateMinutes: z
+    .number()
+    .int()
+    .min(0, "validation.bufferNegative")
+    .max(MAX_BUFFER_MINUTES, "validation.bufferTooLong"),
   weekdays: z.array(z.number().int().min(1).max(7)).min(1, "validation.weekdaysRequired"),
   participants: z
     .array(
@@ -66,7 +74,7 @@ const requestSchema = z.object({
         .refine((person) => person.workEndMinutes > person.workStartMinutes, {
           path: ["workEndMinutes"],
           message: "validation.workEndBeforeStart",
-        }),
+        })
     )
     .min(1, "validation.participantsRequired"),
 });
@@ -137,9 +145,7 @@ const LONGEST_CYCLE = 3;
 
 function combinations<T>(items: readonly T[], size: number): T[][] {
   if (size === 0) return [[]];
-  return items.flatMap((item, index) =>
-    combinations(items.slice(index + 1), size - 1).map((rest) => [item, ...rest]),
-  );
+  return items.flatMap((item, index) => combinations(items.slice(index + 1), size - 1).map((rest) => [item, ...rest]));
 }
 
 /** The attendances of a weekly series that rotates through `slots`, meeting n in week n. */
@@ -149,8 +155,10 @@ function rotationAttendances(request: SlotRequest, slots: readonly SlotSuggestio
   for (let week = 0; week < weeks; week++) {
     const slot = slots[week % slots.length]!;
     // Same wall-clock time in the anchor zone each week, so a DST change shows up in the tally.
-    const start = localToInstant(zone, (dayFromIso(slot.localDate) + 7 * week) * DAY + slot.localStartMinutes * MINUTE)
-      .instant;
+    const start = localToInstant(
+      zone,
+      (dayFromIso(slot.localDate) + 7 * week) * DAY + slot.localStartMinutes * MINUTE
+    ).instant;
     const meeting = { start, end: start + request.durationMinutes * MINUTE };
     for (const person of request.participants) {
       attendances.push({ personId: person.id, role: person.role, meeting, buffers: request });
@@ -173,7 +181,10 @@ export function proposeRotation(request: SlotRequest, weeks = 12): Validated<Rot
   // One slot per distinct set of people left outside: the cheapest way to burden exactly them.
   const bySet = new Map<string, SlotSuggestion>();
   for (const slot of candidates) {
-    const key = slot.outside.map((entry) => entry.personId).sort().join("|");
+    const key = slot.outside
+      .map((entry) => entry.personId)
+      .sort()
+      .join("|");
     if (!bySet.has(key)) bySet.set(key, slot);
   }
   const pool = [...bySet.values()].sort(rank).slice(0, ROTATION_POOL);

@@ -54,7 +54,8 @@ const en = {
     notFoundTitle: "Page not found",
     notFoundBody: "There is nothing at this address. It may have moved, or the link may be mistyped.",
     serverTitle: "Something went wrong",
-    serverBody: "The page could not be shown. Try again in a moment; if it keeps happening, tell whoever runs this app.",
+    serverBody:
+      "The page could not be shown. Try again in a moment; if it keeps happening, tell whoever runs this app.",
     status: "Error {{status}}",
     goHome: "Back to the rituals",
   },

@@ -12,7 +12,11 @@ function message(key: string | undefined): string | undefined {
 async function newTeam(name = "Platform") {
   const team = await createTeam({ name, timeZone: "Europe/Berlin" });
   if (!team.ok) throw new Error("team refused");
-  const member = await createMember(team.value.id, { name: "Lena", email: `lena@${name}.example`, timeZone: "Europe/Berlin" });
+  const member = await createMember(team.value.id, {
+    name: "Lena",
+    email: `lena@${name}.example`,
+    timeZone: "Europe/Berlin",
+  });
   if (!member.ok) throw new Error("member refused");
   return { teamId: team.value.id, memberId: member.value.id };
 }
@@ -75,7 +79,7 @@ describe("rituals through the models", () => {
     const result = await createRitual(
       ours.teamId,
       { ...checkIn, kind: "tea-time", customerId: customer.value.id },
-      { hostIds: [ours.memberId], participantIds: [theirs.memberId] },
+      { hostIds: [ours.memberId], participantIds: [theirs.memberId] }
     );
     expect(result.ok ? {} : result.errors).toEqual({
       customerId: "validation.customerUnknown",
@@ -108,7 +112,11 @@ describe("rituals through the models", () => {
 
   it("refuses a second member with the same email on one team", async () => {
     const { teamId } = await newTeam("dupes");
-    const again = await createMember(teamId, { name: "Lena again", email: "LENA@dupes.example", timeZone: "Asia/Seoul" });
+    const again = await createMember(teamId, {
+      name: "Lena again",
+      email: "LENA@dupes.example",
+      timeZone: "Asia/Seoul",
+    });
     expect(again.ok ? {} : again.errors).toEqual({ email: "validation.emailTaken" });
   });
 });

@@ -47,7 +47,7 @@ async function checkPeople(
   teamId: string,
   customerId: string | undefined,
   people: RitualPeople,
-  db: DbOrTransaction,
+  db: DbOrTransaction
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const memberIds = [...new Set([...people.hostIds, ...(people.participantIds ?? [])])];
@@ -72,7 +72,7 @@ export async function createRitual(
   draft: RitualDraft,
   people: RitualPeople,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
+  { id }: FixedId = {}
 ): Promise<WriteResult<Ritual>> {
   const parsed = validateRitual(draft);
   const peopleErrors = await checkPeople(teamId, parsed.success ? parsed.data.customerId : undefined, people, db);

@@ -20,7 +20,7 @@ export interface FixedId {
 export async function createTeam(
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
+  { id }: FixedId = {}
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(teamSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
@@ -41,7 +41,7 @@ export async function createMember(
   teamId: string,
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
+  { id }: FixedId = {}
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(memberSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
@@ -67,7 +67,7 @@ export async function createCustomer(
   teamId: string,
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
+  { id }: FixedId = {}
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(customerSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
@@ -81,7 +81,7 @@ export async function createContact(
   customerId: string,
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
+  { id }: FixedId = {}
 ): Promise<WriteResult<{ id: string }>> {
   const customer = await db.customer.findFirst({ where: { id: customerId, teamId } });
   if (!customer) return { ok: false, errors: { customerId: "validation.customerUnknown" } };

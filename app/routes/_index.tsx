@@ -55,7 +55,9 @@ export default function Home() {
             <li key={ritual.id} className={`ritual-card kind-${ritual.kind}`} data-testid="ritual">
               <p className="kind-badge">{t(`kind.${ritual.kind}`)}</p>
               <h2 className="ritual-title">{ritual.title}</h2>
-              {ritual.customerName ? <p className="muted">{t("home.withCustomer", { customer: ritual.customerName })}</p> : null}
+              {ritual.customerName ? (
+                <p className="muted">{t("home.withCustomer", { customer: ritual.customerName })}</p>
+              ) : null}
               <dl className="facts">
                 <div>
                   <dt>{t("home.column.cadence")}</dt>

@@ -47,7 +47,10 @@ describe("home page", () => {
   });
 
   it("follows the browser's language when nobody has chosen one", async () => {
-    const { page } = await openPage(browser, { locale: "ko-KR", extraHTTPHeaders: { "Accept-Language": "ko-KR,ko;q=0.9" } });
+    const { page } = await openPage(browser, {
+      locale: "ko-KR",
+      extraHTTPHeaders: { "Accept-Language": "ko-KR,ko;q=0.9" },
+    });
     await page.goto(baseUrl);
     expect(await page.locator("h1").textContent()).toBe("우리 팀의 리추얼");
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
@@ -63,7 +66,10 @@ describe("home page", () => {
       await page.getByRole("button", { name: "한국어" }).click();
       await expect.poll(() => page.locator("h1").textContent()).toBe("우리 팀의 리추얼");
       expect(await page.getByRole("button", { name: "한국어" }).getAttribute("aria-pressed")).toBe("true");
-      await page.screenshot({ path: `${SCREENSHOTS}/home-ko-js-${javaScriptEnabled ? "on" : "off"}.png`, fullPage: true });
+      await page.screenshot({
+        path: `${SCREENSHOTS}/home-ko-js-${javaScriptEnabled ? "on" : "off"}.png`,
+        fullPage: true,
+      });
 
       await page.reload();
       expect(await page.locator("h1").textContent()).toBe("우리 팀의 리추얼");

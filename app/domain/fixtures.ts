@@ -1,0 +1,34 @@
+import type { Person } from "./working-hours";
+
+/** The zones the engine is tested across: DST both sides of the equator, none, +5:30 and +12:45. */
+export const FIXTURE_ZONES = [
+  "Europe/Berlin",
+  "America/New_York",
+  "America/Sao_Paulo",
+  "Asia/Seoul",
+  "Asia/Kolkata",
+  "Australia/Sydney",
+  "Pacific/Chatham",
+];
+
+/** People in the zones the engine is tested across, each working 09:00-17:00 on weekdays unless said otherwise. */
+export function person(id: string, timeZone: string, hours: Partial<Person> = {}): Person {
+  return {
+    id,
+    name: id,
+    timeZone,
+    workStartMinutes: 9 * 60,
+    workEndMinutes: 17 * 60,
+    workDays: [1, 2, 3, 4, 5],
+    ...hours,
+  };
+}
+
+export const seoul = person("seoul", "Asia/Seoul");
+export const berlin = person("berlin", "Europe/Berlin");
+export const sanFrancisco = person("san-francisco", "America/Los_Angeles");
+export const newYork = person("new-york", "America/New_York");
+export const saoPaulo = person("sao-paulo", "America/Sao_Paulo");
+export const kolkata = person("kolkata", "Asia/Kolkata");
+export const sydney = person("sydney", "Australia/Sydney");
+export const chatham = person("chatham", "Pacific/Chatham");

@@ -1,0 +1,174 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { dayAgenda, findConflicts, type CalendarEntry } from "./conflicts";
+import { tallyForRituals, tallyOutsideHours } from "./fairness";
+import { berlin, chatham, kolkata, newYork, seoul, sydney } from "./fixtures";
+import { localView, minutesOutsideWorkingHours } from "./working-hours";
+
+const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
+const meetingAt = (iso: string, minutes: number) => ({ start: at(iso), end: at(iso) + minutes * 60_000 });
+const noBuffers = { goEarlyMinutes: 0, stayLateMinutes: 0 };
+const tenTen = { goEarlyMinutes: 10, stayLateMinutes: 10 };
+
+describe("everyone's local view of a meeting", () => {
+  // Tue 10:00 in Berlin, winter (UTC+1) and summer (UTC+2).
+  const winter = { ...meetingAt("2026-01-13T10:00:00+01:00", 30), localDate: "2026-01-13" };
+  const summer = { ...meetingAt("2026-07-14T10:00:00+02:00", 30), localDate: "2026-07-14" };
+
+  it("shows each person the meeting on their own clock, as luxon does", () => {
+    for (const who of [seoul, berlin, newYork, kolkata, sydney, chatham]) {
+      for (const meeting of [winter, summer]) {
+        const view = localView(meeting, who, "participant", noBuffers);
+        const expected = DateTime.fromMillis(meeting.start, { zone: who.timeZone });
+        expect(view.localDate, who.id).toBe(expected.toISODate());
+        expect(view.localStartMinutes, who.id).toBe(expected.hour * 60 + expected.minute);
+      }
+    }
+  });
+
+  it("says when it falls on another calendar day for someone", () => {
+    expect(localView(winter, chatham, "participant", noBuffers)).toMatchObject({
+      dayShift: 0,
+      localStartMinutes: 22 * 60 + 45,
+    });
+    const evening = { ...meetingAt("2026-01-13T19:00:00+01:00", 30), localDate: "2026-01-13" };
+    expect(localView(evening, seoul, "participant", noBuffers)).toMatchObject({ dayShift: 1, localDate: "2026-01-14" });
+    const early = { ...meetingAt("2026-01-13T08:00:00+09:00", 30), localDate: "2026-01-13" };
+    expect(localView(early, newYork, "participant", noBuffers)).toMatchObject({
+      dayShift: -1,
+      localDate: "2026-01-12",
+    });
+  });
+
+  it("counts buffers against a host's working hours but not a participant's", () => {
+    // 16:30-17:00 in Berlin: inside a 09:00-17:00 day, but stay-late runs ten minutes over.
+    const lateAfternoon = { ...meetingAt("2026-01-13T16:30:00+01:00", 30), localDate: "2026-01-13" };
+    expect(localView(lateAfternoon, berlin, "participant", tenTen)).toMatchObject({
+      insideWorkingHours: true,
+      minutesOutside: 0,
+    });
+    expect(localView(lateAfternoon, berlin, "host", tenTen)).toMatchObject({
+      insideWorkingHours: false,
+      minutesOutside: 10,
+    });
+  });
+
+  it("treats days off and half-hour zones correctly", () => {
+    const saturday = meetingAt("2026-01-17T10:00:00+01:00", 30);
+    expect(minutesOutsideWorkingHours(berlin, saturday)).toBe(30);
+    // 09:00 in Berlin is 13:30 in Kolkata in winter, 12:30 in summer: inside either way.
+    expect(minutesOutsideWorkingHours(kolkata, meetingAt("2026-01-13T09:00:00+01:00", 60))).toBe(0);
+    // 08:40-09:10 in Kolkata: twenty minutes before the day starts.
+    expect(minutesOutsideWorkingHours(kolkata, meetingAt("2026-01-13T08:40:00+05:30", 30))).toBe(20);
+  });
+});
+
+describe("conflicts and a member's day", () => {
+  const checkIn: CalendarEntry = {
+    id: "check-in",
+    role: "host",
+    meeting: meetingAt("2026-03-10T10:00:00+01:00", 30),
+    buffers: tenTen,
+  };
+  const adjacent: CalendarEntry = {
+    id: "adjacent",
+    role: "participant",
+    meeting: meetingAt("2026-03-10T10:35:00+01:00", 25),
+    buffers: noBuffers,
+  };
+  const later: CalendarEntry = {
+    id: "later",
+    role: "participant",
+    meeting: meetingAt("2026-03-10T13:00:00+01:00", 30),
+    buffers: noBuffers,
+  };
+
+  it("finds meetings whose buffers overlap, and only those", () => {
+    const conflicts = findConflicts([later, adjacent, checkIn]);
+    expect(conflicts.map((c) => [c.first.id, c.second.id])).toEqual([["check-in", "adjacent"]]);
+    // As a participant the same check-in has no buffers, and 10:30 / 10:35 do not touch.
+    expect(findConflicts([{ ...checkIn, role: "participant" }, adjacent])).toEqual([]);
+  });
+
+  it("lists the day's go-early, meeting and stay-late blocks in the member's zone", () => {
+    const blocks = dayAgenda("Europe/Berlin", "2026-03-10", [later, checkIn, adjacent]);
+    expect(
+      blocks.map((b) => [b.entryId, b.kind, DateTime.fromMillis(b.start, { zone: "Europe/Berlin" }).toFormat("HH:mm")])
+    ).toEqual([
+      ["check-in", "go-early", "09:50"],
+      ["check-in", "meeting", "10:00"],
+      ["check-in", "stay-late", "10:30"],
+      ["adjacent", "meeting", "10:35"],
+      ["later", "meeting", "13:00"],
+    ]);
+    // 13:00 in Berlin is 21:00 in Seoul: on the 10th there, and nothing of it on the 11th.
+    expect(dayAgenda("Asia/Seoul", "2026-03-11", [later])).toEqual([]);
+    expect(dayAgenda("Asia/Seoul", "2026-03-10", [checkIn]).map((b) => b.kind)).toEqual([
+      "go-early",
+      "meeting",
+      "stay-late",
+    ]);
+  });
+});
+
+describe("fairness tally", () => {
+  it("counts each person's meetings outside working hours and the minutes", () => {
+    const evening = meetingAt("2026-01-13T18:00:00+01:00", 30); // 02:00 in Seoul, 12:00 in New York
+    const morning = meetingAt("2026-01-14T09:00:00+09:00", 30); // 01:00 in Berlin, 19:00 the day before in New York
+    const tally = tallyOutsideHours(
+      [seoul, berlin, newYork],
+      [evening, morning].flatMap((meeting) =>
+        [seoul, berlin, newYork].map((p) => ({
+          personId: p.id,
+          role: "participant" as const,
+          meeting,
+          buffers: noBuffers,
+        }))
+      )
+    );
+    expect(tally).toEqual([
+      { personId: "seoul", meetings: 2, meetingsOutside: 1, minutesOutside: 30 },
+      { personId: "berlin", meetings: 2, meetingsOutside: 2, minutesOutside: 60 },
+      { personId: "new-york", meetings: 2, meetingsOutside: 1, minutesOutside: 30 },
+    ]);
+  });
+
+  it("adds up every ritual of the team over the next weeks, DST included", () => {
+    const rule = {
+      timeZone: "Europe/Berlin",
+      startMinutes: 16 * 60 + 30,
+      durationMinutes: 30,
+      frequency: "weekly" as const,
+      interval: 1,
+      weekdays: [2],
+      monthDay: null,
+      monthWeek: null,
+      monthWeekday: null,
+      startDate: "2026-03-17",
+      untilDate: null,
+      count: null,
+    };
+    // Tue 16:30 Berlin, four weeks from 17 March: 00:30 then (after 29 March) 23:30 in Seoul; 11:30 / 10:30 in New York.
+    const tally = tallyForRituals(
+      [berlin, seoul, newYork],
+      [
+        {
+          rule,
+          buffers: tenTen,
+          attendees: [
+            { personId: "berlin", role: "host" },
+            { personId: "seoul", role: "participant" },
+            { personId: "new-york", role: "participant" },
+          ],
+        },
+      ],
+      { from: Date.parse("2026-03-16T00:00:00Z"), to: Date.parse("2026-04-13T00:00:00Z") }
+    );
+    expect(tally).toEqual([
+      // The host's stay-late runs to 17:10, ten minutes past a 17:00 day.
+      { personId: "berlin", meetings: 4, meetingsOutside: 4, minutesOutside: 40 },
+      { personId: "seoul", meetings: 4, meetingsOutside: 4, minutesOutside: 120 },
+      { personId: "new-york", meetings: 4, meetingsOutside: 0, minutesOutside: 0 },
+    ]);
+  });
+});
