@@ -9,6 +9,7 @@ export default tseslint.config(
   { ignores: ["build/", "app/generated/", "node_modules/", "tests/.tmp/", "data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ["**/*.js"], languageOptions: { globals: globals.node } },
   {
     files: ["**/*.{ts,tsx}"],
     plugins: { react, "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
@@ -22,5 +23,5 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
-  }
+  },
 );

@@ -14,7 +14,7 @@ export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
-  remixContext: EntryContext
+  remixContext: EntryContext,
 ) {
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await i18nServer.getLocale(request) });
@@ -37,7 +37,7 @@ export default async function handleRequest(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
               status: responseStatusCode,
-            })
+            }),
           );
           pipe(body);
         },
@@ -49,7 +49,7 @@ export default async function handleRequest(
           // Errors before the shell are reported by onShellError; later ones are logged here.
           if (shellRendered) console.error(error);
         },
-      }
+      },
     );
     setTimeout(abort, ABORT_DELAY_MS);
   });

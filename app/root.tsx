@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { getCurrentUser } from "./auth.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { LanguageSwitcher } from "./components/language-switcher";
 import { i18nServer } from "./i18next.server";
@@ -15,7 +16,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Rituals" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await i18nServer.getLocale(request) };
+  const user = await getCurrentUser(request);
+  return { locale: await i18nServer.getLocale(request), user: user && { name: user.name } };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -41,7 +43,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </span>
             {t("app.name")}
           </a>
-          <LanguageSwitcher current={locale} />
+          <div className="header-tools">
+            {data?.user ? (
+              <Form method="post" action="/sign-out" className="user-menu">
+                <span className="user-name">{data.user.name}</span>
+                <button type="submit" className="link-button">
+                  {t("auth.signOut")}
+                </button>
+              </Form>
+            ) : (
+              <Link to="/sign-in">{t("auth.signIn")}</Link>
+            )}
+            <LanguageSwitcher current={locale} />
+          </div>
         </header>
         <main id="main" className="site-main">
           {children}
@@ -54,7 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { locale } = useRouteLoaderData<typeof loader>("root") ?? { locale: "en" };
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? "en";
   useChangeLanguage(locale);
   return <Outlet />;
 }

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { listRituals } from "~/models/ritual.server";
+import { getMembership } from "~/models/team.server";
+import { verifyLogin } from "~/models/user.server";
+import { DEMO_MEMBER_EMAIL, DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_TEAM_ID, seedDemo } from "./seed";
 
 async function counts() {
@@ -12,6 +15,7 @@ async function counts() {
     customers: await prisma.customer.count(),
     contacts: await prisma.contact.count(),
     rituals: await prisma.ritual.count(),
+    users: await prisma.user.count(),
     attendees: await prisma.ritualAttendee.count(),
   };
 }
@@ -30,7 +34,7 @@ describe("demo seed", () => {
     const first = await counts();
     expect(await seedDemo()).toBe("present");
     expect(await counts()).toEqual(first);
-    expect(first).toMatchObject({ teams: 1, customers: 1, contacts: 2, rituals: 3 });
+    expect(first).toMatchObject({ teams: 1, customers: 1, contacts: 2, rituals: 3, users: 2 });
   });
 
   it("has members in at least three zones with different DST rules", async () => {
@@ -48,5 +52,13 @@ describe("demo seed", () => {
     expect(teaTime?.customerName).toBe("Hanbit Logistics");
     const customer = await prisma.customer.findFirst({ where: { teamId: DEMO_TEAM_ID } });
     expect(customer?.etiquetteNote).not.toBe("");
+  });
+
+  it("has an owner and a member account that can sign in with the printed password", async () => {
+    await seedDemo();
+    const owner = await verifyLogin(DEMO_OWNER_EMAIL, DEMO_PASSWORD);
+    const member = await verifyLogin(DEMO_MEMBER_EMAIL, DEMO_PASSWORD);
+    expect((await getMembership(owner!.id, DEMO_TEAM_ID))?.member.role).toBe("owner");
+    expect((await getMembership(member!.id, DEMO_TEAM_ID))?.member.role).toBe("member");
   });
 });

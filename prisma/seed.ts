@@ -10,6 +10,8 @@ import { prisma } from "~/db.server";
 import type { WriteResult } from "~/domain/validation";
 import { createRitual } from "~/models/ritual.server";
 import { createContact, createCustomer, createMember, createTeam, getTeam } from "~/models/team.server";
+import { createUser } from "~/models/user.server";
+import { DEMO_MEMBER_EMAIL, DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "./demo-accounts";
 
 export const DEMO_TEAM_ID = "demo-team";
 
@@ -22,22 +24,37 @@ export async function seedDemo(): Promise<"created" | "present"> {
   if (await getTeam(DEMO_TEAM_ID)) return "present";
   await prisma.$transaction(async (db) => {
     saved("team", await createTeam({ name: "Northwind Remote", timeZone: "Europe/Berlin" }, db, { id: DEMO_TEAM_ID }));
-    const member = async (id: string, input: Record<string, unknown>) =>
-      saved(`member ${id}`, await createMember(DEMO_TEAM_ID, input, db, { id }));
-    const jiwoo = await member("demo-jiwoo", {
-      name: "Ji-woo Park",
-      email: "jiwoo@northwind.example",
-      timeZone: "Asia/Seoul",
-      workStart: "09:00",
-      workEnd: "18:00",
-    });
-    const lena = await member("demo-lena", {
-      name: "Lena Fischer",
-      email: "lena@northwind.example",
-      timeZone: "Europe/Berlin",
-      workStart: "08:30",
-      workEnd: "17:00",
-    });
+    const account = async (id: string, name: string, email: string) =>
+      saved(`user ${id}`, await createUser({ name, email, password: DEMO_PASSWORD }, db, { id }));
+    const lenaUser = await account("demo-user-lena", "Lena Fischer", DEMO_OWNER_EMAIL);
+    const jiwooUser = await account("demo-user-jiwoo", "Ji-woo Park", DEMO_MEMBER_EMAIL);
+    const member = async (
+      id: string,
+      input: Record<string, unknown>,
+      link: { userId?: string; role?: "owner" | "member" } = {},
+    ) => saved(`member ${id}`, await createMember(DEMO_TEAM_ID, input, db, { id, ...link }));
+    const jiwoo = await member(
+      "demo-jiwoo",
+      {
+        name: "Ji-woo Park",
+        email: DEMO_MEMBER_EMAIL,
+        timeZone: "Asia/Seoul",
+        workStart: "09:00",
+        workEnd: "18:00",
+      },
+      { userId: jiwooUser.id },
+    );
+    const lena = await member(
+      "demo-lena",
+      {
+        name: "Lena Fischer",
+        email: DEMO_OWNER_EMAIL,
+        timeZone: "Europe/Berlin",
+        workStart: "08:30",
+        workEnd: "17:00",
+      },
+      { userId: lenaUser.id, role: "owner" },
+    );
     const sam = await member("demo-sam", {
       name: "Sam Rivera",
       email: "sam@northwind.example",
@@ -68,14 +85,14 @@ export async function seedDemo(): Promise<"created" | "present"> {
             "Avoid 12:00-13:00 KST (lunch).",
         },
         db,
-        { id: "demo-hanbit" }
-      )
+        { id: "demo-hanbit" },
+      ),
     );
     const minseo = saved(
       "contact",
       await createContact(DEMO_TEAM_ID, customer.id, { name: "Min-seo Kim", email: "minseo.kim@hanbit.example" }, db, {
         id: "demo-minseo",
-      })
+      }),
     );
     const daniel = saved(
       "contact",
@@ -84,14 +101,14 @@ export async function seedDemo(): Promise<"created" | "present"> {
         customer.id,
         { name: "Daniel Cho", email: "daniel.cho@hanbit.example", timeZone: "America/New_York" },
         db,
-        { id: "demo-daniel" }
-      )
+        { id: "demo-daniel" },
+      ),
     );
 
     const ritual = async (
       id: string,
       draft: Parameters<typeof createRitual>[1],
-      people: Parameters<typeof createRitual>[2]
+      people: Parameters<typeof createRitual>[2],
     ) => saved(`ritual ${id}`, await createRitual(DEMO_TEAM_ID, draft, people, db, { id }));
     await ritual(
       "demo-check-in",
@@ -104,7 +121,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
         agendaTemplate: "- What did you try since last time?\n- Ideas to share\n- What is in your way?",
         videoUrl: "https://meet.example.com/northwind-check-in",
       },
-      { hostIds: [lena.id], participantIds: team }
+      { hostIds: [lena.id], participantIds: team },
     );
     await ritual(
       "demo-happy-hour",
@@ -116,7 +133,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
         startDate: "2026-01-09",
         videoUrl: "https://meet.example.com/northwind-happy-hour",
       },
-      { hostIds: [sam.id], participantIds: team }
+      { hostIds: [sam.id], participantIds: team },
     );
     await ritual(
       "demo-tea-time",
@@ -131,7 +148,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
           "- What is the hardest thing you are facing right now?\n- Ideas we can try on the spot\n- Follow-ups, owners and dates",
         videoUrl: "https://meet.example.com/hanbit-tea-time",
       },
-      { hostIds: [jiwoo.id, lena.id], contactIds: [minseo.id, daniel.id] }
+      { hostIds: [jiwoo.id, lena.id], contactIds: [minseo.id, daniel.id] },
     );
   });
   return "created";
@@ -141,10 +158,14 @@ async function main() {
   const onlyIfEmpty = process.argv.includes("--if-empty");
   if (onlyIfEmpty && (await prisma.team.count()) > 0) {
     console.log("Database already has data; demo seed skipped.");
-    return;
+  } else {
+    const outcome = await seedDemo();
+    console.log(outcome === "created" ? "Demo team created." : "Demo team already present; nothing added.");
   }
-  const outcome = await seedDemo();
-  console.log(outcome === "created" ? "Demo team created." : "Demo team already present; nothing added.");
+  if (await prisma.user.findUnique({ where: { email: DEMO_OWNER_EMAIL } })) {
+    console.log(`Demo sign-in (owner):  ${DEMO_OWNER_EMAIL} / ${DEMO_PASSWORD}`);
+    console.log(`Demo sign-in (member): ${DEMO_MEMBER_EMAIL} / ${DEMO_PASSWORD}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -28,7 +28,7 @@ function measure(name: string, target: string, run: () => unknown, repeats = 30)
   const median = times[Math.floor(times.length / 2)]!;
   const p95 = times[Math.floor(times.length * 0.95)]!;
   console.log(
-    `${name}\n  cold ${cold.toFixed(1)} ms, median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (target ${target})`
+    `${name}\n  cold ${cold.toFixed(1)} ms, median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (target ${target})`,
   );
 }
 
@@ -78,7 +78,7 @@ for (let i = 0; i < 31; i++) {
   oursTimes.push(performance.now() - start);
   start = performance.now();
   const iterator = ICAL.Recur.fromString("FREQ=WEEKLY;BYDAY=TU,TH;WKST=MO").iterator(
-    ICAL.Time.fromData({ year: 2026, month: 1, day: 6, hour: 8, minute: 0, second: 0, isDate: false })
+    ICAL.Time.fromData({ year: 2026, month: 1, day: 6, hour: 8, minute: 0, second: 0, isDate: false }),
   );
   icalCount = 0;
   for (let next = iterator.next(); next && next.year < 2031; next = iterator.next()) icalCount++;
@@ -89,7 +89,7 @@ console.log(
   `Twice-weekly rule over 5 years: ours ${median(oursTimes).toFixed(2)} ms (${oursCount} meetings), ` +
     `ical.js ${median(icalTimes).toFixed(2)} ms (${icalCount}); ical.js / ours = ${(
       median(icalTimes) / median(oursTimes)
-    ).toFixed(1)}×`
+    ).toFixed(1)}×`,
 );
 
 // Twelve people in eight zones, 40 meetings already in the week.
@@ -121,6 +121,6 @@ measure("Slot finding: 12 participants in 8 zones, one week, 40 existing meeting
       weekdays: [1, 2, 3, 4, 5],
       participants: people,
     },
-    10
-  )
+    10,
+  ),
 );

@@ -39,7 +39,7 @@ describe("cadence in the viewer's language", () => {
     expect(formatCadence(ritual, t, "en")).toBe("Every 2 weeks on Wed");
     expect(formatCadence({ ...ritual, interval: 1, weekdays: [2, 4] }, t, "en")).toBe("Every Tue & Thu");
     expect(
-      formatCadence({ ...ritual, frequency: "monthly", interval: 1, monthWeek: -1, monthWeekday: 5 }, t, "en")
+      formatCadence({ ...ritual, frequency: "monthly", interval: 1, monthWeek: -1, monthWeekday: 5 }, t, "en"),
     ).toBe("Monthly on the last Friday");
     expect(formatCadence({ ...ritual, frequency: "once" }, t, "en")).toBe("Once, on Jan 7, 2026");
     expect(formatCadence({ ...ritual, count: 6 }, t, "en")).toBe("Every 2 weeks on Wed, 6 times");
@@ -54,7 +54,7 @@ describe("cadence in the viewer's language", () => {
   it("writes the local start the way the viewer's locale does, whatever the server's zone", () => {
     const expected = (locale: string) =>
       DateTime.fromObject({ year: 2026, month: 1, day: 7, hour: 16 }, { zone: "Asia/Seoul", locale }).toLocaleString(
-        DateTime.TIME_SIMPLE
+        DateTime.TIME_SIMPLE,
       );
     expect(formatLocalStart(ritual, "en")).toBe(expected("en"));
     expect(formatLocalStart(ritual, "ko")).toBe(expected("ko"));

@@ -23,7 +23,7 @@ export function formatCadence(ritual: Ritual, t: TFunction, locale: string): str
   } else if (ritual.frequency === "weekly") {
     const days = listFormat(
       ritual.weekdays.map((day) => weekdayName(day, locale)),
-      locale
+      locale,
     );
     rule =
       ritual.interval === 1

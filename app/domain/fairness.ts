@@ -30,7 +30,7 @@ export interface FairnessEntry {
 export function tallyOutsideHours(people: readonly Person[], attendances: readonly Attendance[]): FairnessEntry[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   const tally = new Map(
-    people.map((person) => [person.id, { personId: person.id, meetings: 0, meetingsOutside: 0, minutesOutside: 0 }])
+    people.map((person) => [person.id, { personId: person.id, meetings: 0, meetingsOutside: 0, minutesOutside: 0 }]),
   );
   for (const attendance of attendances) {
     const person = byId.get(attendance.personId);
@@ -38,7 +38,7 @@ export function tallyOutsideHours(people: readonly Person[], attendances: readon
     if (!person || !entry) continue;
     const minutes = minutesOutsideWorkingHours(
       person,
-      busyInterval(attendance.meeting, attendance.role, attendance.buffers)
+      busyInterval(attendance.meeting, attendance.role, attendance.buffers),
     );
     entry.meetings++;
     if (minutes > 0) {
@@ -61,7 +61,7 @@ export interface RitualAttendees {
 export function tallyForRituals(
   people: readonly Person[],
   rituals: readonly RitualAttendees[],
-  window: TimeWindow
+  window: TimeWindow,
 ): FairnessEntry[] {
   const attendances: Attendance[] = [];
   for (const ritual of rituals) {

@@ -22,7 +22,7 @@ const workingHours = {
       z
         .literal("24:00")
         .transform(() => 1440)
-        .or(clockTime)
+        .or(clockTime),
     ),
   workDays: z.array(isoWeekday).min(1, "validation.workDaysRequired").default([1, 2, 3, 4, 5]),
 };
@@ -33,15 +33,24 @@ function endAfterStart<T extends { workStart: number; workEnd: number }>(value: 
   }
 }
 
-export const memberSchema = z
-  .object({
-    name: singleLine(120, "validation.nameRequired"),
-    email: emailAddress,
-    timeZone: timeZoneName,
-    ...workingHours,
-  })
-  .superRefine(endAfterStart);
+const profileFields = {
+  name: singleLine(120, "validation.nameRequired"),
+  timeZone: timeZoneName,
+  ...workingHours,
+};
+
+/** What a person says about themselves when they join a team. */
+export const memberProfileSchema = z.object(profileFields).superRefine(endAfterStart);
+export type MemberProfile = z.output<typeof memberProfileSchema>;
+
+export const memberSchema = z.object({ ...profileFields, email: emailAddress }).superRefine(endAfterStart);
 export type MemberInput = z.output<typeof memberSchema>;
+
+/** A new team and its first member, the owner, in one form. */
+export const newTeamSchema = z
+  .object({ teamName: singleLine(120, "validation.nameRequired"), teamTimeZone: timeZoneName, ...profileFields })
+  .superRefine(endAfterStart);
+export type NewTeamInput = z.output<typeof newTeamSchema>;
 
 export const customerSchema = z.object({
   name: singleLine(120, "validation.nameRequired"),

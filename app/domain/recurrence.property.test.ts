@@ -25,7 +25,7 @@ const ruleArbitrary: fc.Arbitrary<RecurrenceRule> = fc
       fc.constant(null),
       // Small enough that every meeting falls inside the three-year window below.
       fc.record({ count: fc.integer({ min: 1, max: 30 }) }),
-      fc.record({ days: fc.integer({ min: 0, max: 500 }) })
+      fc.record({ days: fc.integer({ min: 0, max: 500 }) }),
     ),
   })
   .map(({ timeZone, start, startMinutes, durationMinutes, kind, interval, extraWeekdays, end }) => {
@@ -77,7 +77,9 @@ function icalLocalTimes(rule: RecurrenceRule, lastLocalDate: string): DateTime[]
   if (rule.frequency === "monthly") {
     parts.unshift("FREQ=MONTHLY");
     parts.push(
-      rule.monthDay !== null ? `BYMONTHDAY=${rule.monthDay}` : `BYDAY=${rule.monthWeek}${BYDAY[rule.monthWeekday! - 1]}`
+      rule.monthDay !== null
+        ? `BYMONTHDAY=${rule.monthDay}`
+        : `BYDAY=${rule.monthWeek}${BYDAY[rule.monthWeekday! - 1]}`,
     );
   }
   if (rule.frequency === "once") parts.unshift("FREQ=DAILY", "COUNT=1");
@@ -88,7 +90,7 @@ function icalLocalTimes(rule: RecurrenceRule, lastLocalDate: string): DateTime[]
   for (let next = iterator.next(); next; next = iterator.next()) {
     const local = DateTime.fromObject(
       { year: next.year, month: next.month, day: next.day, hour: next.hour, minute: next.minute },
-      { zone: "UTC" }
+      { zone: "UTC" },
     );
     if (local.toISODate()! > lastLocalDate) break;
     times.push(local);
@@ -119,7 +121,7 @@ describe("recurrence against ical.js and luxon", () => {
             // Moved forward, but never past where the skipped hour ends.
             expect(meeting.start).toBeLessThanOrEqual(inZone.toMillis());
             expect(DateTime.fromMillis(meeting.start - 60_000, { zone: rule.timeZone }).offset).not.toBe(
-              DateTime.fromMillis(meeting.start, { zone: rule.timeZone }).offset
+              DateTime.fromMillis(meeting.start, { zone: rule.timeZone }).offset,
             );
           } else if (possible.length > 1) {
             expect(meeting.adjustment).toBe("ambiguous");
@@ -130,7 +132,7 @@ describe("recurrence against ical.js and luxon", () => {
           }
         });
       }),
-      runs
+      runs,
     );
   });
 });
@@ -150,7 +152,7 @@ describe("recurrence properties", () => {
           expect(meeting.end - meeting.start).toBe(rule.durationMinutes * 60_000);
         }
       }),
-      runs
+      runs,
     );
   });
 
@@ -165,7 +167,7 @@ describe("recurrence properties", () => {
         if (rule.frequency === "once") expect(meetings).toHaveLength(1);
         expect(meetings[0]?.localDate ?? rule.startDate).toBe(rule.startDate);
       }),
-      runs
+      runs,
     );
   });
 
@@ -194,9 +196,9 @@ describe("recurrence properties", () => {
             [newStart, newStart + 20 * 60_000, "moved"],
           ]);
           expect(changed).toHaveLength(meetings.length - 1);
-        }
+        },
       ),
-      runs
+      runs,
     );
   });
 
@@ -210,7 +212,7 @@ describe("recurrence properties", () => {
         const part = expandRecurrence(open, { from, to });
         expect(part.success && part.data).toEqual(whole.filter((m) => m.start < to && m.end > from));
       }),
-      runs
+      runs,
     );
   });
 });

@@ -22,7 +22,7 @@ const YEAR_2026 = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("20
 function expand(
   rule: Partial<RecurrenceRule>,
   window = YEAR_2026,
-  exceptions: MeetingException[] = []
+  exceptions: MeetingException[] = [],
 ): PlannedMeeting[] {
   const result = expandRecurrence({ ...weeklyRule, ...rule }, window, exceptions);
   if (!result.success) throw new Error(JSON.stringify(result.errors));
@@ -47,7 +47,7 @@ describe("weekly rules keep their local time across DST", () => {
   it("meets on several weekdays, every other week counted from the first week", () => {
     const meetings = expand(
       { weekdays: [2, 4], interval: 2, startDate: "2026-01-08" },
-      { ...YEAR_2026, to: Date.parse("2026-02-01T00:00:00Z") }
+      { ...YEAR_2026, to: Date.parse("2026-02-01T00:00:00Z") },
     );
     expect(meetings.map((m) => m.localDate)).toEqual(["2026-01-08", "2026-01-20", "2026-01-22"]);
   });
@@ -92,14 +92,14 @@ describe("DST switch days", () => {
       const again = DateTime.fromMillis(meeting!.start + 3_600_000, { zone });
       expect(again.toFormat("HH:mm")).toBe(shown.toFormat("HH:mm"));
       expect(again.offset).toBeLessThan(shown.offset);
-    }
+    },
   );
 
   it("leaves zones without DST alone on those days", () => {
     for (const zone of ["Asia/Seoul", "Asia/Kolkata", "America/Sao_Paulo"]) {
       for (const date of ["2026-03-29", "2026-10-25", "2026-03-08", "2026-11-01"]) {
         expect(
-          expand({ timeZone: zone, frequency: "once", startDate: date, startMinutes: 150 })[0]?.adjustment
+          expand({ timeZone: zone, frequency: "once", startDate: date, startMinutes: 150 })[0]?.adjustment,
         ).toBeNull();
       }
     }
@@ -183,7 +183,7 @@ describe("validation", () => {
         untilDate: "2025-01-01",
         durationMinutes: 0,
       },
-      { from: 10, to: 5 }
+      { from: 10, to: 5 },
     );
     expect(result.success ? {} : result.errors).toEqual({
       timeZone: "validation.timeZoneUnknown",

@@ -93,7 +93,7 @@ const exceptionsSchema = z.array(
       start: z.number().finite(),
       durationMinutes: z.number().int().min(1, "validation.durationPositive").max(1440, "validation.durationTooLong"),
     }),
-  ])
+  ]),
 );
 
 const windowSchema = z
@@ -163,7 +163,7 @@ function* ruleDays(rule: RecurrenceRule, firstWanted: DayNumber, lastWanted: Day
 export function expandRecurrence(
   rule: RecurrenceRule,
   window: TimeWindow,
-  exceptions: readonly MeetingException[] = []
+  exceptions: readonly MeetingException[] = [],
 ): Validated<PlannedMeeting[]> {
   const ruleCheck = validate(ruleSchema, rule);
   if (!ruleCheck.success) return ruleCheck;
@@ -182,7 +182,7 @@ function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
 export function expandValidRule(
   rule: RecurrenceRule,
   window: TimeWindow,
-  exceptions: readonly MeetingException[] = []
+  exceptions: readonly MeetingException[] = [],
 ): PlannedMeeting[] {
   const zone = ZoneOffsets.for(rule.timeZone);
   const duration = rule.durationMinutes * MINUTE;

@@ -6,7 +6,7 @@ import { findSlots, proposeRotation, type SlotParticipant, type SlotRequest } fr
 function participant(
   who: typeof berlin,
   role: "host" | "participant" = "participant",
-  busy: SlotParticipant["busy"] = []
+  busy: SlotParticipant["busy"] = [],
 ) {
   return { ...who, role, busy };
 }
@@ -35,7 +35,7 @@ describe("slot finding", () => {
     const inKolkata = DateTime.fromMillis(best!.start, { zone: "Asia/Kolkata" });
     expect(inBerlin.hour).toBeGreaterThanOrEqual(9);
     expect(inKolkata.plus({ minutes: 30 }).hour * 60 + inKolkata.plus({ minutes: 30 }).minute).toBeLessThanOrEqual(
-      17 * 60
+      17 * 60,
     );
   });
 
@@ -48,7 +48,7 @@ describe("slot finding", () => {
       const [a, b] = [ranked[i - 1]!, ranked[i]!];
       expect(
         a.peopleOutside < b.peopleOutside ||
-          (a.peopleOutside === b.peopleOutside && a.minutesOutside <= b.minutesOutside)
+          (a.peopleOutside === b.peopleOutside && a.minutesOutside <= b.minutesOutside),
       ).toBe(true);
     }
     for (const slot of ranked) expect(DateTime.fromMillis(slot.start, { zone: "Europe/Berlin" }).minute % 15).toBe(0);
@@ -65,7 +65,7 @@ describe("slot finding", () => {
     const busySeoul = participant(seoul, "host", [{ start: best!.start, end: best!.end }]);
     const again = slots(
       { ...threeContinents, participants: [busySeoul, participant(berlin), participant(sanFrancisco)] },
-      1000
+      1000,
     );
     expect(again.some((slot) => slot.start < best!.end && slot.end > best!.start)).toBe(false);
 
@@ -74,12 +74,12 @@ describe("slot finding", () => {
     const host = participant(seoul, "host", [justBefore]);
     const withBuffers = slots(
       { ...threeContinents, goEarlyMinutes: 10, participants: [host, participant(berlin), participant(sanFrancisco)] },
-      1000
+      1000,
     );
     expect(withBuffers.some((slot) => slot.start === best!.start)).toBe(false);
     const without = slots(
       { ...threeContinents, participants: [host, participant(berlin), participant(sanFrancisco)] },
-      1000
+      1000,
     );
     expect(without.some((slot) => slot.start === best!.start)).toBe(true);
   });
@@ -145,7 +145,7 @@ describe("rotating schedule", () => {
           const slot = cycle[week % cycle.length]!;
           const first = DateTime.fromMillis(slot.start, { zone: "Europe/Berlin" });
           const start = (keepWallClock ? first.plus({ weeks: week }) : first.plus({ hours: 168 * week })).setZone(
-            who.timeZone
+            who.timeZone,
           );
           const end = start.plus({ minutes: 30 });
           const inside =

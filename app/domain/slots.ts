@@ -74,7 +74,7 @@ const requestSchema = z.object({
         .refine((person) => person.workEndMinutes > person.workStartMinutes, {
           path: ["workEndMinutes"],
           message: "validation.workEndBeforeStart",
-        })
+        }),
     )
     .min(1, "validation.participantsRequired"),
 });
@@ -157,7 +157,7 @@ function rotationAttendances(request: SlotRequest, slots: readonly SlotSuggestio
     // Same wall-clock time in the anchor zone each week, so a DST change shows up in the tally.
     const start = localToInstant(
       zone,
-      (dayFromIso(slot.localDate) + 7 * week) * DAY + slot.localStartMinutes * MINUTE
+      (dayFromIso(slot.localDate) + 7 * week) * DAY + slot.localStartMinutes * MINUTE,
     ).instant;
     const meeting = { start, end: start + request.durationMinutes * MINUTE };
     for (const person of request.participants) {

@@ -20,6 +20,6 @@ describe("isValidTimeZone", () => {
     "refuses %j",
     (zone) => {
       expect(isValidTimeZone(zone)).toBe(false);
-    }
+    },
   );
 });

@@ -93,7 +93,7 @@ describe("conflicts and a member's day", () => {
   it("lists the day's go-early, meeting and stay-late blocks in the member's zone", () => {
     const blocks = dayAgenda("Europe/Berlin", "2026-03-10", [later, checkIn, adjacent]);
     expect(
-      blocks.map((b) => [b.entryId, b.kind, DateTime.fromMillis(b.start, { zone: "Europe/Berlin" }).toFormat("HH:mm")])
+      blocks.map((b) => [b.entryId, b.kind, DateTime.fromMillis(b.start, { zone: "Europe/Berlin" }).toFormat("HH:mm")]),
     ).toEqual([
       ["check-in", "go-early", "09:50"],
       ["check-in", "meeting", "10:00"],
@@ -123,8 +123,8 @@ describe("fairness tally", () => {
           role: "participant" as const,
           meeting,
           buffers: noBuffers,
-        }))
-      )
+        })),
+      ),
     );
     expect(tally).toEqual([
       { personId: "seoul", meetings: 2, meetingsOutside: 1, minutesOutside: 30 },
@@ -162,7 +162,7 @@ describe("fairness tally", () => {
           ],
         },
       ],
-      { from: Date.parse("2026-03-16T00:00:00Z"), to: Date.parse("2026-04-13T00:00:00Z") }
+      { from: Date.parse("2026-03-16T00:00:00Z"), to: Date.parse("2026-04-13T00:00:00Z") },
     );
     expect(tally).toEqual([
       // The host's stay-late runs to 17:10, ten minutes past a 17:00 day.

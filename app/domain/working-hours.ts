@@ -51,7 +51,7 @@ export function localView(
   meeting: Interval & { localDate: string },
   person: Person,
   role: Role,
-  buffers: Buffers
+  buffers: Buffers,
 ): LocalView {
   const zone = ZoneOffsets.for(person.timeZone);
   const localStart = zone.toLocalMs(meeting.start);

@@ -14,9 +14,9 @@ describe("zone offsets", () => {
         fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2040, 0, 1) }),
         (zone, ms) => {
           expect(ZoneOffsets.for(zone).offsetAt(ms)).toBe(DateTime.fromMillis(ms, { zone }).offset);
-        }
+        },
       ),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     );
   });
 

@@ -6,7 +6,7 @@ import ko from "./ko";
 
 function keys(catalog: object, prefix = ""): string[] {
   return Object.entries(catalog).flatMap(([key, value]) =>
-    typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]
+    typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
 
@@ -35,7 +35,7 @@ describe("catalogs", () => {
   it("hold every validation message the code can give", () => {
     const known = new Set(keys(en));
     const used = sourceFiles(path.resolve("app")).flatMap((file) =>
-      [...fs.readFileSync(file, "utf8").matchAll(/"(validation\.[A-Za-z]+)"/g)].map((match) => match[1])
+      [...fs.readFileSync(file, "utf8").matchAll(/"(validation\.[A-Za-z]+)"/g)].map((match) => match[1]),
     );
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((key) => !known.has(key!))).toEqual([]);

@@ -79,7 +79,7 @@ describe("rituals through the models", () => {
     const result = await createRitual(
       ours.teamId,
       { ...checkIn, kind: "tea-time", customerId: customer.value.id },
-      { hostIds: [ours.memberId], participantIds: [theirs.memberId] }
+      { hostIds: [ours.memberId], participantIds: [theirs.memberId] },
     );
     expect(result.ok ? {} : result.errors).toEqual({
       customerId: "validation.customerUnknown",

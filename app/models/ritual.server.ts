@@ -47,7 +47,7 @@ async function checkPeople(
   teamId: string,
   customerId: string | undefined,
   people: RitualPeople,
-  db: DbOrTransaction
+  db: DbOrTransaction,
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const memberIds = [...new Set([...people.hostIds, ...(people.participantIds ?? [])])];
@@ -72,7 +72,7 @@ export async function createRitual(
   draft: RitualDraft,
   people: RitualPeople,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {}
+  { id }: FixedId = {},
 ): Promise<WriteResult<Ritual>> {
   const parsed = validateRitual(draft);
   const peopleErrors = await checkPeople(teamId, parsed.success ? parsed.data.customerId : undefined, people, db);
@@ -118,4 +118,15 @@ export async function listRituals(teamId: string, db: DbOrTransaction = prisma):
     participantCount: row.attendees.length + row._count.contacts,
     customerName: row.customer?.name ?? null,
   }));
+}
+
+/** Deletes one of the team's rituals with all its meetings; false when the team has no such ritual. */
+export async function deleteRitual(teamId: string, ritualId: string): Promise<boolean> {
+  const { count } = await prisma.ritual.deleteMany({ where: { id: ritualId, teamId } });
+  return count === 1;
+}
+
+export async function getRitualTitle(teamId: string, ritualId: string): Promise<string | null> {
+  const ritual = await prisma.ritual.findFirst({ where: { id: ritualId, teamId }, select: { title: true } });
+  return ritual?.title ?? null;
 }

@@ -3,12 +3,15 @@ import {
   contactSchema,
   customerSchema,
   memberSchema,
+  newTeamSchema,
   teamSchema,
   type ContactInput,
   type CustomerInput,
   type MemberInput,
+  type MemberProfile,
   type TeamInput,
 } from "~/domain/people";
+import type { SessionUser } from "./user.server";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/db.server";
 
@@ -20,7 +23,7 @@ export interface FixedId {
 export async function createTeam(
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {}
+  { id }: FixedId = {},
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(teamSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
@@ -37,37 +40,121 @@ export function getFirstTeam(db: DbOrTransaction = prisma) {
   return db.team.findFirst({ orderBy: { createdAt: "asc" } });
 }
 
+/** A member listed by the team, optionally already tied to an account (the demo seed). */
 export async function createMember(
   teamId: string,
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {}
+  { id, userId, role = "member" }: FixedId & { userId?: string; role?: "owner" | "member" } = {},
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(memberSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   const member: MemberInput = parsed.data;
   const taken = await db.member.findUnique({ where: { teamId_email: { teamId, email: member.email } } });
   if (taken) return { ok: false, errors: { email: "validation.emailTaken" } };
-  const row = await db.member.create({
+  const row = await db.member.create({ data: { id, teamId, userId, role, ...memberRow(member) } });
+  return { ok: true, value: row };
+}
+
+function memberRow(member: MemberProfile & { email: string }) {
+  return {
+    name: member.name,
+    email: member.email,
+    timeZone: member.timeZone,
+    workStartMinutes: member.workStart,
+    workEndMinutes: member.workEnd,
+    workDays: formatWeekdayList(member.workDays),
+  };
+}
+
+export interface Membership {
+  user: SessionUser;
+  team: { id: string; name: string; timeZone: string };
+  member: { id: string; name: string; role: string; timeZone: string };
+}
+
+/** The user's place in a team, or null when they are not in it. */
+export async function getMembership(userId: string, teamId: string): Promise<Membership | null> {
+  const member = await prisma.member.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    include: { team: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!member?.user) return null;
+  return {
+    user: member.user,
+    team: { id: member.team.id, name: member.team.name, timeZone: member.team.timeZone },
+    member: { id: member.id, name: member.name, role: member.role, timeZone: member.timeZone },
+  };
+}
+
+export function listTeamsForUser(userId: string) {
+  return prisma.team.findMany({
+    where: { members: { some: { userId } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** A new team with the user as its owner. */
+export async function createTeamWithOwner(
+  user: SessionUser,
+  input: unknown,
+  db: DbOrTransaction = prisma,
+  { id }: FixedId = {},
+): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(newTeamSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const { teamName, teamTimeZone, ...profile } = parsed.data;
+  const team = await db.team.create({
     data: {
       id,
-      teamId,
-      name: member.name,
-      email: member.email,
-      timeZone: member.timeZone,
-      workStartMinutes: member.workStart,
-      workEndMinutes: member.workEnd,
-      workDays: formatWeekdayList(member.workDays),
+      name: teamName,
+      timeZone: teamTimeZone,
+      members: { create: { ...memberRow({ ...profile, email: user.email }), userId: user.id, role: "owner" } },
     },
   });
-  return { ok: true, value: row };
+  return { ok: true, value: team };
+}
+
+/** Adds a signed-up user to a team as a member with their own profile. */
+export async function addUserAsMember(
+  teamId: string,
+  user: SessionUser,
+  profile: MemberProfile,
+  db: DbOrTransaction = prisma,
+): Promise<WriteResult<{ id: string }>> {
+  const existing = await db.member.findFirst({
+    where: { teamId, OR: [{ userId: user.id }, { email: user.email }] },
+  });
+  if (existing?.userId === user.id) return { ok: false, errors: { form: "validation.alreadyMember" } };
+  // Someone the team already listed by email (without an account) becomes this user.
+  const data = { ...memberRow({ ...profile, email: user.email }), userId: user.id, role: existing?.role ?? "member" };
+  const member = existing
+    ? await db.member.update({ where: { id: existing.id }, data })
+    : await db.member.create({ data: { teamId, ...data } });
+  return { ok: true, value: member };
+}
+
+/** Removes someone from the team; the last owner stays, so a team is never left without one. */
+export async function removeMember(teamId: string, memberId: string): Promise<WriteResult<{ id: string }>> {
+  const member = await prisma.member.findFirst({ where: { id: memberId, teamId } });
+  if (!member) return { ok: false, errors: { form: "validation.memberUnknown" } };
+  if (member.role === "owner" && (await prisma.member.count({ where: { teamId, role: "owner" } })) === 1) {
+    return { ok: false, errors: { form: "validation.lastOwner" } };
+  }
+  await prisma.member.delete({ where: { id: member.id } });
+  return { ok: true, value: { id: member.id } };
+}
+
+export function getMember(teamId: string, memberId: string) {
+  return prisma.member.findFirst({ where: { id: memberId, teamId } });
 }
 
 export async function createCustomer(
   teamId: string,
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {}
+  { id }: FixedId = {},
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(customerSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
@@ -81,7 +168,7 @@ export async function createContact(
   customerId: string,
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {}
+  { id }: FixedId = {},
 ): Promise<WriteResult<{ id: string }>> {
   const customer = await db.customer.findFirst({ where: { id: customerId, teamId } });
   if (!customer) return { ok: false, errors: { customerId: "validation.customerUnknown" } };
@@ -104,5 +191,5 @@ export async function createContact(
 }
 
 export function listMembers(teamId: string, db: DbOrTransaction = prisma) {
-  return db.member.findMany({ where: { teamId }, orderBy: { name: "asc" } });
+  return db.member.findMany({ where: { teamId }, orderBy: [{ role: "desc" }, { name: "asc" }] });
 }

@@ -1,99 +1,39 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatCadence, formatLocalStart } from "~/components/ritual-format";
-import { i18nServer } from "~/i18next.server";
-import { listRituals } from "~/models/ritual.server";
-import { getFirstTeam } from "~/models/team.server";
+import { getCurrentUser } from "~/auth.server";
+import { listTeamsForUser } from "~/models/team.server";
 
 export const meta: MetaFunction = () => [{ title: "Rituals" }];
 
+/** Signed in: straight to your team (or to making one). Otherwise: what this is, and the way in. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const team = await getFirstTeam();
-  const locale = await i18nServer.getLocale(request);
-  const t = await i18nServer.getFixedT(request);
-  const rituals = team ? await listRituals(team.id) : [];
-  return {
-    team: team && { id: team.id, name: team.name },
-    // Dates and times are written on the server only: browsers' locale data differs
-    // from Node's, and the page must hydrate to the same text it was served with.
-    rituals: rituals.map((ritual) => ({
-      ...ritual,
-      cadence: formatCadence(ritual, t, locale),
-      localStart: formatLocalStart(ritual, locale),
-    })),
-  };
+  const user = await getCurrentUser(request);
+  if (!user) return null;
+  const [team] = await listTeamsForUser(user.id);
+  throw redirect(team ? `/teams/${team.id}` : "/teams/new");
 }
 
-export default function Home() {
-  const { team, rituals } = useLoaderData<typeof loader>();
+export default function Landing() {
   const { t } = useTranslation();
-
-  if (!team) {
-    return (
-      <section className="panel empty-state">
-        <h1>{t("home.noTeamTitle")}</h1>
-        <p>{t("home.noTeamBody")}</p>
-      </section>
-    );
-  }
-
   return (
-    <>
-      <div className="page-heading">
-        <h1>{t("home.title")}</h1>
-        <p className="lede">{t("home.teamIntro", { team: team.name })}</p>
-      </div>
-      {rituals.length === 0 ? (
-        <section className="panel empty-state">
-          <h2>{t("home.noRitualsTitle")}</h2>
-          <p>{t("home.noRitualsBody")}</p>
-        </section>
-      ) : (
-        <ul className="ritual-list" aria-label={t("home.title")}>
-          {rituals.map((ritual) => (
-            <li key={ritual.id} className={`ritual-card kind-${ritual.kind}`} data-testid="ritual">
-              <p className="kind-badge">{t(`kind.${ritual.kind}`)}</p>
-              <h2 className="ritual-title">{ritual.title}</h2>
-              {ritual.customerName ? (
-                <p className="muted">{t("home.withCustomer", { customer: ritual.customerName })}</p>
-              ) : null}
-              <dl className="facts">
-                <div>
-                  <dt>{t("home.column.cadence")}</dt>
-                  <dd>{ritual.cadence}</dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.time")}</dt>
-                  <dd>
-                    {ritual.localStart} <span className="zone">{ritual.timeZone}</span>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.length")}</dt>
-                  <dd>{t("duration.minutes", { count: ritual.durationMinutes })}</dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.buffers")}</dt>
-                  <dd>
-                    {ritual.goEarlyMinutes + ritual.stayLateMinutes === 0
-                      ? t("buffers.none")
-                      : t("buffers.both", { early: ritual.goEarlyMinutes, late: ritual.stayLateMinutes })}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.hosts")}</dt>
-                  <dd>{ritual.hosts.map((host) => host.name).join(", ")}</dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.people")}</dt>
-                  <dd>{t("home.people", { count: ritual.participantCount })}</dd>
-                </div>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
+    <section className="landing">
+      <h1>{t("landing.title")}</h1>
+      <p className="lede">{t("app.tagline")}</p>
+      <ul className="practice-list">
+        <li>{t("landing.checkIn")}</li>
+        <li>{t("landing.happyHour")}</li>
+        <li>{t("landing.teaTime")}</li>
+        <li>{t("landing.buffers")}</li>
+      </ul>
+      <p className="actions">
+        <Link className="button" to="/sign-up">
+          {t("auth.signUp")}
+        </Link>
+        <Link className="button secondary" to="/sign-in">
+          {t("auth.signIn")}
+        </Link>
+      </p>
+    </section>
   );
 }

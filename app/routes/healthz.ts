@@ -5,6 +5,6 @@ export async function loader() {
   const ok = await databaseIsReachable();
   return Response.json(
     { status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unreachable" },
-    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } }
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

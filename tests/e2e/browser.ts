@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 
 /** Debian's Chromium; Playwright's own browser download does not work offline. */
 export function launchChromium(): Promise<Browser> {
@@ -33,4 +34,14 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     if (message.type() === "error" && !message.text().includes("status of 404")) problems.push(message.text());
   });
   return { page, problems };
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, baseUrl: string, email = DEMO_OWNER_EMAIL, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await page.waitForLoadState("networkidle");
 }

@@ -37,15 +37,21 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
 export default async function setup(project: TestProject) {
   const database = path.resolve("tests/.tmp-e2e/e2e.db");
   migrateDatabase(database);
-  const env = { ...process.env, DATABASE_URL: `file:${database}`, NODE_ENV: "production" as const };
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${database}`,
+    NODE_ENV: "production" as const,
+    SESSION_SECRET: "e2e-session-secret-that-is-long-enough-to-use",
+  };
   execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
 
   const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"], {
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+  const server = spawn(process.execPath, ["server.js"], {
+    env: { ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // "localhost": browsers keep Secure cookies there over plain HTTP, as on a developer's machine.
+  const baseUrl = `http://localhost:${port}`;
   await waitForHealth(baseUrl, Date.now() + 30_000);
   project.provide("baseUrl", baseUrl);
   return () => {

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Client-side navigation changes the URL before React has rendered the new page: poll for content.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

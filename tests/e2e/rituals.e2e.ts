@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openPage } from "./browser";
+import { launchChromium, openPage, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const SCREENSHOTS = "test-results/screenshots";
@@ -13,11 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe("home page", () => {
+describe("team rituals", () => {
   it("lists the seeded rituals with cadence, local time, zone, length and buffers", async () => {
     const { page, problems } = await openPage(browser, { locale: "en-US" });
-    await page.goto(baseUrl);
-    await expect(page.locator("h1").textContent()).resolves.toBe("Your team's rituals");
+    await signIn(page, baseUrl);
+    expect(new URL(page.url()).pathname).toBe("/teams/demo-team");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Your team's rituals");
 
     const cards = page.getByTestId("ritual");
     expect(await cards.count()).toBe(3);
@@ -52,8 +53,13 @@ describe("home page", () => {
       extraHTTPHeaders: { "Accept-Language": "ko-KR,ko;q=0.9" },
     });
     await page.goto(baseUrl);
-    expect(await page.locator("h1").textContent()).toBe("우리 팀의 리추얼");
+    expect(await page.locator("h1").textContent()).toBe("원격 팀을 위한 리추얼");
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel("이메일").fill("jiwoo@northwind.example");
+    await page.getByLabel("비밀번호").fill("rituals-demo");
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("우리 팀의 리추얼");
     expect(await page.getByTestId("ritual").filter({ hasText: "Team check-in" }).innerText()).toContain("매주 화");
     await page.context().close();
   });
@@ -64,7 +70,7 @@ describe("home page", () => {
       await page.goto(baseUrl);
       if (javaScriptEnabled) await page.waitForLoadState("networkidle");
       await page.getByRole("button", { name: "한국어" }).click();
-      await expect.poll(() => page.locator("h1").textContent()).toBe("우리 팀의 리추얼");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("원격 팀을 위한 리추얼");
       expect(await page.getByRole("button", { name: "한국어" }).getAttribute("aria-pressed")).toBe("true");
       await page.screenshot({
         path: `${SCREENSHOTS}/home-ko-js-${javaScriptEnabled ? "on" : "off"}.png`,
@@ -72,9 +78,9 @@ describe("home page", () => {
       });
 
       await page.reload();
-      expect(await page.locator("h1").textContent()).toBe("우리 팀의 리추얼");
+      expect(await page.locator("h1").textContent()).toBe("원격 팀을 위한 리추얼");
       await page.getByRole("button", { name: "English" }).click();
-      await expect.poll(() => page.locator("h1").textContent()).toBe("Your team's rituals");
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Rituals for remote teams");
       expect(problems).toEqual([]);
       await page.context().close();
     });
@@ -89,7 +95,7 @@ describe("errors and health", () => {
     expect(await page.locator("h1").textContent()).toBe("Page not found");
     expect(await page.getByRole("link", { name: "Rituals", exact: true }).count()).toBe(1);
     await page.getByRole("link", { name: "Back to the rituals" }).click();
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Your team's rituals");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Rituals for remote teams");
     await page.context().close();
   });
 

@@ -1,0 +1,37 @@
+import { redirect } from "@remix-run/node";
+import { getMembership, type Membership } from "./models/team.server";
+import { getUser, type SessionUser } from "./models/user.server";
+import { getSessionUserId } from "./session.server";
+
+export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
+  const userId = await getSessionUserId(request);
+  return userId ? getUser(userId) : null;
+}
+
+/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
+  return user;
+}
+
+/**
+ * The one check in front of every team's data: the signed-in user's membership
+ * of this team. Anyone else gets 404, so other teams' ids reveal nothing.
+ */
+export async function requireMember(request: Request, teamId: string | undefined): Promise<Membership> {
+  const user = await requireUser(request);
+  const membership = teamId ? await getMembership(user.id, teamId) : null;
+  if (!membership) throw new Response("Not found", { status: 404 });
+  return membership;
+}
+
+/** Owners alone may delete rituals, remove members and manage invites and tokens. */
+export async function requireOwner(request: Request, teamId: string | undefined): Promise<Membership> {
+  const membership = await requireMember(request, teamId);
+  if (membership.member.role !== "owner") throw new Response("Only owners can do this", { status: 403 });
+  return membership;
+}

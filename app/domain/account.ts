@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { emailAddress, singleLine } from "./fields";
+
+/** Long enough to resist guessing, short enough to paste from a password manager. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const password = z
+  .string({ required_error: "validation.passwordRequired" })
+  .min(1, "validation.passwordRequired")
+  .min(MIN_PASSWORD_LENGTH, "validation.passwordTooShort")
+  .max(200, "validation.tooLong");
+
+export const signUpSchema = z.object({
+  name: singleLine(120, "validation.nameRequired"),
+  email: emailAddress,
+  password,
+});
+export type SignUpInput = z.output<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailAddress,
+  password: z.string({ required_error: "validation.passwordRequired" }).min(1, "validation.passwordRequired"),
+});

@@ -1,0 +1,42 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Comma-separated; the first signs new cookies, the others are still accepted (for rotation). */
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  DATA_DIR: z.string().default("data"),
+});
+
+const DEVELOPMENT_SECRET = "rituals-development-secret-not-for-production-use";
+
+/**
+ * Production without SESSION_SECRET (the demo `npm start`) gets a random secret,
+ * made once and kept in the data folder, rather than a well-known default.
+ */
+function productionSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+      console.warn(`SESSION_SECRET is not set: using a random secret kept in ${file}.`);
+    } catch (error) {
+      // Another process made it first; use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function loadEnv() {
+  const env = schema.parse(process.env);
+  const secrets = env.SESSION_SECRET
+    ? env.SESSION_SECRET.split(",").map((secret) => secret.trim())
+    : [env.NODE_ENV === "production" ? productionSecret(env.DATA_DIR) : DEVELOPMENT_SECRET];
+  return { isProduction: env.NODE_ENV === "production", sessionSecrets: secrets };
+}
+
+export const env = loadEnv();

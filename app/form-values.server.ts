@@ -1,0 +1,28 @@
+import { data } from "@remix-run/node";
+import type { FieldErrors } from "./domain/validation";
+
+const NEVER_ECHOED = new Set(["password"]);
+
+/** A form's fields as a plain object; fields in `lists` keep every value (checkbox groups). */
+export function formValues(form: FormData, lists: readonly string[] = []): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((value): value is string => typeof value === "string");
+    values[key] = lists.includes(key) ? all : (all[0] ?? "");
+  }
+  for (const list of lists) values[list] ??= [];
+  return values;
+}
+
+/**
+ * A 400 (or `status`) with the errors and what was typed, minus passwords, so
+ * the form can be shown again as it was. `details` fill in the form-wide message.
+ */
+export function invalidForm(
+  errors: FieldErrors,
+  values: Record<string, string | string[]>,
+  { status = 400, details }: { status?: number; details?: Record<string, string | number> } = {},
+) {
+  const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !NEVER_ECHOED.has(key)));
+  return data({ errors, values: kept, details }, { status });
+}

@@ -1,0 +1,82 @@
+import crypto from "node:crypto";
+import { memberProfileSchema } from "~/domain/people";
+import { validate, type WriteResult } from "~/domain/validation";
+import { prisma } from "~/db.server";
+import { addUserAsMember } from "./team.server";
+import type { SessionUser } from "./user.server";
+
+/** How long an invite link works. */
+export const INVITE_DAYS = 7;
+
+function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** A new single-use link; the token is shown once and only its hash is kept. */
+export async function createInvite(teamId: string, createdByMemberId: string, now = new Date()) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const invite = await prisma.invite.create({
+    data: {
+      teamId,
+      createdByMemberId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000),
+    },
+  });
+  return { token, id: invite.id, expiresAt: invite.expiresAt };
+}
+
+/** Invites that can still be used. */
+export function listOpenInvites(teamId: string, now = new Date()) {
+  return prisma.invite.findMany({
+    where: { teamId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, expiresAt: true, createdAt: true },
+  });
+}
+
+export async function revokeInvite(teamId: string, inviteId: string, now = new Date()): Promise<boolean> {
+  const { count } = await prisma.invite.updateMany({
+    where: { id: inviteId, teamId, usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count === 1;
+}
+
+/** The team an invite link leads to, while the link is unused, unrevoked and unexpired. */
+export async function findUsableInvite(token: string, now = new Date()) {
+  const invite = await prisma.invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { team: { select: { id: true, name: true, timeZone: true } } },
+  });
+  if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= now) return null;
+  return { id: invite.id, team: invite.team, expiresAt: invite.expiresAt };
+}
+
+/**
+ * Joins the team behind the link. The link is used up in the same transaction,
+ * so two people racing with one link cannot both get in.
+ */
+export async function acceptInvite(
+  token: string,
+  user: SessionUser,
+  profileInput: unknown,
+  now = new Date(),
+): Promise<WriteResult<{ teamId: string }>> {
+  const parsed = validate(memberProfileSchema, profileInput);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  return prisma.$transaction(async (db) => {
+    const invite = await db.invite.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= now) {
+      return { ok: false, errors: { form: "validation.inviteUnusable" } };
+    }
+    const member = await addUserAsMember(invite.teamId, user, parsed.data, db);
+    if (!member.ok) return member;
+    const { count } = await db.invite.updateMany({
+      where: { id: invite.id, usedAt: null },
+      data: { usedAt: now, usedByMemberId: member.value.id },
+    });
+    if (count !== 1) throw new Error("Invite was used concurrently");
+    return { ok: true, value: { teamId: invite.teamId } };
+  });
+}

@@ -1,0 +1,50 @@
+import { hash, verify } from "@node-rs/argon2";
+import { signUpSchema } from "~/domain/account";
+import { validate, type WriteResult } from "~/domain/validation";
+import { prisma, type DbOrTransaction } from "~/db.server";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+const userFields = { id: true, email: true, name: true } as const;
+
+/** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function createUser(
+  input: unknown,
+  db: DbOrTransaction = prisma,
+  { id }: { id?: string } = {},
+): Promise<WriteResult<SessionUser>> {
+  const parsed = validate(signUpSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const { email, name, password } = parsed.data;
+  if (await db.user.findUnique({ where: { email } }))
+    return { ok: false, errors: { email: "validation.accountExists" } };
+  const user = await db.user.create({
+    data: { id, email, name, passwordHash: await hashPassword(password) },
+    select: userFields,
+  });
+  return { ok: true, value: user };
+}
+
+export function getUser(userId: string): Promise<SessionUser | null> {
+  return prisma.user.findUnique({ where: { id: userId }, select: userFields });
+}
+
+/** The user whose password this is, or null; the same work is done for unknown emails, so timing tells nothing. */
+export async function verifyLogin(email: string, password: string): Promise<SessionUser | null> {
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const valid = await verify(user?.passwordHash ?? UNKNOWN_USER_HASH, password).catch(() => false);
+  return user && valid ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+// A real argon2id hash (of nothing that matters: an unknown email never signs in), so that
+// looking up an unknown email costs as much as checking a known one.
+const UNKNOWN_USER_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$gXbOotgtMWHgc54c1LV8zw$r01XcmovbWPs86D/irASoMvSDXWCgym0XX48RTiH1YA";

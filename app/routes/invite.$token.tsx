@@ -1,0 +1,79 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getCurrentUser, requireUser } from "~/auth.server";
+import { FormError, SubmitButton } from "~/components/form";
+import { MemberProfileFields } from "~/components/member-profile-fields";
+import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import { i18nServer } from "~/i18next.server";
+import { acceptInvite, findUsableInvite } from "~/models/invite.server";
+import { getMembership } from "~/models/team.server";
+
+export const meta: MetaFunction = () => [{ title: "Join a team · Rituals" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invite = await findUsableInvite(params.token ?? "");
+  // Used, revoked, expired and made-up links all look the same.
+  if (!invite) throw new Response("Not found", { status: 404 });
+  const user = await getCurrentUser(request);
+  const alreadyMember = user ? (await getMembership(user.id, invite.team.id)) !== null : false;
+  return {
+    team: { id: invite.team.id, name: invite.team.name },
+    teamTimeZone: invite.team.timeZone,
+    user: user && { name: user.name },
+    alreadyMember,
+    path: new URL(request.url).pathname,
+    zones: timeZoneOptions(),
+    weekdays: weekdayOptions(await i18nServer.getLocale(request)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const values = formValues(await request.formData(), ["workDays"]);
+  const accepted = await acceptInvite(params.token ?? "", user, values);
+  if (!accepted.ok) return invalidForm(accepted.errors, values);
+  throw redirect(`/teams/${accepted.value.teamId}`);
+}
+
+export default function AcceptInvite() {
+  const { team, user, alreadyMember, path, zones, weekdays } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const back = new URLSearchParams({ redirectTo: path });
+  return (
+    <section className="panel narrow" aria-labelledby="invite-title">
+      <h1 id="invite-title">{t("invite.title", { team: team.name })}</h1>
+      {!user ? (
+        <>
+          <p>{t("invite.signInFirst")}</p>
+          <p className="actions">
+            <Link className="button" to={`/sign-up?${back}`}>
+              {t("auth.signUp")}
+            </Link>
+            <Link className="button secondary" to={`/sign-in?${back}`}>
+              {t("auth.signIn")}
+            </Link>
+          </p>
+        </>
+      ) : alreadyMember ? (
+        <p>
+          {t("invite.alreadyMember")} <Link to={`/teams/${team.id}`}>{t("invite.openTeam")}</Link>
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <p className="muted">{t("invite.intro")}</p>
+          <MemberProfileFields
+            reply={reply}
+            zones={zones}
+            weekdays={weekdays}
+            defaults={{ name: user.name, timeZone: "" }}
+          />
+          <FormError reply={reply} />
+          <SubmitButton>{t("invite.join")}</SubmitButton>
+        </Form>
+      )}
+    </section>
+  );
+}

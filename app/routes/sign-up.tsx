@@ -1,0 +1,48 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getCurrentUser } from "~/auth.server";
+import { AuthForm } from "~/components/auth-form";
+import { Field, textValue } from "~/components/form";
+import { MIN_PASSWORD_LENGTH } from "~/domain/account";
+import { formValues, invalidForm } from "~/form-values.server";
+import { createUser } from "~/models/user.server";
+import { safeRedirect, startUserSession } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign up · Rituals" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getCurrentUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const created = await createUser(values);
+  if (!created.ok) return invalidForm(created.errors, values);
+  return startUserSession(created.value.id, safeRedirect(values.redirectTo as string | undefined, "/teams/new"));
+}
+
+export default function SignUp() {
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <AuthForm
+      title={t("auth.signUpTitle")}
+      reply={reply}
+      passwordAutoComplete="new-password"
+      passwordHint={t("auth.passwordHint", { count: MIN_PASSWORD_LENGTH })}
+      submitLabel={t("auth.createAccount")}
+      alternative={{ question: t("auth.haveAccount"), label: t("auth.signIn"), path: "/sign-in" }}
+    >
+      <Field
+        label={t("auth.name")}
+        name="name"
+        autoComplete="name"
+        defaultValue={textValue(reply, "name")}
+        error={reply?.errors.name}
+        required
+      />
+    </AuthForm>
+  );
+}

@@ -1,0 +1,45 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOwner } from "~/auth.server";
+import { FormError, SubmitButton } from "~/components/form";
+import { invalidForm } from "~/form-values.server";
+import { getMember, removeMember } from "~/models/team.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireOwner(request, params.teamId);
+  const member = await getMember(team.id, params.memberId ?? "");
+  if (!member) throw new Response("Not found", { status: 404 });
+  return { teamId: team.id, name: member.name };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team } = await requireOwner(request, params.teamId);
+  const removed = await removeMember(team.id, params.memberId ?? "");
+  if (!removed.ok) {
+    if (removed.errors.form === "validation.memberUnknown") throw new Response("Not found", { status: 404 });
+    return invalidForm(removed.errors, {});
+  }
+  throw redirect(`/teams/${team.id}/members`);
+}
+
+export default function RemoveMember() {
+  const { teamId, name } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section className="panel narrow" aria-labelledby="remove-title">
+      <h1 id="remove-title">{t("confirm.removeMemberTitle", { name })}</h1>
+      <p>{t("confirm.removeMemberBody")}</p>
+      <Form method="post">
+        <FormError reply={reply} />
+        <div className="actions">
+          <SubmitButton className="button danger">{t("confirm.removeMember")}</SubmitButton>
+          <Link to={`/teams/${teamId}/members`} className="button secondary">
+            {t("confirm.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DateTime } from "luxon";
+import { useTranslation } from "react-i18next";
+import { requireMember, requireOwner } from "~/auth.server";
+import { SubmitButton } from "~/components/form";
+import { minutesToClock, parseWeekdayList } from "~/domain/clock";
+import { weekdayOptions } from "~/form-options.server";
+import { i18nServer } from "~/i18next.server";
+import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
+import { listMembers } from "~/models/team.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, member: me } = await requireMember(request, params.teamId);
+  const locale = await i18nServer.getLocale(request);
+  const weekdays = weekdayOptions(locale);
+  const isOwner = me.role === "owner";
+  const members = await listMembers(team.id);
+  const invites = isOwner ? await listOpenInvites(team.id) : [];
+  return {
+    teamId: team.id,
+    inviteDays: INVITE_DAYS,
+    isOwner,
+    myId: me.id,
+    members: members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      email: member.email,
+      role: member.role,
+      hasAccount: member.userId !== null,
+      timeZone: member.timeZone,
+      hours: `${minutesToClock(member.workStartMinutes)}–${minutesToClock(member.workEndMinutes)}`,
+      days: parseWeekdayList(member.workDays)
+        .map((day) => weekdays[day - 1]?.label.slice(0, locale === "ko" ? 1 : 3))
+        .join(", "),
+    })),
+    invites: invites.map((invite) => ({
+      id: invite.id,
+      expires: DateTime.fromJSDate(invite.expiresAt, { zone: me.timeZone })
+        .setLocale(locale)
+        .toLocaleString(DateTime.DATETIME_MED),
+    })),
+  };
+}
+
+/** Owners create and revoke invite links. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, member } = await requireOwner(request, params.teamId);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "create-invite") {
+    const invite = await createInvite(team.id, member.id);
+    return { inviteUrl: new URL(`/invite/${invite.token}`, request.url).toString() };
+  }
+  if (intent === "revoke-invite") {
+    if (!(await revokeInvite(team.id, String(form.get("inviteId") ?? "")))) {
+      throw new Response("Not found", { status: 404 });
+    }
+    return { revoked: true };
+  }
+  return data({ error: "unknown intent" }, { status: 400 });
+}
+
+export default function Members() {
+  const { teamId, inviteDays, isOwner, myId, members, invites } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const inviteUrl = reply && "inviteUrl" in reply ? reply.inviteUrl : null;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("members.title")}</h1>
+      </div>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{t("members.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("members.timeZone")}</th>
+              <th scope="col">{t("members.hours")}</th>
+              <th scope="col">{t("members.role")}</th>
+              {isOwner ? <th scope="col">{t("members.actions")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id} data-testid="member">
+                <td>
+                  <strong>{member.name}</strong>
+                  <br />
+                  <span className="muted">{member.email}</span>
+                </td>
+                <td>{member.timeZone}</td>
+                <td>
+                  {member.hours}
+                  <br />
+                  <span className="muted">{member.days}</span>
+                </td>
+                <td>
+                  {t(`members.roles.${member.role === "owner" ? "owner" : "member"}`)}
+                  {member.hasAccount ? null : <span className="muted"> · {t("members.noAccount")}</span>}
+                </td>
+                {isOwner ? (
+                  <td>
+                    {member.id === myId ? null : (
+                      <Link to={`/teams/${teamId}/members/${member.id}/remove`} className="danger-link">
+                        {t("members.remove")}
+                        <span className="visually-hidden">: {member.name}</span>
+                      </Link>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {isOwner ? (
+        <section className="panel" aria-labelledby="invite-title">
+          <h2 id="invite-title">{t("members.inviteTitle")}</h2>
+          <p className="muted">{t("members.inviteIntro", { count: inviteDays })}</p>
+          {inviteUrl ? (
+            <div className="field">
+              <label htmlFor="invite-url">{t("members.inviteLink")}</label>
+              <input id="invite-url" readOnly value={inviteUrl} className="copy-field" />
+            </div>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="create-invite" />
+            <SubmitButton>{t("members.createInvite")}</SubmitButton>
+          </Form>
+          {invites.length > 0 ? (
+            <>
+              <h3>{t("members.openInvites")}</h3>
+              <ul className="plain-list">
+                {invites.map((invite) => (
+                  <li key={invite.id}>
+                    {t("members.expires", { date: invite.expires })}{" "}
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="revoke-invite" />
+                      <input type="hidden" name="inviteId" value={invite.id} />
+                      <button type="submit" className="link-button">
+                        {t("members.revoke")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOwner } from "~/auth.server";
+import { SubmitButton } from "~/components/form";
+import { deleteRitual, getRitualTitle } from "~/models/ritual.server";
+
+/** A page of its own to confirm, so deleting works the same with and without JavaScript. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireOwner(request, params.teamId);
+  const title = await getRitualTitle(team.id, params.ritualId ?? "");
+  if (title === null) throw new Response("Not found", { status: 404 });
+  return { teamId: team.id, title };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team } = await requireOwner(request, params.teamId);
+  if (!(await deleteRitual(team.id, params.ritualId ?? ""))) throw new Response("Not found", { status: 404 });
+  throw redirect(`/teams/${team.id}`);
+}
+
+export default function DeleteRitual() {
+  const { teamId, title } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section className="panel narrow" aria-labelledby="delete-title">
+      <h1 id="delete-title">{t("confirm.deleteRitualTitle", { title })}</h1>
+      <p>{t("confirm.deleteRitualBody")}</p>
+      <Form method="post" className="actions">
+        <SubmitButton className="button danger">{t("confirm.deleteRitual")}</SubmitButton>
+        <Link to={`/teams/${teamId}`} className="button secondary">
+          {t("confirm.cancel")}
+        </Link>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth.server";
+import { Field, FormError, SubmitButton, textValue } from "~/components/form";
+import { MemberProfileFields, TimeZoneField } from "~/components/member-profile-fields";
+import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import { i18nServer } from "~/i18next.server";
+import { createTeamWithOwner } from "~/models/team.server";
+
+export const meta: MetaFunction = () => [{ title: "New team · Rituals" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: { name: user.name },
+    zones: timeZoneOptions(),
+    weekdays: weekdayOptions(await i18nServer.getLocale(request)),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const values = formValues(await request.formData(), ["workDays"]);
+  const created = await createTeamWithOwner(user, values);
+  if (!created.ok) return invalidForm(created.errors, values);
+  throw redirect(`/teams/${created.value.id}`);
+}
+
+export default function NewTeam() {
+  const { user, zones, weekdays } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = reply?.errors ?? {};
+  return (
+    <section className="panel narrow" aria-labelledby="new-team-title">
+      <h1 id="new-team-title">{t("teams.newTitle")}</h1>
+      <p className="muted">{t("teams.newIntro")}</p>
+      <Form method="post" noValidate>
+        <Field
+          label={t("teams.teamName")}
+          name="teamName"
+          defaultValue={textValue(reply, "teamName")}
+          error={errors.teamName}
+          required
+        />
+        <TimeZoneField
+          name="teamTimeZone"
+          label={t("teams.teamTimeZone")}
+          zones={zones}
+          defaultValue={textValue(reply, "teamTimeZone")}
+          error={errors.teamTimeZone}
+          prefillFromBrowser={!reply}
+        />
+        <h2 className="form-section">{t("teams.aboutYou")}</h2>
+        <MemberProfileFields
+          reply={reply}
+          zones={zones}
+          weekdays={weekdays}
+          defaults={{ name: user.name, timeZone: "" }}
+        />
+        <FormError reply={reply} />
+        <SubmitButton>{t("teams.create")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

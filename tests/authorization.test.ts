@@ -1,0 +1,204 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { createInvite } from "~/models/invite.server";
+import { createRitual } from "~/models/ritual.server";
+import { createTeamWithOwner, getMembership } from "~/models/team.server";
+import { acceptInvite } from "~/models/invite.server";
+import { createUser } from "~/models/user.server";
+import * as memberRemove from "~/routes/teams.$teamId.members.$memberId.remove";
+import * as members from "~/routes/teams.$teamId.members";
+import * as ritualDelete from "~/routes/teams.$teamId.rituals.$ritualId.delete";
+import * as teamLayout from "~/routes/teams.$teamId";
+import * as teamIndex from "~/routes/teams.$teamId._index";
+import { sessionStorage } from "~/session.server";
+
+type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
+type Who = "anonymous" | "outsider" | "member" | "owner";
+
+const profile = {
+  timeZone: "Europe/Berlin",
+  workStart: "09:00",
+  workEnd: "17:00",
+  workDays: ["1", "2", "3", "4", "5"],
+};
+const world = {} as {
+  teamId: string;
+  otherTeamId: string;
+  ritualId: string;
+  otherRitualId: string;
+  memberId: string;
+  cookies: Record<Exclude<Who, "anonymous">, string>;
+};
+
+async function signedUp(email: string) {
+  const result = await createUser({ name: email, email, password: "a long enough password" });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+async function cookieFor(userId: string): Promise<string> {
+  const session = await sessionStorage.getSession();
+  session.set("userId", userId);
+  return (await sessionStorage.commitSession(session)).split(";")[0]!;
+}
+
+async function teamWithRitual(owner: Awaited<ReturnType<typeof signedUp>>, name: string) {
+  const team = await createTeamWithOwner(owner, { teamName: name, teamTimeZone: "Europe/Berlin", name, ...profile });
+  if (!team.ok) throw new Error(JSON.stringify(team.errors));
+  const ownerMember = (await getMembership(owner.id, team.value.id))!.member;
+  const ritual = await createRitual(
+    team.value.id,
+    {
+      kind: "check-in",
+      title: `${name} check-in`,
+      timeZone: "Europe/Berlin",
+      startTime: "10:00",
+      startDate: "2026-01-06",
+    },
+    { hostIds: [ownerMember.id] },
+  );
+  if (!ritual.ok) throw new Error(JSON.stringify(ritual.errors));
+  return { teamId: team.value.id, ritualId: ritual.value.id };
+}
+
+beforeAll(async () => {
+  const owner = await signedUp("owner@ours.example");
+  const member = await signedUp("member@ours.example");
+  const outsider = await signedUp("owner@theirs.example");
+  const ours = await teamWithRitual(owner, "Ours");
+  const theirs = await teamWithRitual(outsider, "Theirs");
+  const { token } = await createInvite(ours.teamId, "owner");
+  const joined = await acceptInvite(token, member, { name: "Member", ...profile });
+  if (!joined.ok) throw new Error("could not join");
+  Object.assign(world, {
+    teamId: ours.teamId,
+    otherTeamId: theirs.teamId,
+    ritualId: ours.ritualId,
+    otherRitualId: theirs.ritualId,
+    memberId: (await getMembership(member.id, ours.teamId))!.member.id,
+    cookies: {
+      owner: await cookieFor(owner.id),
+      member: await cookieFor(member.id),
+      outsider: await cookieFor(outsider.id),
+    },
+  });
+});
+
+/** Calls a loader or action as `who` would, and reports the HTTP status it ends in. */
+async function statusOf(handler: Handler, who: Who, params: Record<string, string>, form?: Record<string, string>) {
+  const headers = new Headers();
+  if (who !== "anonymous") headers.set("Cookie", world.cookies[who]);
+  const request = new Request(`http://localhost/teams/${params.teamId}`, {
+    method: form ? "POST" : "GET",
+    headers,
+    body: form ? new URLSearchParams(form) : undefined,
+  });
+  try {
+    const result = await handler({ request, params, context: {} });
+    return result instanceof Response ? result.status : 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+interface Check {
+  name: string;
+  handler: () => Handler;
+  params: () => Record<string, string>;
+  form?: Record<string, string>;
+  /** What a member who is not an owner gets. */
+  member: number;
+  /** What the owner gets. */
+  owner: number;
+}
+
+// Every loader and action that reads or writes team data. Writes run last, owner-only, on their own rows.
+const checks: Check[] = [
+  {
+    name: "team layout",
+    handler: () => teamLayout.loader as Handler,
+    params: () => ({ teamId: world.teamId }),
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "rituals list",
+    handler: () => teamIndex.loader as Handler,
+    params: () => ({ teamId: world.teamId }),
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "members list",
+    handler: () => members.loader as Handler,
+    params: () => ({ teamId: world.teamId }),
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "create invite",
+    handler: () => members.action as Handler,
+    params: () => ({ teamId: world.teamId }),
+    form: { intent: "create-invite" },
+    member: 403,
+    owner: 200,
+  },
+  {
+    name: "remove member (confirm page)",
+    handler: () => memberRemove.loader as Handler,
+    params: () => ({ teamId: world.teamId, memberId: world.memberId }),
+    member: 403,
+    owner: 200,
+  },
+  {
+    name: "delete ritual (confirm page)",
+    handler: () => ritualDelete.loader as Handler,
+    params: () => ({ teamId: world.teamId, ritualId: world.ritualId }),
+    member: 403,
+    owner: 200,
+  },
+];
+
+describe("authorization matrix", () => {
+  for (const check of checks) {
+    describe(check.name, () => {
+      it("sends anonymous visitors to sign in", async () => {
+        expect(await statusOf(check.handler(), "anonymous", check.params(), check.form)).toBe(302);
+      });
+      it("answers 404 to someone from another team", async () => {
+        expect(await statusOf(check.handler(), "outsider", check.params(), check.form)).toBe(404);
+      });
+      it(`gives a member ${check.member}`, async () => {
+        expect(await statusOf(check.handler(), "member", check.params(), check.form)).toBe(check.member);
+      });
+      it(`gives the owner ${check.owner}`, async () => {
+        expect(await statusOf(check.handler(), "owner", check.params(), check.form)).toBe(check.owner);
+      });
+    });
+  }
+
+  it("answers 404 to a team's own owner for another team's ritual id in their URL, and leaves it alone", async () => {
+    const params = { teamId: world.teamId, ritualId: world.otherRitualId };
+    expect(await statusOf(ritualDelete.loader as Handler, "owner", params)).toBe(404);
+    expect(await statusOf(ritualDelete.action as Handler, "owner", params, {})).toBe(404);
+    expect(await prisma.ritual.count({ where: { id: world.otherRitualId } })).toBe(1);
+  });
+
+  it("refuses owner-only writes to a member and lets the owner do them", async () => {
+    const removeParams = { teamId: world.teamId, memberId: world.memberId };
+    expect(await statusOf(memberRemove.action as Handler, "member", removeParams, {})).toBe(403);
+    expect(
+      await statusOf(ritualDelete.action as Handler, "member", { teamId: world.teamId, ritualId: world.ritualId }, {}),
+    ).toBe(403);
+    expect(await prisma.ritual.count({ where: { id: world.ritualId } })).toBe(1);
+
+    expect(
+      await statusOf(ritualDelete.action as Handler, "owner", { teamId: world.teamId, ritualId: world.ritualId }, {}),
+    ).toBe(302);
+    expect(await prisma.ritual.count({ where: { id: world.ritualId } })).toBe(0);
+    expect(await statusOf(memberRemove.action as Handler, "owner", removeParams, {})).toBe(302);
+    expect(await statusOf(teamIndex.loader as Handler, "member", { teamId: world.teamId })).toBe(404);
+  });
+});

@@ -1,0 +1,155 @@
+import fs from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, openPage, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const SCREENSHOTS = "test-results/screenshots";
+let browser: Browser;
+const unique = () => Math.random().toString(36).slice(2, 8);
+/** A team's own page (not /teams/new). */
+const TEAM_PAGE = /\/teams\/(?!new$)[^/]+$/;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a very good password");
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+describe("accounts and teams", () => {
+  it("signs up, creates a team, and lets a second person join through an invite link", async () => {
+    const owner = await openPage(browser, { locale: "en-US", timezoneId: "Asia/Seoul" });
+    await owner.page.goto(`${baseUrl}/sign-up`);
+    await signUp(owner.page, "Ada Kwon", `ada-${unique()}@example.com`);
+    await owner.page.waitForURL("**/teams/new");
+    await owner.page.waitForLoadState("networkidle");
+    // The browser's own zone is filled in for the new member.
+    expect(await owner.page.getByLabel("Your time zone").inputValue()).toBe("Asia/Seoul");
+    await owner.page.getByLabel("Team name").fill("Orbit");
+    await owner.page.getByLabel("Team's main time zone").fill("Asia/Seoul");
+    await owner.page.screenshot({ path: `${SCREENSHOTS}/new-team.png`, fullPage: true });
+    await owner.page.getByRole("button", { name: "Create team" }).click();
+    await owner.page.waitForURL(TEAM_PAGE);
+    await expect.poll(() => owner.page.locator("h2").first().textContent()).toBe("No rituals yet");
+
+    await owner.page.getByRole("link", { name: "Members" }).click();
+    await owner.page.getByRole("button", { name: "Create invite link" }).click();
+    const inviteUrl = await owner.page.getByLabel(/Invite link/).inputValue();
+    expect(inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await owner.page.screenshot({ path: `${SCREENSHOTS}/members.png`, fullPage: true });
+
+    const joiner = await openPage(browser, { locale: "en-US", timezoneId: "America/New_York" });
+    await joiner.page.goto(inviteUrl);
+    expect(await joiner.page.locator("h1").textContent()).toBe("Join Orbit");
+    await joiner.page.getByRole("link", { name: "Sign up" }).first().click();
+    await signUp(joiner.page, "Ben Ortiz", `ben-${unique()}@example.com`);
+    await joiner.page.waitForURL(inviteUrl);
+    await joiner.page.waitForLoadState("networkidle");
+    expect(await joiner.page.getByLabel("Your time zone").inputValue()).toBe("America/New_York");
+    await joiner.page.getByRole("button", { name: "Join the team" }).click();
+    await joiner.page.waitForURL(TEAM_PAGE);
+
+    for (const { page } of [owner, joiner]) {
+      await page.goto(new URL("members", page.url().replace(/\/members$/, "") + "/").toString());
+      const names = await page.getByTestId("member").allInnerTexts();
+      expect(names.some((row) => row.includes("Ada Kwon") && row.includes("Owner"))).toBe(true);
+      expect(names.some((row) => row.includes("Ben Ortiz") && row.includes("America/New_York"))).toBe(true);
+    }
+    // The link was single-use.
+    const third = await openPage(browser, { locale: "en-US" });
+    expect((await third.page.goto(inviteUrl))?.status()).toBe(404);
+    expect(owner.problems).toEqual([]);
+    expect(joiner.problems).toEqual([]);
+    await Promise.all([owner, joiner, third].map(({ page }) => page.context().close()));
+  });
+
+  it("shows errors beside the fields and keeps what was typed, without JavaScript", async () => {
+    const { page } = await openPage(browser, { locale: "en-US", javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel("Your name").fill("Cleo <b>Park</b>");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForLoadState();
+    expect(await page.getByLabel("Your name").inputValue()).toBe("Cleo <b>Park</b>");
+    expect(await page.getByLabel("Password").inputValue()).toBe("");
+    expect(await page.locator("#field-email-error").textContent()).toContain("name@example.com");
+    expect(await page.locator("#field-password-error").textContent()).toContain("at least 10 characters");
+    expect(await page.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: `${SCREENSHOTS}/sign-up-errors.png`, fullPage: true });
+
+    await page.getByLabel("Email").fill(`cleo-${unique()}@example.com`);
+    await page.getByLabel("Password").fill("a very good password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/teams/new");
+    await page.getByLabel("Team name").fill("Night shift");
+    await page.getByLabel("Team's main time zone").fill("Mars/Olympus_Mons");
+    await page.getByLabel("Your time zone").fill("Europe/Berlin");
+    await page.getByLabel("Working day starts").fill("18:00");
+    await page.getByLabel("Working day ends").fill("09:00");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await page.waitForLoadState();
+    expect(await page.locator("#field-teamTimeZone-error").textContent()).toContain("not a time zone we know");
+    expect(await page.locator("#field-workEnd-error").textContent()).toContain("end after it starts");
+    expect(await page.getByLabel("Team name").inputValue()).toBe("Night shift");
+    expect(await page.getByLabel("Your time zone").inputValue()).toBe("Europe/Berlin");
+
+    await page.getByLabel("Team's main time zone").fill("Asia/Kolkata");
+    await page.getByLabel("Working day ends").fill("23:00");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await page.waitForURL(TEAM_PAGE);
+    await expect.poll(() => page.locator(".team-name").textContent()).toBe("Night shift");
+    // The name was stored as text, not markup.
+    expect(await page.locator(".user-name").textContent()).toBe("Cleo <b>Park</b>");
+    await page.context().close();
+  });
+
+  it("says when a password is wrong, and slows down repeated guessing", async () => {
+    const { page } = await openPage(browser, { locale: "en-US" });
+    const email = `guess-${unique()}@example.com`;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`guess number ${attempt}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect.poll(() => page.locator("#form-error").textContent()).toContain("do not match");
+      expect(await page.getByLabel("Email").inputValue()).toBe(email);
+    }
+    await page.getByLabel("Password").fill("one more guess");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect
+      .poll(() => page.locator("#form-error").textContent())
+      .toContain("Too many failed sign-ins. Wait 15 minutes");
+    await page.screenshot({ path: `${SCREENSHOTS}/sign-in-throttled.png`, fullPage: true });
+
+    // Someone else's account is not affected.
+    await signIn(page, baseUrl);
+    expect(new URL(page.url()).pathname).toBe("/teams/demo-team");
+    await page.context().close();
+  });
+
+  it("sends someone who is not signed in to sign in, and back afterwards", async () => {
+    const { page } = await openPage(browser, { locale: "en-US" });
+    await page.goto(`${baseUrl}/teams/demo-team/members`);
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    await page.getByLabel("Email").fill("jiwoo@northwind.example");
+    await page.getByLabel("Password").fill("rituals-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/teams/demo-team/members");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Members");
+    // Ji-woo is a member, not an owner: no invite or remove controls.
+    expect(await page.getByRole("button", { name: "Create invite link" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: /Remove/ }).count()).toBe(0);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    expect((await page.goto(`${baseUrl}/teams/demo-team`))?.url()).toContain("/sign-in");
+    await page.context().close();
+  });
+});
