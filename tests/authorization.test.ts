@@ -11,6 +11,9 @@ import * as members from "~/routes/teams.$teamId.members";
 import * as ritualDelete from "~/routes/teams.$teamId.rituals.$ritualId.delete";
 import * as teamLayout from "~/routes/teams.$teamId";
 import * as teamIndex from "~/routes/teams.$teamId._index";
+import * as teamCalendar from "~/routes/teams.$teamId.calendar";
+import * as ritualMeetingFile from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
+import * as ritualInvite from "~/routes/teams.$teamId.rituals.$ritualId[.]ics";
 import { sessionStorage } from "~/session.server";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
@@ -134,6 +137,35 @@ const checks: Check[] = [
     name: "members list",
     handler: () => members.loader as Handler,
     params: () => ({ teamId: world.teamId }),
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "calendar page",
+    handler: () => teamCalendar.loader as Handler,
+    params: () => ({ teamId: world.teamId }),
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "subscription address",
+    handler: () => teamCalendar.action as Handler,
+    params: () => ({ teamId: world.teamId }),
+    form: { intent: "rotate" },
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "series invite download",
+    handler: () => ritualInvite.loader as Handler,
+    params: () => ({ teamId: world.teamId, ritualId: world.ritualId }),
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "meeting invite download",
+    handler: () => ritualMeetingFile.loader as Handler,
+    params: () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
     member: 200,
     owner: 200,
   },

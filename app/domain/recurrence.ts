@@ -35,6 +35,9 @@ export type MeetingException =
   | { originalStart: number; status: "cancelled" }
   | { originalStart: number; status: "moved"; start: number; durationMinutes: number };
 
+/** A change as stored, with the sequence number its invites carry. */
+export type StoredException = MeetingException & { sequence: number };
+
 export interface PlannedMeeting extends Interval {
   /** The instant the rule gives this meeting: its identity within the series. */
   originalStart: number;
@@ -84,17 +87,21 @@ const ruleSchema = z
     }
   });
 
-const exceptionsSchema = z.array(
-  z.discriminatedUnion("status", [
-    z.object({ status: z.literal("cancelled"), originalStart: z.number().finite() }),
-    z.object({
-      status: z.literal("moved"),
-      originalStart: z.number().finite(),
-      start: z.number().finite(),
-      durationMinutes: z.number().int().min(1, "validation.durationPositive").max(1440, "validation.durationTooLong"),
-    }),
-  ]),
-);
+const exceptionSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("cancelled"), originalStart: z.number().finite() }),
+  z.object({
+    status: z.literal("moved"),
+    originalStart: z.number().finite(),
+    start: z.number().finite(),
+    durationMinutes: z.number().int().min(1, "validation.durationPositive").max(1440, "validation.durationTooLong"),
+  }),
+]);
+const exceptionsSchema = z.array(exceptionSchema);
+
+/** Checks one change to a meeting before it is stored. */
+export function validateException(change: MeetingException): Validated<MeetingException> {
+  return validate(exceptionSchema, change);
+}
 
 const windowSchema = z
   .object({ from: z.number().finite(), to: z.number().finite() })
@@ -226,4 +233,26 @@ export function expandValidRule(
     }
   }
   return meetings.sort((a, b) => a.start - b.start);
+}
+
+/** The first meeting a valid rule gives (cancellations aside), or null when none comes within ten years. */
+export function firstMeeting(rule: RecurrenceRule): PlannedMeeting | null {
+  const start = dayFromIso(rule.startDate) * DAY;
+  for (let year = 0; year < 10; year++) {
+    const [first] = expandValidRule(rule, {
+      from: start - 2 * DAY + year * 366 * DAY,
+      to: start + (year + 1) * 366 * DAY,
+    });
+    if (first) return first;
+  }
+  return null;
+}
+
+/**
+ * The rule's own wall-clock time for a meeting (as if UTC), even where a DST gap
+ * moved the instant: what calendar apps call its RECURRENCE-ID or EXDATE.
+ */
+export function nominalLocalTime(rule: RecurrenceRule, originalStart: number): number {
+  const local = ZoneOffsets.for(rule.timeZone).toLocalMs(originalStart);
+  return Math.floor(local / DAY) * DAY + rule.startMinutes * MINUTE;
 }

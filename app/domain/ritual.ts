@@ -129,3 +129,13 @@ export interface Ritual {
   agendaTemplate: string;
   videoUrl: string;
 }
+
+/** A ritual as stored: what its calendar files need beyond the rule. */
+export interface StoredRitual extends Ritual {
+  teamId: string;
+  /** Raised on every change an invite must carry. */
+  sequence: number;
+  createdAt: number;
+  updatedAt: number;
+  customer: { name: string; etiquetteNote: string; language: string } | null;
+}

@@ -1,20 +1,16 @@
-import crypto from "node:crypto";
 import { memberProfileSchema } from "~/domain/people";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma } from "~/db.server";
+import { hashSecretToken as hashToken, newSecretToken } from "./secret-token.server";
 import { addUserAsMember } from "./team.server";
 import type { SessionUser } from "./user.server";
 
 /** How long an invite link works. */
 export const INVITE_DAYS = 7;
 
-function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /** A new single-use link; the token is shown once and only its hash is kept. */
 export async function createInvite(teamId: string, createdByMemberId: string, now = new Date()) {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const invite = await prisma.invite.create({
     data: {
       teamId,

@@ -1,5 +1,5 @@
 import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
-import { validateRitual, type Ritual, type RitualDraft } from "~/domain/ritual";
+import { validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
 import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/db.server";
@@ -129,4 +129,51 @@ export async function deleteRitual(teamId: string, ritualId: string): Promise<bo
 export async function getRitualTitle(teamId: string, ritualId: string): Promise<string | null> {
   const ritual = await prisma.ritual.findFirst({ where: { id: ritualId, teamId }, select: { title: true } });
   return ritual?.title ?? null;
+}
+
+/** One of the team's rituals with what its calendar files need, or null when the team has no such ritual. */
+export async function getRitual(teamId: string, ritualId: string): Promise<StoredRitual | null> {
+  const row = await prisma.ritual.findFirst({
+    where: { id: ritualId, teamId },
+    include: { customer: { select: { name: true, etiquetteNote: true, language: true } } },
+  });
+  return row && toStoredRitual(row);
+}
+
+export function toStoredRitual(
+  row: RitualRow & { customer: { name: string; etiquetteNote: string; language: string } | null },
+): StoredRitual {
+  return {
+    ...toRitual(row),
+    teamId: row.teamId,
+    sequence: row.sequence,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    customer: row.customer,
+  };
+}
+
+/** Who is invited: the team's hosts and participants, and (for tea times) the customer's contacts. */
+export async function getRitualPeople(ritualId: string) {
+  const [attendees, contacts] = await Promise.all([
+    prisma.ritualAttendee.findMany({
+      where: { ritualId },
+      include: { member: { select: { id: true, name: true, email: true, userId: true } } },
+      orderBy: { role: "asc" },
+    }),
+    prisma.ritualContact.findMany({
+      where: { ritualId },
+      include: { contact: { select: { name: true, email: true } } },
+    }),
+  ]);
+  return {
+    attendees: attendees.map((a) => ({
+      memberId: a.member.id,
+      userId: a.member.userId,
+      name: a.member.name,
+      email: a.member.email,
+      role: a.role === "host" ? ("host" as const) : ("participant" as const),
+    })),
+    contacts: contacts.map((c) => c.contact),
+  };
 }

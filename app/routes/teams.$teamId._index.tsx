@@ -79,14 +79,18 @@ export default function TeamRituals() {
                   <dd>{t("home.people", { count: ritual.participantCount })}</dd>
                 </div>
               </dl>
-              {isOwner ? (
-                <p className="card-actions">
+              <p className="card-actions">
+                <a href={`/teams/${team.id}/rituals/${ritual.id}.ics`} download>
+                  {t("home.downloadInvite")}
+                  <span className="visually-hidden">: {ritual.title}</span>
+                </a>
+                {isOwner ? (
                   <Link to={`/teams/${team.id}/rituals/${ritual.id}/delete`} className="danger-link">
                     {t("home.deleteRitual")}
                     <span className="visually-hidden">: {ritual.title}</span>
                   </Link>
-                </p>
-              ) : null}
+                ) : null}
+              </p>
             </li>
           ))}
         </ul>

@@ -29,6 +29,9 @@ export default function TeamLayout() {
           <li>
             <NavLink to={`/teams/${team.id}/members`}>{t("teams.members")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/teams/${team.id}/calendar`}>{t("teams.calendar")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -1,0 +1,53 @@
+import type { TFunction } from "i18next";
+import type { CalendarLabels } from "./calendar/ritual-calendars";
+import type { RitualKind } from "./domain/ritual-kinds";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The words inside calendar files, in the reader's language. */
+export function calendarLabels(t: TFunction, kind: RitualKind): CalendarLabels {
+  return {
+    kind: t(`kind.${kind}`),
+    goEarly: (title) => t("calendar.goEarly", { title }),
+    stayLate: (title) => t("calendar.stayLate", { title }),
+    roomOpensEarly: (minutes) => t("calendar.roomOpensEarly", { count: minutes }),
+    agenda: t("calendar.agenda"),
+    etiquette: t("calendar.etiquette"),
+    notes: t("calendar.notes"),
+  };
+}
+
+/** Four weeks back to a year ahead, from the start of today (UTC), so the window changes once a day. */
+export function feedWindow(now = Date.now()) {
+  const today = Math.floor(now / DAY) * DAY;
+  return { from: today - 28 * DAY, to: today + 365 * DAY };
+}
+
+/** How far ahead series invites spell out meetings that need their own entry (moved, or on DST days). */
+export function inviteWindow(now = Date.now()) {
+  const today = Math.floor(now / DAY) * DAY;
+  return { from: today - 365 * DAY, to: today + 3 * 365 * DAY };
+}
+
+/** "Team check-in" → "team-check-in.ics"; letters of any script are kept. */
+export function calendarFilename(title: string): string {
+  const slug = title
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase()
+    .slice(0, 60);
+  return `${slug || "rituals"}.ics`;
+}
+
+export function calendarResponse(body: string, filename: string, headers: Record<string, string> = {}): Response {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "private, no-cache",
+      ...headers,
+    },
+  });
+}

@@ -1,0 +1,176 @@
+import { createEvents, type Attendee, type EventAttributes } from "ics";
+import { localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
+import { formatLocal, formatUtc, serializeLines, unfoldLines } from "./rfc5545";
+import { buildVTimezone } from "./vtimezone";
+
+/**
+ * A wall-clock time in a zone (written with TZID; `local` is the wall clock as if
+ * it were UTC), or a UTC instant.
+ */
+export type EventTime = { zone: string; local: number } | { utc: number };
+
+/**
+ * An instant as a wall-clock time in `zone`, unless that wall-clock time happens
+ * twice (DST fall-back): then as UTC, since calendar apps differ on which of the
+ * two they pick.
+ */
+export function inZone(zone: string, instant: number): EventTime {
+  const offsets = ZoneOffsets.for(zone);
+  const local = offsets.toLocalMs(instant);
+  const back = localToInstant(offsets, local);
+  return back.adjustment === null && back.instant === instant ? { zone, local } : { utc: instant };
+}
+
+export interface CalendarPerson {
+  name: string;
+  email: string;
+}
+
+export interface CalendarEvent {
+  uid: string;
+  start: EventTime;
+  end: EventTime;
+  title: string;
+  description?: string;
+  location?: string;
+  url?: string;
+  categories?: string[];
+  /** Minutes before the start for a reminder. */
+  alarmMinutesBefore?: number;
+  organizer?: CalendarPerson;
+  attendees?: CalendarPerson[];
+  /** RRULE value, without "RRULE:". */
+  rrule?: string;
+  /** Cancelled occurrences, in the same form as the start. */
+  exdates?: EventTime[];
+  /** For an override of one occurrence: the time the series gave it, in the same form as the start. */
+  recurrenceId?: EventTime;
+  sequence: number;
+  status?: "CONFIRMED" | "CANCELLED";
+  busy?: boolean;
+  created?: number;
+  lastModified?: number;
+}
+
+export interface CalendarFile {
+  method?: "REQUEST" | "CANCEL" | "PUBLISH";
+  name?: string;
+  events: CalendarEvent[];
+  /** Years the VTIMEZONEs must cover; defaults to the events' own years. */
+  years?: { from: number; to: number };
+}
+
+const PRODUCT_ID = "-//Rituals//Rituals calendar//EN";
+
+/** Parameter values cannot hold quotes or control characters; names lose them rather than break the line. */
+function paramSafe(value: string): string {
+  return value.replace(/["\p{Cc}]/gu, "").trim();
+}
+
+function person(p: CalendarPerson) {
+  return { name: paramSafe(p.name), email: p.email };
+}
+
+function wallMs(time: EventTime): number {
+  return "zone" in time ? time.local : time.utc;
+}
+
+function wallClock(time: EventTime): [number, number, number, number, number] {
+  const d = new Date(wallMs(time));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+}
+
+/** The event for `ics`: times as wall clocks ("local" in and out), so it never consults the process zone. */
+function toIcs(event: CalendarEvent): EventAttributes {
+  const attendees: Attendee[] | undefined = event.attendees?.map((a) => ({
+    ...person(a),
+    rsvp: true,
+    partstat: "NEEDS-ACTION",
+    role: "REQ-PARTICIPANT",
+  }));
+  return {
+    uid: event.uid,
+    start: wallClock(event.start),
+    startInputType: "local",
+    startOutputType: "local",
+    end: wallClock(event.end),
+    endInputType: "local",
+    endOutputType: "local",
+    title: event.title,
+    description: event.description,
+    location: event.location || undefined,
+    url: event.url,
+    categories: event.categories,
+    organizer: event.organizer && person(event.organizer),
+    attendees,
+    recurrenceRule: event.rrule,
+    sequence: event.sequence,
+    status: event.status,
+    busyStatus: event.busy === false ? "FREE" : "BUSY",
+    transp: event.busy === false ? "TRANSPARENT" : "OPAQUE",
+    alarms:
+      event.alarmMinutesBefore === undefined
+        ? undefined
+        : [
+            {
+              action: "display",
+              description: event.title,
+              trigger: { minutes: event.alarmMinutesBefore, before: true },
+            },
+          ],
+    created: event.created,
+    lastModified: event.lastModified,
+  };
+}
+
+function timeValue(time: EventTime): string {
+  return "zone" in time ? formatLocal(time.local) : formatUtc(time.utc);
+}
+
+/** "DTSTART;TZID=Europe/Berlin:20260106T100000" or "DTSTART:20260106T090000Z"; several values share one zone. */
+function timeProperty(name: string, times: readonly EventTime[]): string {
+  const first = times[0]!;
+  const parameter = "zone" in first ? `;TZID=${first.zone}` : "";
+  return `${name}${parameter}:${times.map(timeValue).join(",")}`;
+}
+
+/**
+ * One .ics file. `ics` writes the events; this adds what it lacks (TZID on the
+ * times, EXDATE and RECURRENCE-ID in the same form as DTSTART, a VTIMEZONE for
+ * every zone) and folds lines by octets rather than characters.
+ */
+export function buildCalendar(file: CalendarFile): string {
+  const { error, value } = createEvents(file.events.map(toIcs), {
+    productId: PRODUCT_ID,
+    method: file.method,
+    calName: file.name,
+  });
+  if (error || value === null) throw error ?? new Error("ics produced nothing");
+
+  const zones = [...new Set(file.events.flatMap((e) => ("zone" in e.start ? [e.start.zone] : [])))].sort();
+  const years = file.years ?? {
+    from: Math.min(...file.events.map((e) => new Date(wallMs(e.start)).getUTCFullYear())) - 1,
+    to: Math.max(...file.events.map((e) => new Date(wallMs(e.end)).getUTCFullYear())) + 1,
+  };
+
+  const output: string[] = [];
+  let eventIndex = -1;
+  for (const line of unfoldLines(value)) {
+    const event = file.events[eventIndex];
+    if (line === "BEGIN:VEVENT") {
+      if (eventIndex === -1) for (const zone of zones) output.push(...buildVTimezone(zone, years.from, years.to));
+      eventIndex++;
+      output.push(line);
+    } else if (event && line.startsWith("DTSTART:")) {
+      output.push(timeProperty("DTSTART", [event.start]));
+      if (event.recurrenceId) output.push(timeProperty("RECURRENCE-ID", [event.recurrenceId]));
+    } else if (event && line.startsWith("DTEND:")) {
+      output.push(timeProperty("DTEND", [event.end]));
+    } else if (event && line === "END:VEVENT" && event.exdates?.length) {
+      output.push(timeProperty("EXDATE", event.exdates), line);
+    } else {
+      output.push(line);
+    }
+  }
+  return serializeLines(output);
+}

@@ -1,0 +1,254 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { expandValidRule, type TimeWindow } from "~/domain/recurrence";
+import { contentLines, icalJsOccurrences, nodeIcalOccurrences } from "./calendar-oracles";
+import { unfoldLines } from "./rfc5545";
+import {
+  customerSeriesInvite,
+  meetingFile,
+  memberFeed,
+  teamSeriesInvite,
+  type CalendarLabels,
+  type CalendarRitual,
+} from "./ritual-calendars";
+import type { StoredException } from "~/domain/recurrence";
+
+const labels: CalendarLabels = {
+  kind: "Team check-in",
+  goEarly: (title) => `Go early: ${title}`,
+  stayLate: (title) => `Stay late: ${title}`,
+  roomOpensEarly: (minutes) => `The room opens ${minutes} minutes early.`,
+  agenda: "Agenda",
+  etiquette: "Etiquette",
+  notes: "Notes",
+};
+const context = { appUrl: "https://rituals.example", labels };
+const year2026: TimeWindow = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2027-01-01T00:00:00Z") };
+const lena = { name: "Lena Fischer", email: "lena@northwind.example", role: "host" as const };
+const jiwoo = { name: "Ji-woo Park", email: "jiwoo@northwind.example", role: "participant" as const };
+
+function ritual(overrides: Partial<CalendarRitual> = {}): CalendarRitual {
+  return {
+    id: "r1",
+    teamId: "t1",
+    kind: "check-in",
+    title: "Team check-in",
+    timeZone: "Europe/Berlin",
+    startMinutes: 10 * 60,
+    durationMinutes: 30,
+    frequency: "weekly",
+    interval: 1,
+    weekdays: [2, 4],
+    monthDay: null,
+    monthWeek: null,
+    monthWeekday: null,
+    startDate: "2026-01-06",
+    untilDate: null,
+    count: null,
+    goEarlyMinutes: 5,
+    stayLateMinutes: 5,
+    agendaTemplate: "- Ideas\n- Blockers",
+    videoUrl: "https://meet.example.com/check-in",
+    sequence: 0,
+    createdAt: Date.UTC(2026, 0, 1),
+    updatedAt: Date.UTC(2026, 0, 2),
+    customer: null,
+    ...overrides,
+  };
+}
+
+/** Cancels the 3rd meeting and moves the 5th a day and two hours later. */
+function someExceptions(subject: CalendarRitual): StoredException[] {
+  const meetings = expandValidRule(subject, year2026);
+  const moved = meetings[4]!;
+  return [
+    { originalStart: meetings[2]!.originalStart, status: "cancelled", sequence: 1 },
+    {
+      originalStart: moved.originalStart,
+      status: "moved",
+      start: moved.start + 26 * 3_600_000,
+      durationMinutes: 45,
+      sequence: 2,
+    },
+  ];
+}
+
+function seriesFile(subject: CalendarRitual, exceptions: StoredException[] = someExceptions(subject)) {
+  return teamSeriesInvite(
+    subject,
+    { attendees: [lena, jiwoo], exceptions, viewerIsHost: false, window: year2026 },
+    context,
+  );
+}
+
+const fixtures: [string, Partial<CalendarRitual>][] = [
+  ["Berlin, Tue and Thu 10:00 across both European switches", {}],
+  [
+    "New York, every other Monday 09:00",
+    { timeZone: "America/New_York", weekdays: [1], interval: 2, startMinutes: 540 },
+  ],
+  [
+    "Sydney, Sundays 02:30 (both southern switch days)",
+    { timeZone: "Australia/Sydney", weekdays: [7], startMinutes: 150 },
+  ],
+  ["Berlin, Sundays 02:30 (a gap in March, twice in October)", { weekdays: [7], startMinutes: 150 }],
+  ["Kolkata (+5:30), Wednesdays 17:30", { timeZone: "Asia/Kolkata", weekdays: [3], startMinutes: 17 * 60 + 30 }],
+  ["Chatham (+12:45/+13:45), Mondays 08:15", { timeZone: "Pacific/Chatham", weekdays: [1], startMinutes: 495 }],
+  [
+    "Seoul, the last Friday of each month, 12 times",
+    { timeZone: "Asia/Seoul", frequency: "monthly", monthWeek: -1, monthWeekday: 5, count: 12 },
+  ],
+  ["Berlin, Tuesdays until 30 June", { weekdays: [2], untilDate: "2026-06-30" }],
+];
+
+describe("series invites, read back by two independent parsers", () => {
+  it.each(fixtures)("%s: both parsers meet when the engine does", (_name, overrides) => {
+    const subject = ritual(overrides);
+    const exceptions = someExceptions(subject);
+    const ours = expandValidRule(subject, year2026, exceptions).map(({ start, end }) => ({ start, end }));
+    const text = seriesFile(subject, exceptions);
+    expect(icalJsOccurrences(text, year2026)).toEqual(ours);
+    expect(nodeIcalOccurrences(text, year2026)).toEqual(ours);
+  });
+
+  it("is a well-formed file: CRLF, folded at 75 octets, a VTIMEZONE per TZID, unique UID + RECURRENCE-ID", () => {
+    for (const [, overrides] of fixtures) {
+      const text = seriesFile(ritual({ ...overrides, title: `Check-in ${"🍵 한국어, 회의; \\ ".repeat(6)}` }));
+      expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      for (const line of contentLines(text)) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+      const lines = unfoldLines(text);
+      const tzids = new Set(lines.flatMap((line) => [...line.matchAll(/;TZID=([^:;]+)/g)].map((m) => m[1])));
+      const defined = new Set(lines.filter((l) => l.startsWith("TZID:")).map((l) => l.slice(5)));
+      expect([...tzids].every((tzid) => defined.has(tzid!))).toBe(true);
+      expect(defined.size).toBeGreaterThan(0);
+      const keys: string[] = [];
+      let uid = "";
+      let recurrenceId = "";
+      for (const line of lines) {
+        if (line === "BEGIN:VEVENT") [uid, recurrenceId] = ["", ""];
+        if (line.startsWith("UID:")) uid = line;
+        if (line.startsWith("RECURRENCE-ID")) recurrenceId = line;
+        if (line === "END:VEVENT") keys.push(`${uid}|${recurrenceId}`);
+      }
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(lines[0]).toBe("BEGIN:VCALENDAR");
+      expect(lines).toContain("METHOD:REQUEST");
+    }
+  });
+
+  it("writes cancelled meetings as EXDATE and moved ones as RECURRENCE-ID, both with the TZID of DTSTART", () => {
+    const lines = unfoldLines(seriesFile(ritual()));
+    expect(lines).toContain("DTSTART;TZID=Europe/Berlin:20260106T100000");
+    expect(lines).toContain("EXDATE;TZID=Europe/Berlin:20260113T100000");
+    expect(lines).toContain("RECURRENCE-ID;TZID=Europe/Berlin:20260120T100000");
+    expect(lines).toContain("DTSTART;TZID=Europe/Berlin:20260121T120000");
+    const eventLines = lines.slice(lines.indexOf("BEGIN:VEVENT"));
+    expect(eventLines.filter((l) => l.startsWith("RRULE:"))).toEqual([
+      "RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;WKST=MO",
+    ]);
+  });
+});
+
+describe("titles and text that could break the file", () => {
+  const nasty = [
+    "Tea ☕ with 한빛 물류 🍵",
+    "Plans, risks; and \\ backslashes",
+    "Line one\r\nBEGIN:VEVENT\r\nSUMMARY:injected",
+    "END:VCALENDAR",
+  ];
+  it.each(nasty)("keeps %j one escaped property that parses back to itself", (title) => {
+    const text = seriesFile(ritual({ title, agendaTemplate: title }), []);
+    const lines = unfoldLines(text);
+    expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
+    expect(lines.filter((l) => l === "END:VCALENDAR")).toHaveLength(1);
+    const parsed = new ICAL.Component(ICAL.parse(text));
+    const summary = parsed.getFirstSubcomponent("vevent")?.getFirstPropertyValue("summary");
+    expect(summary).toBe(title.replace(/\r\n/g, "\n"));
+  });
+});
+
+describe("customer invite", () => {
+  it("shows the meeting and the early room, never buffers or internal links", () => {
+    const teaTime = ritual({
+      kind: "tea-time",
+      title: "Tea time with Hanbit",
+      timeZone: "Asia/Seoul",
+      interval: 2,
+      weekdays: [3],
+      goEarlyMinutes: 10,
+      customer: { name: "Hanbit", etiquetteNote: "Formal greetings", language: "ko" },
+    });
+    const text = customerSeriesInvite(
+      teaTime,
+      {
+        hosts: [lena],
+        contacts: [{ name: "Min-seo Kim", email: "minseo@hanbit.example" }],
+        exceptions: [],
+        window: year2026,
+      },
+      { ...context, labels: { ...labels, kind: "Customer tea time" } },
+    );
+    const lines = unfoldLines(text);
+    expect(text).not.toMatch(/Go early|Stay late|rituals\.example\/teams/);
+    expect(lines.some((l) => l.startsWith("DESCRIPTION:") && l.includes("The room opens 10 minutes early."))).toBe(
+      true,
+    );
+    expect(lines.some((l) => l.includes("Formal greetings"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("ATTENDEE") && l.endsWith("minseo@hanbit.example"))).toBe(true);
+    const ours = expandValidRule(teaTime, year2026).map(({ start, end }) => ({ start, end }));
+    expect(icalJsOccurrences(text, year2026)).toEqual(ours);
+  });
+});
+
+describe("single meetings and cancellations", () => {
+  it("cancels one meeting with the series' UID, its RECURRENCE-ID and a higher SEQUENCE", () => {
+    const subject = ritual({ sequence: 3 });
+    const [meeting] = expandValidRule(subject, year2026);
+    const invite = unfoldLines(
+      meetingFile(subject, { ...meeting!, sequence: 3, cancelled: false }, { attendees: [lena] }, context),
+    );
+    const cancel = unfoldLines(
+      meetingFile(subject, { ...meeting!, sequence: 4, cancelled: true }, { attendees: [lena] }, context),
+    );
+    expect(cancel).toContain("METHOD:CANCEL");
+    expect(cancel).toContain("STATUS:CANCELLED");
+    expect(cancel.find((l) => l.startsWith("UID:"))).toBe(invite.find((l) => l.startsWith("UID:")));
+    expect(cancel).toContain("RECURRENCE-ID;TZID=Europe/Berlin:20260106T100000");
+    expect(invite).toContain("SEQUENCE:3");
+    expect(cancel).toContain("SEQUENCE:4");
+    expect(invite).toContain("METHOD:REQUEST");
+  });
+});
+
+describe("member feed", () => {
+  it("has the host's go-early and stay-late blocks around each meeting; a participant's has none", () => {
+    const subject = ritual();
+    const window = { from: Date.parse("2026-03-23T00:00:00Z"), to: Date.parse("2026-04-06T00:00:00Z") };
+    const host = memberFeed(
+      "Lena",
+      [{ ritual: subject, role: "host", exceptions: [], labels }],
+      window,
+      context.appUrl,
+    );
+    const guest = memberFeed(
+      "Ji-woo",
+      [{ ritual: subject, role: "participant", exceptions: [], labels }],
+      window,
+      context.appUrl,
+    );
+    const meetings = expandValidRule(subject, window);
+    expect(meetings).toHaveLength(4);
+    const hostEvents = icalJsOccurrences(host, window);
+    expect(hostEvents).toHaveLength(12);
+    for (const meeting of meetings) {
+      expect(hostEvents).toContainEqual({ start: meeting.start - 5 * 60_000, end: meeting.start });
+      expect(hostEvents).toContainEqual({ start: meeting.start, end: meeting.end });
+      expect(hostEvents).toContainEqual({ start: meeting.end, end: meeting.end + 5 * 60_000 });
+    }
+    expect(unfoldLines(host).filter((l) => l.startsWith("SUMMARY:Go early: Team check-in"))).toHaveLength(4);
+    expect(icalJsOccurrences(guest, window)).toEqual(meetings.map(({ start, end }) => ({ start, end })));
+    expect(guest).not.toMatch(/Go early|Stay late/);
+    expect(unfoldLines(host)).toContain("METHOD:PUBLISH");
+    expect(nodeIcalOccurrences(host, window)).toEqual(hostEvents);
+  });
+});

@@ -1,0 +1,310 @@
+import { withBuffers } from "~/domain/buffers";
+import { dayFromIso } from "~/domain/local-dates";
+import {
+  expandValidRule,
+  firstMeeting,
+  nominalLocalTime,
+  type PlannedMeeting,
+  type StoredException,
+  type TimeWindow,
+} from "~/domain/recurrence";
+import type { Ritual, StoredRitual } from "~/domain/ritual";
+import { DAY, localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
+import { buildCalendar, inZone, type CalendarEvent, type CalendarPerson } from "./calendar-file";
+import { formatUtc } from "./rfc5545";
+
+const MINUTE = 60_000;
+const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+const REMINDER_MINUTES = 10;
+
+export type CalendarRitual = StoredRitual;
+
+export interface Attendee extends CalendarPerson {
+  role: "host" | "participant";
+}
+
+/** Words in the reader's language, filled in by the caller. */
+export interface CalendarLabels {
+  kind: string;
+  goEarly(title: string): string;
+  stayLate(title: string): string;
+  roomOpensEarly(minutes: number): string;
+  agenda: string;
+  etiquette: string;
+  notes: string;
+}
+
+export interface CalendarContext {
+  /** Origin of the app, e.g. "https://rituals.example". */
+  appUrl: string;
+  labels: CalendarLabels;
+}
+
+function uidDomain(appUrl: string): string {
+  return new URL(appUrl).hostname;
+}
+
+export function seriesUid(ritual: { id: string }, appUrl: string): string {
+  return `ritual-${ritual.id}@${uidDomain(appUrl)}`;
+}
+
+function ritualPageUrl(ritual: CalendarRitual, appUrl: string): string {
+  return new URL(`/teams/${ritual.teamId}`, appUrl).toString();
+}
+
+/** The RRULE for a ritual, or null for a one-off. Weeks start on Monday, as the engine counts them. */
+export function ritualRRule(ritual: Ritual): string | null {
+  if (ritual.frequency === "once") return null;
+  const parts =
+    ritual.frequency === "weekly"
+      ? ["FREQ=WEEKLY", `INTERVAL=${ritual.interval}`, `BYDAY=${ritual.weekdays.map((d) => BYDAY[d - 1]).join(",")}`]
+      : [
+          "FREQ=MONTHLY",
+          `INTERVAL=${ritual.interval}`,
+          ritual.monthDay !== null
+            ? `BYMONTHDAY=${ritual.monthDay}`
+            : `BYDAY=${ritual.monthWeek}${BYDAY[(ritual.monthWeekday ?? 1) - 1]}`,
+        ];
+  parts.push("WKST=MO");
+  if (ritual.count !== null) parts.push(`COUNT=${ritual.count}`);
+  if (ritual.untilDate !== null) {
+    // With a TZID on DTSTART, UNTIL must be UTC: the last second of the until-date in the ritual's zone.
+    const zone = ZoneOffsets.for(ritual.timeZone);
+    const endOfDay = localToInstant(zone, (dayFromIso(ritual.untilDate) + 1) * DAY).instant - 1000;
+    parts.push(`UNTIL=${formatUtc(endOfDay)}`);
+  }
+  return parts.join(";");
+}
+
+function description(lines: (string | null | undefined | false)[]): string {
+  return lines.filter(Boolean).join("\n\n");
+}
+
+function teamDescription(ritual: CalendarRitual, context: CalendarContext): string {
+  const { labels } = context;
+  return description([
+    ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
+    ritual.customer?.etiquetteNote && `${labels.etiquette}: ${ritual.customer.etiquetteNote}`,
+    `${labels.notes}: ${ritualPageUrl(ritual, context.appUrl)}`,
+  ]);
+}
+
+/** What a customer sees: the meeting, its agenda and etiquette, the room opening early. Never buffers or notes. */
+function customerDescription(ritual: CalendarRitual, context: CalendarContext): string {
+  const { labels } = context;
+  return description([
+    ritual.goEarlyMinutes > 0 && labels.roomOpensEarly(ritual.goEarlyMinutes),
+    ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
+    ritual.customer?.etiquetteNote && `${labels.etiquette}: ${ritual.customer.etiquetteNote}`,
+  ]);
+}
+
+/**
+ * The meetings of the series whose times calendar apps would not get right on
+ * their own: moved ones, and those on DST switch days (in the gap, or twice).
+ */
+function overrides(ritual: CalendarRitual, exceptions: readonly StoredException[], window: TimeWindow) {
+  const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
+  return expandValidRule(ritual, window, exceptions)
+    .filter((meeting) => meeting.status === "moved" || meeting.adjustment !== null)
+    .map((meeting) => ({ meeting, sequence: Math.max(ritual.sequence, sequences.get(meeting.originalStart) ?? 0) }));
+}
+
+interface SeriesOptions {
+  attendees: CalendarPerson[];
+  organizer: CalendarPerson;
+  description: string;
+  alarmMinutesBefore: number;
+  /** How far ahead to look for meetings that need their own VEVENT. */
+  window: TimeWindow;
+}
+
+function seriesEvents(
+  ritual: CalendarRitual,
+  exceptions: readonly StoredException[],
+  context: CalendarContext,
+  options: SeriesOptions,
+): CalendarEvent[] {
+  const zone = ritual.timeZone;
+  const first = firstMeeting(ritual);
+  if (!first) return [];
+  // The rule's own wall clock, even if the first meeting fell in a DST gap: calendar apps expand from it.
+  const nominal = (originalStart: number) => ({ zone, local: nominalLocalTime(ritual, originalStart) });
+  const firstStart = nominal(first.originalStart);
+  const common = {
+    uid: seriesUid(ritual, context.appUrl),
+    title: ritual.title,
+    description: options.description,
+    location: ritual.videoUrl,
+    url: ritualPageUrl(ritual, context.appUrl),
+    categories: [context.labels.kind],
+    alarmMinutesBefore: options.alarmMinutesBefore,
+    organizer: options.organizer,
+    attendees: options.attendees,
+    created: ritual.createdAt,
+    lastModified: ritual.updatedAt,
+  };
+  const master: CalendarEvent = {
+    ...common,
+    start: firstStart,
+    end: { zone, local: firstStart.local + ritual.durationMinutes * MINUTE },
+    rrule: ritualRRule(ritual) ?? undefined,
+    exdates: exceptions.filter((e) => e.status === "cancelled").map((e) => nominal(e.originalStart)),
+    sequence: ritual.sequence,
+  };
+  const changed = overrides(ritual, exceptions, options.window).map(({ meeting, sequence }): CalendarEvent => ({
+    ...common,
+    start: inZone(zone, meeting.start),
+    end: inZone(zone, meeting.end),
+    recurrenceId: nominal(meeting.originalStart),
+    sequence,
+  }));
+  return [master, ...changed];
+}
+
+function yearsOf(ritual: CalendarRitual, window: TimeWindow) {
+  return {
+    from: new Date(dayFromIso(ritual.startDate) * DAY).getUTCFullYear() - 1,
+    to: new Date(window.to).getUTCFullYear(),
+  };
+}
+
+/** The series invite for the team: DTSTART;TZID + RRULE, EXDATEs, moved meetings, METHOD:REQUEST. */
+export function teamSeriesInvite(
+  ritual: CalendarRitual,
+  people: { attendees: Attendee[]; exceptions: readonly StoredException[]; viewerIsHost: boolean; window: TimeWindow },
+  context: CalendarContext,
+): string {
+  const hosts = people.attendees.filter((a) => a.role === "host");
+  const events = seriesEvents(ritual, people.exceptions, context, {
+    attendees: people.attendees,
+    organizer: hosts[0] ?? people.attendees[0]!,
+    description: teamDescription(ritual, context),
+    // Hosts are reminded when it is time to go early.
+    alarmMinutesBefore: people.viewerIsHost && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
+    window: people.window,
+  });
+  return buildCalendar({ method: "REQUEST", name: ritual.title, events, years: yearsOf(ritual, people.window) });
+}
+
+/** The tea-time invite for the customer's contacts: the meeting itself, never the buffers or internal notes. */
+export function customerSeriesInvite(
+  ritual: CalendarRitual,
+  people: {
+    hosts: CalendarPerson[];
+    contacts: CalendarPerson[];
+    exceptions: readonly StoredException[];
+    window: TimeWindow;
+  },
+  context: CalendarContext,
+): string {
+  const events = seriesEvents(ritual, people.exceptions, context, {
+    attendees: [...people.hosts, ...people.contacts],
+    organizer: people.hosts[0]!,
+    description: customerDescription(ritual, context),
+    alarmMinutesBefore: REMINDER_MINUTES,
+    window: people.window,
+  }).map(({ url: _url, categories: _categories, ...event }) => event);
+  return buildCalendar({ method: "REQUEST", name: ritual.title, events, years: yearsOf(ritual, people.window) });
+}
+
+/** One meeting of a series (or a one-off), as an invite or, when cancelled, as a cancellation. */
+export function meetingFile(
+  ritual: CalendarRitual,
+  meeting: { originalStart: number; start: number; end: number; sequence: number; cancelled: boolean },
+  people: { attendees: Attendee[] },
+  context: CalendarContext,
+): string {
+  const hosts = people.attendees.filter((a) => a.role === "host");
+  const zone = ritual.timeZone;
+  const event: CalendarEvent = {
+    uid: seriesUid(ritual, context.appUrl),
+    start: inZone(zone, meeting.start),
+    end: inZone(zone, meeting.end),
+    recurrenceId:
+      ritual.frequency === "once" ? undefined : { zone, local: nominalLocalTime(ritual, meeting.originalStart) },
+    title: ritual.title,
+    description: teamDescription(ritual, context),
+    location: ritual.videoUrl,
+    url: ritualPageUrl(ritual, context.appUrl),
+    categories: [context.labels.kind],
+    alarmMinutesBefore: meeting.cancelled ? undefined : REMINDER_MINUTES,
+    organizer: hosts[0] ?? people.attendees[0]!,
+    attendees: people.attendees,
+    sequence: Math.max(ritual.sequence, meeting.sequence),
+    status: meeting.cancelled ? "CANCELLED" : "CONFIRMED",
+    created: ritual.createdAt,
+    lastModified: ritual.updatedAt,
+  };
+  return buildCalendar({ method: meeting.cancelled ? "CANCEL" : "REQUEST", events: [event] });
+}
+
+/** One ritual as seen from one member's feed. */
+export interface FeedRitual {
+  ritual: CalendarRitual;
+  role: "host" | "participant";
+  exceptions: readonly StoredException[];
+  labels: CalendarLabels;
+}
+
+function occurrenceUid(ritual: CalendarRitual, meeting: PlannedMeeting, appUrl: string, part = ""): string {
+  return `ritual-${ritual.id}-${formatUtc(meeting.originalStart)}${part}@${uidDomain(appUrl)}`;
+}
+
+/**
+ * A member's subscription feed: each meeting they attend in the window and, where
+ * they host, their own "Go early" and "Stay late" blocks. Times in UTC, so
+ * every client shows them in its own zone.
+ */
+export function memberFeed(name: string, rituals: readonly FeedRitual[], window: TimeWindow, appUrl: string): string {
+  const events: CalendarEvent[] = [];
+  for (const { ritual, role, exceptions, labels } of rituals) {
+    const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
+    for (const meeting of expandValidRule(ritual, window, exceptions)) {
+      const sequence = Math.max(ritual.sequence, sequences.get(meeting.originalStart) ?? 0);
+      const base = {
+        description: description([
+          ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
+          `${labels.notes}: ${ritualPageUrl(ritual, appUrl)}`,
+        ]),
+        location: ritual.videoUrl,
+        url: ritualPageUrl(ritual, appUrl),
+        categories: [labels.kind],
+        sequence,
+        lastModified: ritual.updatedAt,
+      };
+      const hosting = role === "host";
+      events.push({
+        ...base,
+        uid: occurrenceUid(ritual, meeting, appUrl),
+        start: { utc: meeting.start },
+        end: { utc: meeting.end },
+        title: ritual.title,
+        alarmMinutesBefore: hosting && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
+      });
+      if (!hosting) continue;
+      const { goEarly, stayLate } = withBuffers(meeting, ritual);
+      if (goEarly) {
+        events.push({
+          ...base,
+          uid: occurrenceUid(ritual, meeting, appUrl, "-go-early"),
+          start: { utc: goEarly.start },
+          end: { utc: goEarly.end },
+          title: labels.goEarly(ritual.title),
+        });
+      }
+      if (stayLate) {
+        events.push({
+          ...base,
+          uid: occurrenceUid(ritual, meeting, appUrl, "-stay-late"),
+          start: { utc: stayLate.start },
+          end: { utc: stayLate.end },
+          title: labels.stayLate(ritual.title),
+        });
+      }
+    }
+  }
+  const utcStart = (event: CalendarEvent) => ("utc" in event.start ? event.start.utc : 0);
+  events.sort((a, b) => utcStart(a) - utcStart(b));
+  return buildCalendar({ method: "PUBLISH", name, events });
+}

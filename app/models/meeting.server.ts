@@ -1,0 +1,84 @@
+import { expandValidRule, validateException, type MeetingException, type StoredException } from "~/domain/recurrence";
+import type { WriteResult } from "~/domain/validation";
+import { prisma } from "~/db.server";
+import { getRitual } from "./ritual.server";
+
+const MINUTE = 60_000;
+
+/** The rituals' cancelled and moved meetings, by ritual, as the engine and the calendar files take them. */
+export async function listExceptionsFor(ritualIds: string[]): Promise<Map<string, StoredException[]>> {
+  const rows = await prisma.meeting.findMany({
+    where: { ritualId: { in: ritualIds }, status: { in: ["cancelled", "moved"] } },
+  });
+  const byRitual = new Map<string, StoredException[]>();
+  for (const row of rows) {
+    const originalStart = row.originalStart.getTime();
+    const exception: StoredException =
+      row.status === "cancelled"
+        ? { originalStart, status: "cancelled", sequence: row.sequence }
+        : {
+            originalStart,
+            status: "moved",
+            start: row.start.getTime(),
+            durationMinutes: row.durationMinutes,
+            sequence: row.sequence,
+          };
+    byRitual.set(row.ritualId, [...(byRitual.get(row.ritualId) ?? []), exception]);
+  }
+  return byRitual;
+}
+
+export async function listExceptions(ritualId: string): Promise<StoredException[]> {
+  return (await listExceptionsFor([ritualId])).get(ritualId) ?? [];
+}
+
+/** One meeting of one of the team's rituals, as the rule gives it, with any change made to it. */
+export async function findMeeting(teamId: string, ritualId: string, originalStart: number) {
+  const ritual = await getRitual(teamId, ritualId);
+  if (!ritual || !Number.isFinite(originalStart)) return null;
+  const exceptions = await listExceptions(ritual.id);
+  const planned = expandValidRule(ritual, { from: originalStart - MINUTE, to: originalStart + MINUTE }).find(
+    (meeting) => meeting.originalStart === originalStart,
+  );
+  if (!planned) return null;
+  const exception = exceptions.find((e) => e.originalStart === originalStart);
+  const start = exception?.status === "moved" ? exception.start : planned.start;
+  const duration = exception?.status === "moved" ? exception.durationMinutes : ritual.durationMinutes;
+  return {
+    ritual,
+    meeting: {
+      originalStart,
+      start,
+      end: start + duration * MINUTE,
+      cancelled: exception?.status === "cancelled",
+      sequence: exception?.sequence ?? 0,
+    },
+  };
+}
+
+/**
+ * Records a change to one meeting. Each change raises the meeting's sequence
+ * above the series', so calendar apps take the new version.
+ */
+export async function changeMeeting(
+  teamId: string,
+  ritualId: string,
+  change: MeetingException,
+): Promise<WriteResult<{ sequence: number }>> {
+  const checked = validateException(change);
+  if (!checked.success) return { ok: false, errors: checked.errors };
+  const found = await findMeeting(teamId, ritualId, change.originalStart);
+  if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
+  const { ritual, meeting } = found;
+  const sequence = Math.max(meeting.sequence, ritual.sequence) + 1;
+  const data =
+    change.status === "cancelled"
+      ? { status: "cancelled", start: new Date(meeting.start), durationMinutes: ritual.durationMinutes, sequence }
+      : { status: "moved", start: new Date(change.start), durationMinutes: change.durationMinutes, sequence };
+  await prisma.meeting.upsert({
+    where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(change.originalStart) } },
+    create: { ritualId: ritual.id, originalStart: new Date(change.originalStart), ...data },
+    update: data,
+  });
+  return { ok: true, value: { sequence } };
+}

@@ -1,0 +1,205 @@
+import ICAL from "ical.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { unfoldLines } from "~/calendar/rfc5545";
+import { expandValidRule } from "~/domain/recurrence";
+import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
+import { changeMeeting } from "~/models/meeting.server";
+import { createRitual, getRitual } from "~/models/ritual.server";
+import { createContact, createCustomer, createTeamWithOwner, getMembership } from "~/models/team.server";
+import { createUser } from "~/models/user.server";
+import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";
+import { loader as customerLoader } from "~/routes/teams.$teamId.rituals.$ritualId.customer[.]ics";
+import { loader as meetingLoader } from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
+import { loader as seriesLoader } from "~/routes/teams.$teamId.rituals.$ritualId[.]ics";
+import { sessionStorage } from "~/session.server";
+
+const profile = {
+  timeZone: "Europe/Berlin",
+  workStart: "09:00",
+  workEnd: "17:00",
+  workDays: ["1", "2", "3", "4", "5"],
+};
+const world = {} as {
+  teamId: string;
+  memberId: string;
+  ritualId: string;
+  teaTimeId: string;
+  otherTitle: string;
+  cookie: string;
+};
+
+async function team(name: string) {
+  const user = await createUser({ name, email: `${name}@example.com`, password: "long enough password" });
+  if (!user.ok) throw new Error("user");
+  const created = await createTeamWithOwner(user.value, {
+    teamName: name,
+    teamTimeZone: "Europe/Berlin",
+    name,
+    ...profile,
+  });
+  if (!created.ok) throw new Error("team");
+  const member = (await getMembership(user.value.id, created.value.id))!.member;
+  return { user: user.value, teamId: created.value.id, memberId: member.id };
+}
+
+beforeAll(async () => {
+  const ours = await team("ours");
+  const theirs = await team("theirs");
+  const ritual = await createRitual(
+    ours.teamId,
+    { kind: "check-in", title: "Our check-in", timeZone: "Europe/Berlin", startTime: "10:00", startDate: "2026-01-06" },
+    { hostIds: [ours.memberId] },
+  );
+  const customer = await createCustomer(ours.teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
+  if (!ritual.ok || !customer.ok) throw new Error("setup");
+  const contact = await createContact(ours.teamId, customer.value.id, {
+    name: "Min-seo",
+    email: "minseo@hanbit.example",
+  });
+  if (!contact.ok) throw new Error("contact");
+  const teaTime = await createRitual(
+    ours.teamId,
+    {
+      kind: "tea-time",
+      title: "Tea time",
+      timeZone: "Asia/Seoul",
+      startTime: "16:00",
+      startDate: "2026-01-07",
+      customerId: customer.value.id,
+    },
+    { hostIds: [ours.memberId], contactIds: [contact.value.id] },
+  );
+  // Another team's ritual, in which "ours" takes no part.
+  await createRitual(
+    theirs.teamId,
+    {
+      kind: "happy-hour",
+      title: "Their secret happy hour",
+      timeZone: "Europe/Berlin",
+      startTime: "16:00",
+      startDate: "2026-01-09",
+    },
+    { hostIds: [theirs.memberId] },
+  );
+  if (!teaTime.ok) throw new Error("tea time");
+  const session = await sessionStorage.getSession();
+  session.set("userId", ours.user.id);
+  Object.assign(world, {
+    teamId: ours.teamId,
+    memberId: ours.memberId,
+    ritualId: ritual.value.id,
+    teaTimeId: teaTime.value.id,
+    cookie: (await sessionStorage.commitSession(session)).split(";")[0],
+  });
+});
+
+async function respond(
+  loader: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>,
+  url: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  try {
+    return await loader({ request: new Request(`http://localhost${url}`, { headers }), params, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+function feed(token: string, headers: Record<string, string> = {}) {
+  return respond(feedLoader, `/feeds/${token}.ics`, { token }, headers);
+}
+
+describe("subscription feed", () => {
+  it("serves the member's meetings as text/calendar, and never another team's", async () => {
+    const token = await rotateFeedToken(world.memberId);
+    expect(token.length).toBeGreaterThanOrEqual(22); // at least 128 bits in base64url
+    const response = await feed(token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    expect(response.headers.get("ETag")).toMatch(/^W\/".+"$/);
+    const body = await response.text();
+    expect(body).toContain("SUMMARY:Our check-in");
+    expect(body).toContain("SUMMARY:Go early: Our check-in");
+    expect(body).not.toContain("Their secret happy hour");
+    expect(new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").length).toBeGreaterThan(100);
+  });
+
+  it("answers 304 when the calendar app already has this version, and 200 after a change", async () => {
+    const token = await rotateFeedToken(world.memberId);
+    const etag = (await feed(token)).headers.get("ETag")!;
+    const unchanged = await feed(token, { "If-None-Match": etag });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
+
+    const ritual = await getRitual(world.teamId, world.ritualId);
+    const [meeting] = expandValidRule(ritual!, { from: Date.now(), to: Date.now() + 14 * 86_400_000 });
+    expect(
+      (
+        await changeMeeting(world.teamId, world.ritualId, {
+          originalStart: meeting!.originalStart,
+          status: "cancelled",
+        })
+      ).ok,
+    ).toBe(true);
+    const changed = await feed(token, { "If-None-Match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("ETag")).not.toBe(etag);
+  });
+
+  it("answers 404 to a wrong token, an old one after rotation, and a revoked one", async () => {
+    const old = await rotateFeedToken(world.memberId);
+    const current = await rotateFeedToken(world.memberId);
+    expect((await feed("not-a-real-token")).status).toBe(404);
+    expect((await feed(old)).status).toBe(404);
+    expect((await feed(current)).status).toBe(200);
+    await revokeFeedToken(world.memberId);
+    expect((await feed(current)).status).toBe(404);
+  });
+});
+
+describe("invite downloads", () => {
+  const auth = () => ({ Cookie: world.cookie });
+
+  it("gives the team's series invite a readable filename and a TZID'd series", async () => {
+    const response = await respond(seriesLoader, "/x", { teamId: world.teamId, ritualId: world.ritualId }, auth());
+    expect(response.headers.get("Content-Disposition")).toContain('filename="our-check-in.ics"');
+    const lines = unfoldLines(await response.text());
+    expect(lines).toContain("METHOD:REQUEST");
+    expect(lines).toContain("DTSTART;TZID=Europe/Berlin:20260106T100000");
+  });
+
+  it("writes the customer's invite in the customer's language, without buffers", async () => {
+    const response = await respond(customerLoader, "/x", { teamId: world.teamId, ritualId: world.teaTimeId }, auth());
+    const body = await response.text();
+    expect(body).toContain("회의실은 10분 일찍 열립니다.");
+    expect(body).toContain("minseo@hanbit.example");
+    expect(body).not.toMatch(/Go early|일찍 오기/);
+    const noCustomer = await respond(customerLoader, "/x", { teamId: world.teamId, ritualId: world.ritualId }, auth());
+    expect(noCustomer.status).toBe(404);
+  });
+
+  it("turns a cancelled meeting's file into a cancellation with a higher SEQUENCE", async () => {
+    const ritual = await getRitual(world.teamId, world.ritualId);
+    const meeting = expandValidRule(ritual!, {
+      from: Date.parse("2026-02-01T00:00:00Z"),
+      to: Date.parse("2026-02-08T00:00:00Z"),
+    })[0]!;
+    const start = new Date(meeting.originalStart)
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
+    const params = { teamId: world.teamId, ritualId: world.ritualId, start };
+    const before = unfoldLines(await (await respond(meetingLoader, "/x", params, auth())).text());
+    expect(before).toContain("METHOD:REQUEST");
+    await changeMeeting(world.teamId, world.ritualId, { originalStart: meeting.originalStart, status: "cancelled" });
+    const after = unfoldLines(await (await respond(meetingLoader, "/x", params, auth())).text());
+    expect(after).toContain("METHOD:CANCEL");
+    expect(after).toContain("STATUS:CANCELLED");
+    const sequence = (lines: string[]) => Number(lines.find((l) => l.startsWith("SEQUENCE:"))!.slice(9));
+    expect(sequence(after)).toBeGreaterThan(sequence(before));
+    const notAMeeting = await respond(meetingLoader, "/x", { ...params, start: "20260203T091500Z" }, auth());
+    expect(notAMeeting.status).toBe(404);
+  });
+});
