@@ -11,6 +11,7 @@ import { FIXTURE_ZONES } from "~/domain/fixtures";
 import { expandValidRule, type Interval, type RecurrenceRule } from "~/domain/recurrence";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { findSlots, type SlotParticipant } from "~/domain/slots";
+import { runCalendarBench } from "./bench-calendar";
 
 const ZONES = [...FIXTURE_ZONES, "America/Los_Angeles"];
 
@@ -124,3 +125,5 @@ measure("Slot finding: 12 participants in 8 zones, one week, 40 existing meeting
     10,
   ),
 );
+
+await runCalendarBench();

@@ -1,4 +1,4 @@
-import { createEvents, type Attendee, type EventAttributes } from "ics";
+import { createEvent, createEvents, type Attendee, type EventAttributes } from "ics";
 import { localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
 import { formatLocal, formatUtc, serializeLines, unfoldLines } from "./rfc5545";
 import { buildVTimezone } from "./vtimezone";
@@ -50,6 +50,8 @@ export interface CalendarEvent {
   busy?: boolean;
   created?: number;
   lastModified?: number;
+  /** Events with the same key differ only in UID, times and sequence (a feed's occurrences): written once. */
+  templateKey?: string;
 }
 
 export interface CalendarFile {
@@ -134,43 +136,75 @@ function timeProperty(name: string, times: readonly EventTime[]): string {
   return `${name}${parameter}:${times.map(timeValue).join(",")}`;
 }
 
+function written(result: { error: Error | null; value: string | null }): string[] {
+  if (result.error || result.value === null) throw result.error ?? new Error("ics produced nothing");
+  return unfoldLines(result.value);
+}
+
+/** Everything but the parts that differ between occurrences; events alike in it share one written template. */
+function templateKey({
+  uid: _u,
+  start: _s,
+  end: _e,
+  recurrenceId: _r,
+  exdates: _x,
+  sequence: _q,
+  ...rest
+}: CalendarEvent) {
+  return rest.templateKey ?? JSON.stringify(rest);
+}
+
 /**
- * One .ics file. `ics` writes the events; this adds what it lacks (TZID on the
- * times, EXDATE and RECURRENCE-ID in the same form as DTSTART, a VTIMEZONE for
- * every zone) and folds lines by octets rather than characters.
+ * The VEVENT lines `ics` writes for an event. `ics` validates every event,
+ * which is slow for a feed of thousands: events differing only in UID, times
+ * and sequence share one written template.
  */
-export function buildCalendar(file: CalendarFile): string {
-  const { error, value } = createEvents(file.events.map(toIcs), {
-    productId: PRODUCT_ID,
-    method: file.method,
-    calName: file.name,
-  });
-  if (error || value === null) throw error ?? new Error("ics produced nothing");
-
-  const zones = [...new Set(file.events.flatMap((e) => ("zone" in e.start ? [e.start.zone] : [])))].sort();
-  const years = file.years ?? {
-    from: Math.min(...file.events.map((e) => new Date(wallMs(e.start)).getUTCFullYear())) - 1,
-    to: Math.max(...file.events.map((e) => new Date(wallMs(e.end)).getUTCFullYear())) + 1,
-  };
-
+function eventLines(event: CalendarEvent, templates: Map<string, string[]>): string[] {
+  const key = templateKey(event);
+  let template = templates.get(key);
+  if (!template) {
+    const lines = written(createEvent(toIcs(event)));
+    template = lines.slice(lines.indexOf("BEGIN:VEVENT"), lines.lastIndexOf("END:VEVENT") + 1);
+    templates.set(key, template);
+  }
   const output: string[] = [];
-  let eventIndex = -1;
-  for (const line of unfoldLines(value)) {
-    const event = file.events[eventIndex];
-    if (line === "BEGIN:VEVENT") {
-      if (eventIndex === -1) for (const zone of zones) output.push(...buildVTimezone(zone, years.from, years.to));
-      eventIndex++;
-      output.push(line);
-    } else if (event && line.startsWith("DTSTART:")) {
+  for (const line of template) {
+    if (line.startsWith("UID:")) {
+      output.push(`UID:${event.uid}`);
+    } else if (line.startsWith("DTSTART:")) {
       output.push(timeProperty("DTSTART", [event.start]));
       if (event.recurrenceId) output.push(timeProperty("RECURRENCE-ID", [event.recurrenceId]));
-    } else if (event && line.startsWith("DTEND:")) {
+    } else if (line.startsWith("DTEND:")) {
       output.push(timeProperty("DTEND", [event.end]));
-    } else if (event && line === "END:VEVENT" && event.exdates?.length) {
+    } else if (line.startsWith("SEQUENCE:")) {
+      output.push(`SEQUENCE:${event.sequence}`);
+    } else if (line === "END:VEVENT" && event.exdates?.length) {
       output.push(timeProperty("EXDATE", event.exdates), line);
     } else {
       output.push(line);
     }
   }
-  return serializeLines(output);
+  return output;
+}
+
+/**
+ * One .ics file. `ics` writes the calendar and its events; this adds what it
+ * lacks (TZID on the times, EXDATE and RECURRENCE-ID in the same form as
+ * DTSTART, a VTIMEZONE for every zone) and folds lines by octets, not characters.
+ */
+export function buildCalendar(file: CalendarFile): string {
+  const header = written(createEvents([], { productId: PRODUCT_ID, method: file.method, calName: file.name }));
+  const zones = [...new Set(file.events.flatMap((e) => ("zone" in e.start ? [e.start.zone] : [])))].sort();
+  const years = file.years ?? {
+    from: Math.min(...file.events.map((e) => new Date(wallMs(e.start)).getUTCFullYear())) - 1,
+    to: Math.max(...file.events.map((e) => new Date(wallMs(e.end)).getUTCFullYear())) + 1,
+  };
+  const templates = new Map<string, string[]>();
+  const lines = [
+    ...header.slice(0, header.lastIndexOf("END:VCALENDAR")),
+    ...zones.flatMap((zone) => buildVTimezone(zone, years.from, years.to)),
+    ...file.events.flatMap((event) => eventLines(event, templates)),
+    "END:VCALENDAR",
+  ];
+  return serializeLines(lines);
 }

@@ -2,19 +2,25 @@
 
 export const CRLF = "\r\n";
 const MAX_OCTETS = 75;
-const encoder = new TextEncoder();
+
+/** UTF-8 length of one code point, without encoding it (feeds fold hundreds of thousands of lines). */
+function utf8Octets(character: string): number {
+  const code = character.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /**
  * Folds one content line into pieces of at most 75 octets, continuation lines
  * starting with a space, never cutting a UTF-8 character in two.
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= MAX_OCTETS) return line;
+  // Each UTF-16 unit is at most 3 octets, so short lines need no counting.
+  if (line.length * 3 <= MAX_OCTETS || Buffer.byteLength(line, "utf8") <= MAX_OCTETS) return line;
   const pieces: string[] = [];
   let current = "";
   let currentOctets = 0;
   for (const character of line) {
-    const octets = encoder.encode(character).length;
+    const octets = utf8Octets(character);
     // Continuation lines begin with one space, which counts towards their 75 octets.
     const limit = pieces.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
     if (currentOctets + octets > limit) {

@@ -277,6 +277,7 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
       events.push({
         ...base,
         uid: occurrenceUid(ritual, meeting, appUrl),
+        templateKey: `${ritual.id}|meeting|${sequence}`,
         start: { utc: meeting.start },
         end: { utc: meeting.end },
         title: ritual.title,
@@ -288,6 +289,7 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
         events.push({
           ...base,
           uid: occurrenceUid(ritual, meeting, appUrl, "-go-early"),
+          templateKey: `${ritual.id}|go-early|${sequence}`,
           start: { utc: goEarly.start },
           end: { utc: goEarly.end },
           title: labels.goEarly(ritual.title),
@@ -297,6 +299,7 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
         events.push({
           ...base,
           uid: occurrenceUid(ritual, meeting, appUrl, "-stay-late"),
+          templateKey: `${ritual.id}|stay-late|${sequence}`,
           start: { utc: stayLate.start },
           end: { utc: stayLate.end },
           title: labels.stayLate(ritual.title),

@@ -1,0 +1,42 @@
+/**
+ * Calendar apps poll feeds often, and Google's never sends If-None-Match. Two
+ * small in-process caches keep that cheap: a feed's current ETag for a few
+ * seconds (so a burst of polls costs one look at the database), and recently
+ * built bodies by ETag (so an unchanged feed is built once). Changes show up in
+ * a feed at most ETAG_SECONDS late.
+ */
+const ETAG_SECONDS = 5;
+const MAX_ETAGS = 10_000;
+const MAX_BODY_CHARS = 64 * 1024 * 1024;
+
+const etags = new Map<string, { etag: string; expires: number }>();
+const bodies = new Map<string, string>();
+let bodyChars = 0;
+
+export async function cachedEtag(key: string, compute: () => Promise<string>, now = Date.now()): Promise<string> {
+  const hit = etags.get(key);
+  if (hit && hit.expires > now) return hit.etag;
+  const etag = await compute();
+  if (etags.size >= MAX_ETAGS) etags.clear();
+  etags.set(key, { etag, expires: now + ETAG_SECONDS * 1000 });
+  return etag;
+}
+
+export async function cachedBody(etag: string, build: () => Promise<string>): Promise<string> {
+  const hit = bodies.get(etag);
+  if (hit !== undefined) {
+    // Most recently used last, so the oldest go first.
+    bodies.delete(etag);
+    bodies.set(etag, hit);
+    return hit;
+  }
+  const body = await build();
+  bodies.set(etag, body);
+  bodyChars += body.length;
+  for (const [oldest, old] of bodies) {
+    if (bodyChars <= MAX_BODY_CHARS || oldest === etag) break;
+    bodies.delete(oldest);
+    bodyChars -= old.length;
+  }
+  return body;
+}

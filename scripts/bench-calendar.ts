@@ -1,0 +1,181 @@
+/**
+ * Calendar figures: building a member's feed against ical-generator, and the
+ * feed endpoint under load (full responses and 304s) against a bare node:http 304.
+ * Runs the built app (npm run build) on a throwaway database.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import icalGenerator from "ical-generator";
+
+const RITUALS = 50;
+const LOAD_SECONDS = 10;
+const CONNECTIONS = 50;
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: LOAD_SECONDS, headers });
+  return `${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms (${result.non2xx} non-2xx)`;
+}
+
+async function listen(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+export async function runCalendarBench(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "rituals-bench-"));
+  const databaseUrl = `file:${path.join(folder, "bench.db")}`;
+  process.env.DATABASE_URL = databaseUrl;
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
+  // Imported only now, so the client opens the throwaway database.
+  const { createRitual } = await import("~/models/ritual.server");
+  const { createTeamWithOwner, getMembership } = await import("~/models/team.server");
+  const { createUser } = await import("~/models/user.server");
+  const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
+  const { memberFeed } = await import("~/calendar/ritual-calendars");
+  const { feedWindow } = await import("~/calendar-response.server");
+  const { expandValidRule } = await import("~/domain/recurrence");
+  const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
+  const { prisma } = await import("~/db.server");
+
+  const user = await createUser({ name: "Bench", email: "bench@example.com", password: "bench password 123" });
+  if (!user.ok) throw new Error("bench user");
+  const team = await createTeamWithOwner(user.value, {
+    teamName: "Bench",
+    teamTimeZone: "Europe/Berlin",
+    name: "Bench",
+    timeZone: "Europe/Berlin",
+  });
+  if (!team.ok) throw new Error("bench team");
+  const member = (await getMembership(user.value.id, team.value.id))!.member;
+  const zones = ["Europe/Berlin", "America/New_York", "Asia/Seoul", "Asia/Kolkata", "Australia/Sydney"];
+  for (let i = 0; i < RITUALS; i++) {
+    const kind = RITUAL_KINDS[i % 2]!; // check-ins and happy hours: no customer needed
+    const created = await createRitual(
+      team.value.id,
+      {
+        kind,
+        title: `Ritual ${i} 회의`,
+        timeZone: zones[i % zones.length],
+        startTime: `${String(8 + (i % 9)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
+        startDate: "2026-01-05",
+      },
+      { hostIds: [member.id] },
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  }
+  const token = await rotateFeedToken(member.id);
+
+  // 1. Building the feed, in process, against ical-generator writing the same events.
+  const labels = {
+    kind: "Ritual",
+    goEarly: (t: string) => `Go early: ${t}`,
+    stayLate: (t: string) => `Stay late: ${t}`,
+    roomOpensEarly: (m: number) => `Opens ${m} min early`,
+    agenda: "Agenda",
+    etiquette: "Etiquette",
+    notes: "Notes",
+  };
+  const rituals = (await feedRituals(member.id)).map((entry) => ({ ...entry, labels }));
+  const window = feedWindow();
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let events = 0;
+  for (let run = 0; run < 7; run++) {
+    let start = performance.now();
+    const text = memberFeed("Bench", rituals, window, "https://rituals.example");
+    ours.push(performance.now() - start);
+    events = text.split("BEGIN:VEVENT").length - 1;
+    start = performance.now();
+    const calendar = icalGenerator({ name: "Bench" });
+    for (const { ritual } of rituals) {
+      for (const meeting of expandValidRule(ritual, window, [])) {
+        const common = {
+          location: ritual.videoUrl,
+          url: "https://rituals.example/teams/x",
+          categories: [{ name: "Ritual" }],
+        };
+        calendar.createEvent({
+          ...common,
+          id: `${ritual.id}-${meeting.start}`,
+          start: new Date(meeting.start),
+          end: new Date(meeting.end),
+          summary: ritual.title,
+        });
+        calendar.createEvent({
+          ...common,
+          id: `${ritual.id}-${meeting.start}-e`,
+          start: new Date(meeting.start - ritual.goEarlyMinutes * 60_000),
+          end: new Date(meeting.start),
+          summary: `Go early: ${ritual.title}`,
+        });
+        calendar.createEvent({
+          ...common,
+          id: `${ritual.id}-${meeting.start}-l`,
+          start: new Date(meeting.end),
+          end: new Date(meeting.end + ritual.stayLateMinutes * 60_000),
+          summary: `Stay late: ${ritual.title}`,
+        });
+      }
+    }
+    calendar.toString();
+    theirs.push(performance.now() - start);
+  }
+  console.log(
+    `\nMember feed of ${RITUALS} rituals (${events} events, 4 weeks back to 12 months ahead):\n` +
+      `  ours ${median(ours).toFixed(0)} ms (median of 7), ical-generator ${median(theirs).toFixed(0)} ms; ours / ical-generator = ${(median(ours) / median(theirs)).toFixed(2)}×`,
+  );
+
+  // 2. The endpoint under load, against a bare node:http server answering 304.
+  const probe = http.createServer();
+  const port = await listen(probe);
+  probe.close();
+  const server = spawn(process.execPath, ["server.js"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+    },
+    stdio: "ignore",
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/feeds/${token}.ics`;
+    let etag: string | null = null;
+    for (let attempt = 0; attempt < 50 && !etag; attempt++) {
+      etag = await fetch(url)
+        .then((r) => r.headers.get("etag"))
+        .catch(() => null);
+      if (!etag) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    if (!etag) throw new Error("the app did not start");
+    const bare = http.createServer((_request, response) => {
+      response.writeHead(304, { ETag: etag!, "Cache-Control": "private, max-age=900" });
+      response.end();
+    });
+    const barePort = await listen(bare);
+    console.log(`\nFeed endpoint, ${CONNECTIONS} connections for ${LOAD_SECONDS} s each (autocannon, loopback):`);
+    // 304s first: full responses leave a queue behind them that would slow whatever runs next.
+    console.log(`  304 (ETag match):   ${await load(url, { "If-None-Match": etag })}`);
+    console.log(`  bare node:http 304: ${await load(`http://127.0.0.1:${barePort}/`, { "If-None-Match": etag })}`);
+    console.log(`  full response:      ${await load(url)}`);
+    bare.close();
+  } finally {
+    server.kill();
+    await prisma.$disconnect();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
