@@ -162,6 +162,7 @@ const en = {
     goHome: "Back to the rituals",
   },
   validation: {
+    ritualUnknown: "This ritual is not one of your team's.",
     meetingUnknown: "This ritual has no meeting at that time.",
     passwordRequired: "Enter your password.",
     passwordTooShort: "Use at least 10 characters.",

@@ -163,6 +163,7 @@ const ko: Catalog = {
     goHome: "리추얼 목록으로 돌아가기",
   },
   validation: {
+    ritualUnknown: "우리 팀의 리추얼이 아닙니다.",
     meetingUnknown: "이 리추얼에는 그 시간에 회의가 없습니다.",
     passwordRequired: "비밀번호를 입력하세요.",
     passwordTooShort: "10자 이상으로 정하세요.",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import en from "~/locales/en";
-import { createRitual, listRituals } from "./ritual.server";
+import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.server";
 import { createContact, createCustomer, createMember, createTeam } from "./team.server";
 
 function message(key: string | undefined): string | undefined {
@@ -118,5 +118,50 @@ describe("rituals through the models", () => {
       timeZone: "Asia/Seoul",
     });
     expect(again.ok ? {} : again.errors).toEqual({ email: "validation.emailTaken" });
+  });
+
+  it("raises the sequence when time, length, title or place change, and not for the agenda", async () => {
+    const { teamId, memberId } = await newTeam("sequence");
+    const created = await createRitual(teamId, checkIn, { hostIds: [memberId] });
+    if (!created.ok) throw new Error("refused");
+    const id = created.value.id;
+    const update = (draft: Partial<typeof checkIn> & Record<string, unknown>) =>
+      updateRitual(teamId, id, { ...checkIn, ...draft }, { hostIds: [memberId] });
+
+    await update({ agendaTemplate: "- New agenda" });
+    expect((await getRitual(teamId, id))?.sequence).toBe(0);
+    // Each change on top of the last: every one must reach calendar apps.
+    let draft: Record<string, unknown> = {};
+    const changes = [
+      { startTime: "11:00" },
+      { durationMinutes: 45 },
+      { title: "Check-in 2" },
+      { videoUrl: "https://meet.example.com/new" },
+      { timeZone: "Asia/Seoul" },
+    ];
+    for (const [index, change] of changes.entries()) {
+      draft = { ...draft, ...change };
+      expect((await update(draft)).ok).toBe(true);
+      expect((await getRitual(teamId, id))?.sequence).toBe(index + 1);
+    }
+  });
+
+  it("refuses to update another team's ritual or to save an invalid one, changing nothing", async () => {
+    const ours = await newTeam("update-ours");
+    const theirs = await newTeam("update-theirs");
+    const created = await createRitual(theirs.teamId, checkIn, { hostIds: [theirs.memberId] });
+    if (!created.ok) throw new Error("refused");
+    expect(await updateRitual(ours.teamId, created.value.id, checkIn, { hostIds: [ours.memberId] })).toEqual({
+      ok: false,
+      errors: { form: "validation.ritualUnknown" },
+    });
+    const invalid = await updateRitual(
+      theirs.teamId,
+      created.value.id,
+      { ...checkIn, timeZone: "Nowhere/Else" },
+      { hostIds: [theirs.memberId] },
+    );
+    expect(invalid.ok ? {} : invalid.errors).toEqual({ timeZone: "validation.timeZoneUnknown" });
+    expect(await getRitual(theirs.teamId, created.value.id)).toMatchObject({ timeZone: "Europe/Berlin", sequence: 0 });
   });
 });

@@ -67,6 +67,32 @@ async function checkPeople(
   return errors;
 }
 
+/** Validates a ritual and its people together, so every problem shows at once. */
+async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeople, db: DbOrTransaction) {
+  const parsed = validateRitual(draft);
+  const peopleErrors = await checkPeople(teamId, parsed.success ? parsed.data.customerId : undefined, people, db);
+  if (!parsed.success || Object.keys(peopleErrors).length > 0) {
+    return { ok: false as const, errors: { ...peopleErrors, ...(parsed.success ? {} : parsed.errors) } };
+  }
+  const { startTime, weekdays, customerId, ...ritual } = parsed.data;
+  const hostIds = new Set(people.hostIds);
+  const participantIds = new Set((people.participantIds ?? []).filter((memberId) => !hostIds.has(memberId)));
+  return {
+    ok: true as const,
+    fields: {
+      ...ritual,
+      startMinutes: startTime,
+      weekdays: formatWeekdayList(weekdays),
+      customerId: customerId ?? null,
+    },
+    attendees: [
+      ...[...hostIds].map((memberId) => ({ memberId, role: "host" })),
+      ...[...participantIds].map((memberId) => ({ memberId, role: "participant" })),
+    ],
+    contacts: [...new Set(people.contactIds ?? [])].map((contactId) => ({ contactId })),
+  };
+}
+
 export async function createRitual(
   teamId: string,
   draft: RitualDraft,
@@ -74,32 +100,62 @@ export async function createRitual(
   db: DbOrTransaction = prisma,
   { id }: FixedId = {},
 ): Promise<WriteResult<Ritual>> {
-  const parsed = validateRitual(draft);
-  const peopleErrors = await checkPeople(teamId, parsed.success ? parsed.data.customerId : undefined, people, db);
-  if (!parsed.success || Object.keys(peopleErrors).length > 0) {
-    return { ok: false, errors: { ...peopleErrors, ...(parsed.success ? {} : parsed.errors) } };
-  }
-  const { startTime, weekdays, customerId, ...ritual } = parsed.data;
-  const hostIds = new Set(people.hostIds);
-  const participantIds = (people.participantIds ?? []).filter((memberId) => !hostIds.has(memberId));
+  const valid = await validRitual(teamId, draft, people, db);
+  if (!valid.ok) return valid;
   const row = await db.ritual.create({
     data: {
       id,
       teamId,
-      ...ritual,
-      startMinutes: startTime,
-      weekdays: formatWeekdayList(weekdays),
-      customerId: customerId ?? null,
-      attendees: {
-        create: [
-          ...[...hostIds].map((memberId) => ({ memberId, role: "host" })),
-          ...[...new Set(participantIds)].map((memberId) => ({ memberId, role: "participant" })),
-        ],
-      },
-      contacts: { create: [...new Set(people.contactIds ?? [])].map((contactId) => ({ contactId })) },
+      ...valid.fields,
+      attendees: { create: valid.attendees },
+      contacts: { create: valid.contacts },
     },
   });
   return { ok: true, value: toRitual(row) };
+}
+
+/** What calendar apps must hear about again: a change to any of these raises the series' SEQUENCE. */
+const INVITE_FIELDS = [
+  "title",
+  "timeZone",
+  "startMinutes",
+  "durationMinutes",
+  "frequency",
+  "interval",
+  "weekdays",
+  "monthDay",
+  "monthWeek",
+  "monthWeekday",
+  "startDate",
+  "untilDate",
+  "count",
+  "videoUrl",
+] as const;
+
+/** Changes one of the team's rituals, raising its sequence when the invite's time, length, title or place change. */
+export async function updateRitual(
+  teamId: string,
+  ritualId: string,
+  draft: RitualDraft,
+  people: RitualPeople,
+): Promise<WriteResult<Ritual & { sequence: number }>> {
+  return prisma.$transaction(async (db) => {
+    const existing = await db.ritual.findFirst({ where: { id: ritualId, teamId } });
+    if (!existing) return { ok: false, errors: { form: "validation.ritualUnknown" } };
+    const valid = await validRitual(teamId, draft, people, db);
+    if (!valid.ok) return valid;
+    const changed = INVITE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null));
+    const row = await db.ritual.update({
+      where: { id: existing.id },
+      data: {
+        ...valid.fields,
+        sequence: existing.sequence + (changed ? 1 : 0),
+        attendees: { deleteMany: {}, create: valid.attendees },
+        contacts: { deleteMany: {}, create: valid.contacts },
+      },
+    });
+    return { ok: true, value: { ...toRitual(row), sequence: row.sequence } };
+  });
 }
 
 export async function listRituals(teamId: string, db: DbOrTransaction = prisma): Promise<RitualListItem[]> {
