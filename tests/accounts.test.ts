@@ -2,22 +2,12 @@ import { describe, expect, it } from "vitest";
 import { PER_EMAIL } from "~/domain/sign-in-throttle";
 import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/models/invite.server";
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "~/models/sign-in-throttle.server";
-import { createTeamWithOwner, getMembership, removeMember } from "~/models/team.server";
+import { getMembership, removeMember } from "~/models/team.server";
 import { createUser, verifyLogin } from "~/models/user.server";
+import { signedUpUser as user, teamOwnedBy as newTeam, workingProfile } from "./support/accounts";
 
-const profile = { name: "Someone", timeZone: "Asia/Seoul", workStart: "09:00", workEnd: "18:00", workDays: ["1", "2"] };
-
-async function user(email: string) {
-  const created = await createUser({ name: email.split("@")[0], email, password: "correct horse battery" });
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  return created.value;
-}
-
-async function teamOwnedBy(owner: Awaited<ReturnType<typeof user>>) {
-  const team = await createTeamWithOwner(owner, { teamName: "Crew", teamTimeZone: "Europe/Berlin", ...profile });
-  if (!team.ok) throw new Error(JSON.stringify(team.errors));
-  return team.value.id;
-}
+const profile = { ...workingProfile, name: "Someone", timeZone: "Asia/Seoul" };
+const teamOwnedBy = async (owner: Awaited<ReturnType<typeof user>>) => (await newTeam(owner)).teamId;
 
 describe("accounts", () => {
   it("stores a hash, never the password, and verifies it", async () => {

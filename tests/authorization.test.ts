@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createInvite } from "~/models/invite.server";
 import { createRitual } from "~/models/ritual.server";
-import { createTeamWithOwner, getMembership } from "~/models/team.server";
+import { getMembership } from "~/models/team.server";
 import { acceptInvite } from "~/models/invite.server";
-import { createUser } from "~/models/user.server";
 import * as memberRemove from "~/routes/teams.$teamId.members.$memberId.remove";
 import * as members from "~/routes/teams.$teamId.members";
 import * as ritualDelete from "~/routes/teams.$teamId.rituals.$ritualId.delete";
@@ -14,17 +13,11 @@ import * as teamIndex from "~/routes/teams.$teamId._index";
 import * as teamCalendar from "~/routes/teams.$teamId.calendar";
 import * as ritualMeetingFile from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
 import * as ritualInvite from "~/routes/teams.$teamId.rituals.$ritualId[.]ics";
-import { sessionStorage } from "~/session.server";
+import { sessionCookie as cookieFor, signedUpUser as signedUp, teamOwnedBy, workingProfile } from "./support/accounts";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
 type Who = "anonymous" | "outsider" | "member" | "owner";
 
-const profile = {
-  timeZone: "Europe/Berlin",
-  workStart: "09:00",
-  workEnd: "17:00",
-  workDays: ["1", "2", "3", "4", "5"],
-};
 const world = {} as {
   teamId: string;
   otherTeamId: string;
@@ -34,24 +27,10 @@ const world = {} as {
   cookies: Record<Exclude<Who, "anonymous">, string>;
 };
 
-async function signedUp(email: string) {
-  const result = await createUser({ name: email, email, password: "a long enough password" });
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.value;
-}
-
-async function cookieFor(userId: string): Promise<string> {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  return (await sessionStorage.commitSession(session)).split(";")[0]!;
-}
-
 async function teamWithRitual(owner: Awaited<ReturnType<typeof signedUp>>, name: string) {
-  const team = await createTeamWithOwner(owner, { teamName: name, teamTimeZone: "Europe/Berlin", name, ...profile });
-  if (!team.ok) throw new Error(JSON.stringify(team.errors));
-  const ownerMember = (await getMembership(owner.id, team.value.id))!.member;
+  const team = await teamOwnedBy(owner, name);
   const ritual = await createRitual(
-    team.value.id,
+    team.teamId,
     {
       kind: "check-in",
       title: `${name} check-in`,
@@ -59,10 +38,10 @@ async function teamWithRitual(owner: Awaited<ReturnType<typeof signedUp>>, name:
       startTime: "10:00",
       startDate: "2026-01-06",
     },
-    { hostIds: [ownerMember.id] },
+    { hostIds: [team.memberId] },
   );
   if (!ritual.ok) throw new Error(JSON.stringify(ritual.errors));
-  return { teamId: team.value.id, ritualId: ritual.value.id };
+  return { teamId: team.teamId, ritualId: ritual.value.id };
 }
 
 beforeAll(async () => {
@@ -72,7 +51,7 @@ beforeAll(async () => {
   const ours = await teamWithRitual(owner, "Ours");
   const theirs = await teamWithRitual(outsider, "Theirs");
   const { token } = await createInvite(ours.teamId, "owner");
-  const joined = await acceptInvite(token, member, { name: "Member", ...profile });
+  const joined = await acceptInvite(token, member, { name: "Member", ...workingProfile });
   if (!joined.ok) throw new Error("could not join");
   Object.assign(world, {
     teamId: ours.teamId,

@@ -6,20 +6,13 @@ import { expandValidRule } from "~/domain/recurrence";
 import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
 import { changeMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
-import { createContact, createCustomer, createTeamWithOwner, getMembership } from "~/models/team.server";
-import { createUser } from "~/models/user.server";
+import { createContact, createCustomer } from "~/models/team.server";
 import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";
 import { loader as customerLoader } from "~/routes/teams.$teamId.rituals.$ritualId.customer[.]ics";
 import { loader as meetingLoader } from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
 import { loader as seriesLoader } from "~/routes/teams.$teamId.rituals.$ritualId[.]ics";
-import { sessionStorage } from "~/session.server";
+import { sessionCookie, signedUpUser, teamOwnedBy } from "./support/accounts";
 
-const profile = {
-  timeZone: "Europe/Berlin",
-  workStart: "09:00",
-  workEnd: "17:00",
-  workDays: ["1", "2", "3", "4", "5"],
-};
 const world = {} as {
   teamId: string;
   memberId: string;
@@ -30,17 +23,8 @@ const world = {} as {
 };
 
 async function team(name: string) {
-  const user = await createUser({ name, email: `${name}@example.com`, password: "long enough password" });
-  if (!user.ok) throw new Error("user");
-  const created = await createTeamWithOwner(user.value, {
-    teamName: name,
-    teamTimeZone: "Europe/Berlin",
-    name,
-    ...profile,
-  });
-  if (!created.ok) throw new Error("team");
-  const member = (await getMembership(user.value.id, created.value.id))!.member;
-  return { user: user.value, teamId: created.value.id, memberId: member.id };
+  const user = await signedUpUser(`${name}@example.com`);
+  return { user, ...(await teamOwnedBy(user, name)) };
 }
 
 beforeAll(async () => {
@@ -83,14 +67,12 @@ beforeAll(async () => {
     { hostIds: [theirs.memberId] },
   );
   if (!teaTime.ok) throw new Error("tea time");
-  const session = await sessionStorage.getSession();
-  session.set("userId", ours.user.id);
   Object.assign(world, {
     teamId: ours.teamId,
     memberId: ours.memberId,
     ritualId: ritual.value.id,
     teaTimeId: teaTime.value.id,
-    cookie: (await sessionStorage.commitSession(session)).split(";")[0],
+    cookie: await sessionCookie(ours.user.id),
   });
 });
 

@@ -285,24 +285,19 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
       });
       if (!hosting) continue;
       const { goEarly, stayLate } = withBuffers(meeting, ritual);
-      if (goEarly) {
+      const blocks = [
+        ["go-early", goEarly, labels.goEarly],
+        ["stay-late", stayLate, labels.stayLate],
+      ] as const;
+      for (const [part, interval, label] of blocks) {
+        if (!interval) continue;
         events.push({
           ...base,
-          uid: occurrenceUid(ritual, meeting, appUrl, "-go-early"),
-          templateKey: `${ritual.id}|go-early|${sequence}`,
-          start: { utc: goEarly.start },
-          end: { utc: goEarly.end },
-          title: labels.goEarly(ritual.title),
-        });
-      }
-      if (stayLate) {
-        events.push({
-          ...base,
-          uid: occurrenceUid(ritual, meeting, appUrl, "-stay-late"),
-          templateKey: `${ritual.id}|stay-late|${sequence}`,
-          start: { utc: stayLate.start },
-          end: { utc: stayLate.end },
-          title: labels.stayLate(ritual.title),
+          uid: occurrenceUid(ritual, meeting, appUrl, `-${part}`),
+          templateKey: `${ritual.id}|${part}|${sequence}`,
+          start: { utc: interval.start },
+          end: { utc: interval.end },
+          title: label(ritual.title),
         });
       }
     }
