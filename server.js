@@ -14,6 +14,15 @@ if (process.env.TRUST_PROXY) {
 }
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+// Calendar apps poll feeds all day; a poll for an unchanged feed whose version the app has
+// just looked up is answered here, without the database or the framework.
+const { notModifiedHeaders } = build.entry.module;
+app.get("/feeds/:file", (req, res, next) => {
+  const headers = notModifiedHeaders(new URL(req.originalUrl, "http://localhost"), req.get("If-None-Match"));
+  if (!headers) return next();
+  res.writeHead(304, headers);
+  res.end();
+});
 app.all(
   "*",
   createRequestHandler({

@@ -54,3 +54,6 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY_MS);
   });
 }
+
+// server.js answers most feed polls with this before the app runs (see feed-cache.server.ts).
+export { notModifiedHeaders } from "./feed-cache.server";

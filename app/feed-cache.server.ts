@@ -5,6 +5,9 @@
  * built bodies by ETag (so an unchanged feed is built once). Changes show up in
  * a feed at most ETAG_SECONDS late.
  */
+import { feedWindow } from "./calendar-response.server";
+import { isSupportedLanguage, type SupportedLanguage } from "./i18n";
+
 const ETAG_SECONDS = 5;
 const MAX_ETAGS = 10_000;
 const MAX_BODY_CHARS = 64 * 1024 * 1024;
@@ -12,6 +15,32 @@ const MAX_BODY_CHARS = 64 * 1024 * 1024;
 const etags = new Map<string, { etag: string; expires: number }>();
 const bodies = new Map<string, string>();
 let bodyChars = 0;
+
+/** Calendar apps poll every few minutes to hours; let them keep a feed a while, then ask with If-None-Match. */
+export const FEED_CACHE_CONTROL = "private, max-age=900";
+
+/** What a feed request asks for: whose feed, in which language, and the cache key of its current version. */
+export function feedRequest(url: URL, now = Date.now()): { token: string; language: SupportedLanguage; key: string } {
+  const token = /^\/feeds\/([^/]+)\.ics$/.exec(url.pathname)?.[1] ?? "";
+  const requested = url.searchParams.get("lang");
+  const language = isSupportedLanguage(requested) ? requested : "en";
+  return { token, language, key: `${token}|${language}|${feedWindow(now).from}` };
+}
+
+/**
+ * The headers of a 304, when the feed's ETag is known and fresh and the app
+ * already has it; else null. Needs no database, so the server answers most
+ * polls with it before the app runs at all.
+ */
+export function notModifiedHeaders(url: URL, ifNoneMatch: string | undefined, now = Date.now()) {
+  const hit = etags.get(feedRequest(url, now).key);
+  if (!hit || hit.expires <= now || !hit.etag || !matches(ifNoneMatch, hit.etag)) return null;
+  return { ETag: hit.etag, "Cache-Control": FEED_CACHE_CONTROL };
+}
+
+export function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  return ifNoneMatch?.split(",").some((tag) => tag.trim() === etag) ?? false;
+}
 
 export async function cachedEtag(key: string, compute: () => Promise<string>, now = Date.now()): Promise<string> {
   const hit = etags.get(key);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { unfoldLines } from "~/calendar/rfc5545";
 import { expandValidRule } from "~/domain/recurrence";
 import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
+import { notModifiedHeaders } from "~/feed-cache.server";
 import { changeMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
 import { createContact, createCustomer } from "~/models/team.server";
@@ -115,6 +116,11 @@ describe("subscription feed", () => {
     const unchanged = await feed(token, { "If-None-Match": etag });
     expect(unchanged.status).toBe(304);
     expect(await unchanged.text()).toBe("");
+    // The server's shortcut gives the same answer without the app, and only for that version.
+    const feedUrl = new URL(`http://localhost/feeds/${token}.ics`);
+    expect(notModifiedHeaders(feedUrl, etag)).toEqual({ ETag: etag, "Cache-Control": "private, max-age=900" });
+    expect(notModifiedHeaders(feedUrl, 'W/"something-else"')).toBeNull();
+    expect(notModifiedHeaders(new URL("http://localhost/feeds/unknown.ics"), etag)).toBeNull();
 
     const ritual = await getRitual(world.teamId, world.ritualId);
     const [meeting] = expandValidRule(ritual!, { from: Date.now(), to: Date.now() + 14 * 86_400_000 });

@@ -40,6 +40,9 @@ describe("calendar", () => {
       const response = await fetch(https);
       expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
       const names = summaries(await response.text());
+      // A calendar app polling again with the ETag gets 304 (answered by the server's shortcut).
+      const again = await fetch(https, { headers: { "If-None-Match": response.headers.get("etag")! } });
+      expect(again.status).toBe(304);
       // Lena hosts the check-in: her feed has her go-early time; she only attends the happy hour.
       expect(names).toContain("Team check-in");
       expect(names).toContain("Go early: Team check-in");
