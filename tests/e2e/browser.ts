@@ -38,12 +38,12 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { page, problems };
 }
 
-/** Signs in through the form, as a person would. */
+/** Signs in through the form, as a person would, in whichever language the page is in. */
 export async function signIn(page: Page, baseUrl: string, email = DEMO_OWNER_EMAIL, password = DEMO_PASSWORD) {
   await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator("#field-email").fill(email);
+  await page.locator("#field-password").fill(password);
+  await page.locator("main form button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   await page.waitForLoadState("networkidle");
 }

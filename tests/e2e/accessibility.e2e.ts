@@ -1,0 +1,53 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, openPage, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+const signedOutPages = ["/", "/sign-in", "/sign-up", "/no/such/page"];
+const signedInPages = [
+  "/teams/demo-team",
+  "/teams/demo-team/members",
+  "/teams/demo-team/calendar",
+  "/teams/new",
+  "/teams/demo-team/rituals/demo-check-in/delete",
+  "/teams/demo-team/members/demo-sam/remove",
+];
+
+describe("accessibility (axe-core): no serious or critical violations", () => {
+  for (const locale of ["en-US", "ko-KR"]) {
+    it(`on every page a visitor reaches (${locale})`, async () => {
+      const { page } = await openPage(browser, { locale, extraHTTPHeaders: { "Accept-Language": locale } });
+      for (const path of signedOutPages) {
+        await page.goto(`${baseUrl}${path}`);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+      await page.context().close();
+    });
+
+    it(`on every page a team owner reaches (${locale})`, async () => {
+      const { page } = await openPage(browser, { locale, extraHTTPHeaders: { "Accept-Language": locale } });
+      await signIn(page, baseUrl);
+      for (const path of signedInPages) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.waitForLoadState("networkidle");
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+      await page.context().close();
+    });
+  }
+});
