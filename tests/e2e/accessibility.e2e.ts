@@ -1,15 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const browser = chromiumForThisFile();
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -31,7 +26,7 @@ const signedInPages = [
 describe("accessibility (axe-core): no serious or critical violations", () => {
   for (const locale of ["en-US", "ko-KR"]) {
     it(`on every page a visitor reaches (${locale})`, async () => {
-      const { page } = await openPage(browser, { locale, extraHTTPHeaders: { "Accept-Language": locale } });
+      const { page } = await openPage(browser(), { locale, extraHTTPHeaders: { "Accept-Language": locale } });
       for (const path of signedOutPages) {
         await page.goto(`${baseUrl}${path}`);
         expect(await seriousViolations(page), path).toEqual([]);
@@ -40,7 +35,7 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
     });
 
     it(`on every page a team owner reaches (${locale})`, async () => {
-      const { page } = await openPage(browser, { locale, extraHTTPHeaders: { "Accept-Language": locale } });
+      const { page } = await openPage(browser(), { locale, extraHTTPHeaders: { "Accept-Language": locale } });
       await signIn(page, baseUrl);
       for (const path of signedInPages) {
         await page.goto(`${baseUrl}${path}`);

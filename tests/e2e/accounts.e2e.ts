@@ -1,20 +1,12 @@
-import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openPage, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, SCREENSHOTS, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const SCREENSHOTS = "test-results/screenshots";
-let browser: Browser;
+const browser = chromiumForThisFile();
 const unique = () => Math.random().toString(36).slice(2, 8);
 /** A team's own page (not /teams/new). */
 const TEAM_PAGE = /\/teams\/(?!new$)[^/]+$/;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
 
 async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Your name").fill(name);
@@ -25,7 +17,7 @@ async function signUp(page: Page, name: string, email: string) {
 
 describe("accounts and teams", () => {
   it("signs up, creates a team, and lets a second person join through an invite link", async () => {
-    const owner = await openPage(browser, { locale: "en-US", timezoneId: "Asia/Seoul" });
+    const owner = await openPage(browser(), { locale: "en-US", timezoneId: "Asia/Seoul" });
     await owner.page.goto(`${baseUrl}/sign-up`);
     await signUp(owner.page, "Ada Kwon", `ada-${unique()}@example.com`);
     await owner.page.waitForURL("**/teams/new");
@@ -45,7 +37,7 @@ describe("accounts and teams", () => {
     expect(inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     await owner.page.screenshot({ path: `${SCREENSHOTS}/members.png`, fullPage: true });
 
-    const joiner = await openPage(browser, { locale: "en-US", timezoneId: "America/New_York" });
+    const joiner = await openPage(browser(), { locale: "en-US", timezoneId: "America/New_York" });
     await joiner.page.goto(inviteUrl);
     expect(await joiner.page.locator("h1").textContent()).toBe("Join Orbit");
     await joiner.page.getByRole("link", { name: "Sign up" }).first().click();
@@ -63,7 +55,7 @@ describe("accounts and teams", () => {
       expect(names.some((row) => row.includes("Ben Ortiz") && row.includes("America/New_York"))).toBe(true);
     }
     // The link was single-use.
-    const third = await openPage(browser, { locale: "en-US" });
+    const third = await openPage(browser(), { locale: "en-US" });
     expect((await third.page.goto(inviteUrl))?.status()).toBe(404);
     expect(owner.problems).toEqual([]);
     expect(joiner.problems).toEqual([]);
@@ -71,7 +63,7 @@ describe("accounts and teams", () => {
   });
 
   it("shows errors beside the fields and keeps what was typed, without JavaScript", async () => {
-    const { page } = await openPage(browser, { locale: "en-US", javaScriptEnabled: false });
+    const { page } = await openPage(browser(), { locale: "en-US", javaScriptEnabled: false });
     await page.goto(`${baseUrl}/sign-up`);
     await page.getByLabel("Your name").fill("Cleo <b>Park</b>");
     await page.getByLabel("Email").fill("not-an-email");
@@ -112,7 +104,7 @@ describe("accounts and teams", () => {
   });
 
   it("says when a password is wrong, and slows down repeated guessing", async () => {
-    const { page } = await openPage(browser, { locale: "en-US" });
+    const { page } = await openPage(browser(), { locale: "en-US" });
     const email = `guess-${unique()}@example.com`;
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.goto(`${baseUrl}/sign-in`);
@@ -136,7 +128,7 @@ describe("accounts and teams", () => {
   });
 
   it("sends someone who is not signed in to sign in, and back afterwards", async () => {
-    const { page } = await openPage(browser, { locale: "en-US" });
+    const { page } = await openPage(browser(), { locale: "en-US" });
     await page.goto(`${baseUrl}/teams/demo-team/members`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     await page.getByLabel("Email").fill("jiwoo@northwind.example");

@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 
 /** Debian's Chromium; Playwright's own browser download does not work offline. */
@@ -46,4 +48,18 @@ export async function signIn(page: Page, baseUrl: string, email = DEMO_OWNER_EMA
   await page.locator("main form button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   await page.waitForLoadState("networkidle");
+}
+
+/** Where browser tests leave screenshots to look at. */
+export const SCREENSHOTS = "test-results/screenshots";
+
+/** One Chromium for a test file, started before its tests and closed after them. */
+export function chromiumForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(() => browser?.close());
+  return () => browser!;
 }

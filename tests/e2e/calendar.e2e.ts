@@ -1,18 +1,9 @@
-import fs from "node:fs";
 import ICAL from "ical.js";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openPage, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, SCREENSHOTS, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const SCREENSHOTS = "test-results/screenshots";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
+const browser = chromiumForThisFile();
 
 function summaries(text: string): string[] {
   return new ICAL.Component(ICAL.parse(text))
@@ -23,7 +14,7 @@ function summaries(text: string): string[] {
 describe("calendar", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`gives a member a subscription address that calendar apps can read (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { page, problems } = await openPage(browser, { locale: "en-US", javaScriptEnabled });
+      const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
       await signIn(page, baseUrl);
       await page.getByRole("link", { name: "Calendar" }).click();
       await expect.poll(() => page.locator("h1").textContent()).toBe("Calendar");

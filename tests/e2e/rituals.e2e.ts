@@ -1,21 +1,12 @@
-import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openPage, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, SCREENSHOTS, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const SCREENSHOTS = "test-results/screenshots";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(() => browser?.close());
+const browser = chromiumForThisFile();
 
 describe("team rituals", () => {
   it("lists the seeded rituals with cadence, local time, zone, length and buffers", async () => {
-    const { page, problems } = await openPage(browser, { locale: "en-US" });
+    const { page, problems } = await openPage(browser(), { locale: "en-US" });
     await signIn(page, baseUrl);
     expect(new URL(page.url()).pathname).toBe("/teams/demo-team");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Your team's rituals");
@@ -48,7 +39,7 @@ describe("team rituals", () => {
   });
 
   it("follows the browser's language when nobody has chosen one", async () => {
-    const { page } = await openPage(browser, {
+    const { page } = await openPage(browser(), {
       locale: "ko-KR",
       extraHTTPHeaders: { "Accept-Language": "ko-KR,ko;q=0.9" },
     });
@@ -66,7 +57,7 @@ describe("team rituals", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`switches language and remembers the choice (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { page, problems } = await openPage(browser, { locale: "en-US", javaScriptEnabled });
+      const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
       await page.goto(baseUrl);
       if (javaScriptEnabled) await page.waitForLoadState("networkidle");
       await page.getByRole("button", { name: "한국어" }).click();
@@ -89,7 +80,7 @@ describe("team rituals", () => {
 
 describe("errors and health", () => {
   it("answers an unknown address with a 404 page that is part of the app", async () => {
-    const { page } = await openPage(browser, { locale: "en-US" });
+    const { page } = await openPage(browser(), { locale: "en-US" });
     const response = await page.goto(`${baseUrl}/no/such/page`);
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page not found");
