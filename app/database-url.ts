@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const DEFAULT_DATABASE_URL = "file:./data/rituals.db";
+const DEFAULT_DATABASE_URL = "file:./data/rituals.db";
 
 /**
  * The SQLite database URL from DATABASE_URL (default: data/rituals.db), with

@@ -2,7 +2,6 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { databaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/prisma/client";
 
-export type Db = PrismaClient;
 /** The client or an interactive transaction: what model functions write through. */
 export type DbOrTransaction = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { tuesdaysInBerlin } from "~/domain/fixtures";
 import { expandValidRule, type TimeWindow } from "~/domain/recurrence";
 import { contentLines, icalJsOccurrences, nodeIcalOccurrences } from "./calendar-oracles";
 import { unfoldLines } from "./rfc5545";
@@ -33,18 +34,8 @@ function ritual(overrides: Partial<CalendarRitual> = {}): CalendarRitual {
     teamId: "t1",
     kind: "check-in",
     title: "Team check-in",
-    timeZone: "Europe/Berlin",
-    startMinutes: 10 * 60,
-    durationMinutes: 30,
-    frequency: "weekly",
-    interval: 1,
+    ...tuesdaysInBerlin,
     weekdays: [2, 4],
-    monthDay: null,
-    monthWeek: null,
-    monthWeekday: null,
-    startDate: "2026-01-06",
-    untilDate: null,
-    count: null,
     goEarlyMinutes: 5,
     stayLateMinutes: 5,
     agendaTemplate: "- Ideas\n- Blockers",

@@ -44,7 +44,7 @@ function uidDomain(appUrl: string): string {
   return new URL(appUrl).hostname;
 }
 
-export function seriesUid(ritual: { id: string }, appUrl: string): string {
+function seriesUid(ritual: { id: string }, appUrl: string): string {
   return `ritual-${ritual.id}@${uidDomain(appUrl)}`;
 }
 
@@ -53,7 +53,7 @@ function ritualPageUrl(ritual: CalendarRitual, appUrl: string): string {
 }
 
 /** The RRULE for a ritual, or null for a one-off. Weeks start on Monday, as the engine counts them. */
-export function ritualRRule(ritual: Ritual): string | null {
+function ritualRRule(ritual: Ritual): string | null {
   if (ritual.frequency === "once") return null;
   const parts =
     ritual.frequency === "weekly"

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** "HH:mm" on a 24-hour clock; "24:00" only where a day's end is meant. */
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-export function clockToMinutes(clock: string): number | null {
+function clockToMinutes(clock: string): number | null {
   if (clock === "24:00") return 1440;
   const match = CLOCK.exec(clock);
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
@@ -23,8 +23,6 @@ export const clockTime = z
 
 /** ISO weekdays: 1 = Monday ... 7 = Sunday. */
 export const isoWeekday = z.coerce.number().int().min(1).max(7);
-
-export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export function parseWeekdayList(stored: string): number[] {
   return stored

@@ -1,3 +1,4 @@
+import type { RecurrenceRule } from "./recurrence";
 import type { Person } from "./working-hours";
 
 /** The zones the engine is tested across: DST both sides of the equator, none, +5:30 and +12:45. */
@@ -28,7 +29,22 @@ export const seoul = person("seoul", "Asia/Seoul");
 export const berlin = person("berlin", "Europe/Berlin");
 export const sanFrancisco = person("san-francisco", "America/Los_Angeles");
 export const newYork = person("new-york", "America/New_York");
-export const saoPaulo = person("sao-paulo", "America/Sao_Paulo");
 export const kolkata = person("kolkata", "Asia/Kolkata");
 export const sydney = person("sydney", "Australia/Sydney");
 export const chatham = person("chatham", "Pacific/Chatham");
+
+/** Tuesdays 10:00-10:30 in Berlin from 6 January 2026, open-ended: the rule tests start from. */
+export const tuesdaysInBerlin: RecurrenceRule = {
+  timeZone: "Europe/Berlin",
+  startMinutes: 10 * 60,
+  durationMinutes: 30,
+  frequency: "weekly",
+  interval: 1,
+  weekdays: [2],
+  monthDay: null,
+  monthWeek: null,
+  monthWeekday: null,
+  startDate: "2026-01-06",
+  untilDate: null,
+  count: null,
+};

@@ -1,21 +1,9 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { tuesdaysInBerlin } from "./fixtures";
 import { expandRecurrence, type MeetingException, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
 
-const weeklyRule: RecurrenceRule = {
-  timeZone: "Europe/Berlin",
-  startMinutes: 10 * 60,
-  durationMinutes: 30,
-  frequency: "weekly",
-  interval: 1,
-  weekdays: [2],
-  monthDay: null,
-  monthWeek: null,
-  monthWeekday: null,
-  startDate: "2026-01-06",
-  untilDate: null,
-  count: null,
-};
+const weeklyRule = tuesdaysInBerlin;
 
 const YEAR_2026 = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2027-01-01T00:00:00Z") };
 

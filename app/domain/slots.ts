@@ -10,7 +10,7 @@ import { minutesOutsideWorkingHours, type Person } from "./working-hours";
 import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const MINUTE = 60_000;
-export const SLOT_GRID_MINUTES = 15;
+const SLOT_GRID_MINUTES = 15;
 
 export interface SlotParticipant extends Person {
   role: Role;

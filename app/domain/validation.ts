@@ -9,7 +9,7 @@ export type FieldErrors = Record<string, string>;
 export type Validated<T> = { success: true; data: T } | { success: false; errors: FieldErrors };
 
 /** The first problem of each field, as catalog keys. */
-export function toFieldErrors(error: z.ZodError): FieldErrors {
+function toFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";

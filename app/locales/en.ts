@@ -3,7 +3,6 @@ const en = {
     name: "Rituals",
     tagline: "Keep the habits that hold a remote team together.",
     skipToContent: "Skip to content",
-    language: "Language",
     switchLanguage: "Switch language",
   },
   auth: {

@@ -5,7 +5,6 @@ const ko: Catalog = {
     name: "Rituals",
     tagline: "원격 팀을 하나로 묶는 습관을 지켜 주세요.",
     skipToContent: "본문으로 건너뛰기",
-    language: "언어",
     switchLanguage: "언어 바꾸기",
   },
   auth: {

@@ -35,11 +35,6 @@ export function getTeam(teamId: string, db: DbOrTransaction = prisma) {
   return db.team.findUnique({ where: { id: teamId } });
 }
 
-/** The team the home page shows until people sign in: the oldest one. */
-export function getFirstTeam(db: DbOrTransaction = prisma) {
-  return db.team.findFirst({ orderBy: { createdAt: "asc" } });
-}
-
 /** A member listed by the team, optionally already tied to an account (the demo seed). */
 export async function createMember(
   teamId: string,
@@ -52,18 +47,26 @@ export async function createMember(
   const member: MemberInput = parsed.data;
   const taken = await db.member.findUnique({ where: { teamId_email: { teamId, email: member.email } } });
   if (taken) return { ok: false, errors: { email: "validation.emailTaken" } };
-  const row = await db.member.create({ data: { id, teamId, userId, role, ...memberRow(member) } });
+  const row = await db.member.create({ data: { id, teamId, userId, role, ...personRow(member) } });
   return { ok: true, value: row };
 }
 
-function memberRow(member: MemberProfile & { email: string }) {
+/** A person's name, email and working hours as the Member and Contact tables store them. */
+function personRow<Zone>(person: {
+  name: string;
+  email: string;
+  timeZone: Zone;
+  workStart: number;
+  workEnd: number;
+  workDays: number[];
+}) {
   return {
-    name: member.name,
-    email: member.email,
-    timeZone: member.timeZone,
-    workStartMinutes: member.workStart,
-    workEndMinutes: member.workEnd,
-    workDays: formatWeekdayList(member.workDays),
+    name: person.name,
+    email: person.email,
+    timeZone: person.timeZone,
+    workStartMinutes: person.workStart,
+    workEndMinutes: person.workEnd,
+    workDays: formatWeekdayList(person.workDays),
   };
 }
 
@@ -110,7 +113,7 @@ export async function createTeamWithOwner(
       id,
       name: teamName,
       timeZone: teamTimeZone,
-      members: { create: { ...memberRow({ ...profile, email: user.email }), userId: user.id, role: "owner" } },
+      members: { create: { ...personRow({ ...profile, email: user.email }), userId: user.id, role: "owner" } },
     },
   });
   return { ok: true, value: team };
@@ -128,7 +131,7 @@ export async function addUserAsMember(
   });
   if (existing?.userId === user.id) return { ok: false, errors: { form: "validation.alreadyMember" } };
   // Someone the team already listed by email (without an account) becomes this user.
-  const data = { ...memberRow({ ...profile, email: user.email }), userId: user.id, role: existing?.role ?? "member" };
+  const data = { ...personRow({ ...profile, email: user.email }), userId: user.id, role: existing?.role ?? "member" };
   const member = existing
     ? await db.member.update({ where: { id: existing.id }, data })
     : await db.member.create({ data: { teamId, ...data } });
@@ -176,16 +179,7 @@ export async function createContact(
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   const contact: ContactInput = parsed.data;
   const row = await db.contact.create({
-    data: {
-      id,
-      customerId,
-      name: contact.name,
-      email: contact.email,
-      timeZone: contact.timeZone ?? null,
-      workStartMinutes: contact.workStart,
-      workEndMinutes: contact.workEnd,
-      workDays: formatWeekdayList(contact.workDays),
-    },
+    data: { id, customerId, ...personRow({ ...contact, timeZone: contact.timeZone ?? null }) },
   });
   return { ok: true, value: row };
 }

@@ -12,7 +12,7 @@ export interface SessionUser {
 const userFields = { id: true, email: true, name: true } as const;
 
 /** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
-export function hashPassword(password: string): Promise<string> {
+function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 

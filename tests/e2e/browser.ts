@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 
 /** Debian's Chromium; Playwright's own browser download does not work offline. */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
