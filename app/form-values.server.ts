@@ -3,8 +3,11 @@ import type { FieldErrors } from "./domain/validation";
 
 const NEVER_ECHOED = new Set(["password"]);
 
-/** A form's fields as a plain object; fields in `lists` keep every value (checkbox groups). */
-export function formValues(form: FormData, lists: readonly string[] = []): Record<string, string | string[]> {
+/** A form's fields (posted, or in a query string) as a plain object; fields in `lists` keep every value (checkbox groups). */
+export function formValues(
+  form: FormData | URLSearchParams,
+  lists: readonly string[] = [],
+): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     const all = form.getAll(key).filter((value): value is string => typeof value === "string");

@@ -29,18 +29,25 @@ export function FieldError({
   );
 }
 
-interface FieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "name"> {
+interface ShellProps {
   label: string;
   name: string;
   error?: string;
   hint?: ReactNode;
+  id?: string;
 }
 
-/** A labelled input with its error beside it, wired up for screen readers. */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
-  { label, name, error, hint, id = `field-${name}`, ...input },
-  ref,
-) {
+/** Label, hint and error around one control, wired up for screen readers. */
+function FieldShell({
+  label,
+  name,
+  error,
+  hint,
+  id = `field-${name}`,
+  children,
+}: ShellProps & {
+  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -50,18 +57,103 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
           {hint}
         </p>
       ) : null}
-      <input
-        ref={ref}
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
+}
+
+type FieldProps = ShellProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+/** A labelled input with its error beside it. */
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
+  { label, name, error, hint, id, ...input },
+  ref,
+) {
+  return (
+    <FieldShell label={label} name={name} error={error} hint={hint} id={id}>
+      {(control) => <input ref={ref} name={name} {...control} {...input} />}
+    </FieldShell>
+  );
 });
+
+type SelectFieldProps = ShellProps &
+  Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name" | "id"> & {
+    options: { value: string; label: string }[];
+  };
+
+export function SelectField({ label, name, error, hint, id, options, ...select }: SelectFieldProps) {
+  return (
+    <FieldShell label={label} name={name} error={error} hint={hint} id={id}>
+      {(control) => (
+        <select name={name} {...control} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = ShellProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+
+export function TextAreaField({ label, name, error, hint, id, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell label={label} name={name} error={error} hint={hint} id={id}>
+      {(control) => <textarea name={name} {...control} {...textarea} />}
+    </FieldShell>
+  );
+}
+
+/** Checkboxes (several answers) or radio buttons (one) under one legend, with the group's error. */
+export function ChoiceGroup({
+  legend,
+  name,
+  type = "checkbox",
+  options,
+  chosen,
+  error,
+  hint,
+  className = "checkbox-row",
+}: {
+  legend: string;
+  name: string;
+  type?: "checkbox" | "radio";
+  options: { value: string | number; label: ReactNode }[];
+  chosen: readonly string[];
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+}) {
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
+  return (
+    <fieldset className="field" aria-describedby={describedBy || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className={className}>
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type={type}
+              name={name}
+              value={option.value}
+              defaultChecked={chosen.includes(String(option.value))}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${name}-error`} error={error} />
+    </fieldset>
+  );
+}
 
 /** A form-wide problem (not tied to one field), shown above the submit button. */
 export function FormError({ reply }: { reply?: FormReply }) {
@@ -81,4 +173,11 @@ export function SubmitButton({ children, className = "button" }: { children: Rea
 export function textValue(reply: FormReply | undefined, name: string, fallback = ""): string {
   const value = reply?.values[name];
   return typeof value === "string" ? value : fallback;
+}
+
+/** Every value of a checkbox group as submitted, or the fallback before the form was sent. */
+export function listValue(reply: FormReply | undefined, name: string, fallback: readonly string[]): readonly string[] {
+  if (!reply) return fallback;
+  const value = reply.values[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, FieldError, textValue, type FormReply } from "./form";
+import { ChoiceGroup, Field, listValue, textValue, type FormReply } from "./form";
 
 interface TimeZoneFieldProps {
   name: string;
@@ -10,10 +10,19 @@ interface TimeZoneFieldProps {
   error?: string;
   /** Fill in the browser's own zone when the field is empty (not on a form shown again after an error). */
   prefillFromBrowser?: boolean;
+  hint?: string;
 }
 
 /** A searchable list of IANA zones (a datalist: it works without JavaScript, too). */
-export function TimeZoneField({ name, label, zones, defaultValue, error, prefillFromBrowser }: TimeZoneFieldProps) {
+export function TimeZoneField({
+  name,
+  label,
+  zones,
+  defaultValue,
+  error,
+  prefillFromBrowser,
+  hint,
+}: TimeZoneFieldProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -34,7 +43,7 @@ export function TimeZoneField({ name, label, zones, defaultValue, error, prefill
         autoComplete="off"
         spellCheck={false}
         placeholder="Europe/Berlin"
-        hint={t("forms.timeZoneHint")}
+        hint={hint ?? t("forms.timeZoneHint")}
         required
       />
       <datalist id={listId}>
@@ -60,7 +69,6 @@ export function MemberProfileFields({
 }) {
   const { t } = useTranslation();
   const errors = reply?.errors ?? {};
-  const chosenDays = reply ? ((reply.values.workDays as string[] | undefined) ?? []) : ["1", "2", "3", "4", "5"];
   return (
     <>
       <Field
@@ -97,23 +105,13 @@ export function MemberProfileFields({
           required
         />
       </div>
-      <fieldset className="field" aria-describedby={errors.workDays ? "workDays-error" : undefined}>
-        <legend>{t("forms.workDays")}</legend>
-        <div className="checkbox-row">
-          {weekdays.map((day) => (
-            <label key={day.value} className="checkbox">
-              <input
-                type="checkbox"
-                name="workDays"
-                value={day.value}
-                defaultChecked={chosenDays.includes(String(day.value))}
-              />
-              {day.label}
-            </label>
-          ))}
-        </div>
-        <FieldError id="workDays-error" error={errors.workDays} />
-      </fieldset>
+      <ChoiceGroup
+        legend={t("forms.workDays")}
+        name="workDays"
+        options={weekdays}
+        chosen={listValue(reply, "workDays", ["1", "2", "3", "4", "5"])}
+        error={errors.workDays}
+      />
     </>
   );
 }

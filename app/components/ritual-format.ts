@@ -54,3 +54,17 @@ export function formatLocalStart(ritual: Ritual, locale: string): string {
     .set({ hour: Math.floor(ritual.startMinutes / 60), minute: ritual.startMinutes % 60 })
     .toLocaleString(DateTime.TIME_SIMPLE);
 }
+
+/** A meeting's day where someone is: "Tue, Nov 24" / "11월 24일 (화)". */
+export function formatDay(instant: number, timeZone: string, locale: string): string {
+  return DateTime.fromMillis(instant, { zone: timeZone, locale }).toLocaleString({
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+  });
+}
+
+/** A wall-clock time where someone is, the viewer's way. */
+export function formatTime(instant: number, timeZone: string, locale: string): string {
+  return DateTime.fromMillis(instant, { zone: timeZone, locale }).toLocaleString(DateTime.TIME_SIMPLE);
+}

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { isValidTimeZone } from "./time-zones";
 
@@ -26,3 +27,10 @@ export const emailAddress = z
 export function longText(max: number) {
   return z.string().max(max, "validation.tooLong").default("");
 }
+
+/** A calendar date as YYYY-MM-DD. */
+export const localDate = z
+  .string({ required_error: "validation.dateRequired" })
+  .trim()
+  .min(1, "validation.dateRequired")
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "validation.dateInvalid");

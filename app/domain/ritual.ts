@@ -1,7 +1,9 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
+import type { Buffers } from "./buffers";
 import { clockTime, isoWeekday } from "./clock";
-import { longText, singleLine, timeZoneName } from "./fields";
+import { localDate, longText, singleLine, timeZoneName } from "./fields";
+import { dayFromIso } from "./local-dates";
+import type { RecurrenceRule } from "./recurrence";
 import {
   FREQUENCIES,
   MAX_BUFFER_MINUTES,
@@ -11,11 +13,7 @@ import {
   type RitualKind,
 } from "./ritual-kinds";
 import { validate, type Validated } from "./validation";
-
-const localDate = z
-  .string({ required_error: "validation.dateRequired" })
-  .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "validation.dateInvalid");
+import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const optionalLocalDate = z
   .string()
@@ -32,6 +30,11 @@ const bufferMinutes = wholeNumber("buffer")
   .min(0, "validation.bufferNegative")
   .max(MAX_BUFFER_MINUTES, "validation.bufferTooLong");
 
+/** A meeting's length in whole minutes, as typed. */
+export const meetingLength = wholeNumber("duration")
+  .min(1, "validation.durationPositive")
+  .max(MAX_DURATION_MINUTES, "validation.durationTooLong");
+
 /** Weeks of "last Friday of the month" style rules: 1-4, or -1 for the last. */
 const MONTH_WEEKS = [1, 2, 3, 4, -1] as const;
 
@@ -41,9 +44,7 @@ export const ritualSchema = z
     title: singleLine(200, "validation.titleRequired"),
     timeZone: timeZoneName,
     startTime: clockTime,
-    durationMinutes: wholeNumber("duration")
-      .min(1, "validation.durationPositive")
-      .max(MAX_DURATION_MINUTES, "validation.durationTooLong"),
+    durationMinutes: meetingLength,
     frequency: z.enum(FREQUENCIES, { message: "validation.frequencyInvalid" }),
     interval: wholeNumber("interval").min(1, "validation.intervalTooSmall").max(52, "validation.intervalTooLarge"),
     weekdays: z.array(isoWeekday).default([]),
@@ -93,17 +94,49 @@ export const ritualSchema = z
     if (ritual.kind === "tea-time" && !ritual.customerId) {
       problem("customerId", "validation.customerRequired");
     }
+    // A series may pass a DST gap (that meeting moves, and says so); a single meeting may not sit in one.
+    if (ritual.frequency === "once" && isSkippedTime(ritual.timeZone, ritual.startDate, ritual.startTime)) {
+      problem("startTime", "validation.timeSkipped");
+    }
   });
+
+/** Whether clocks in the zone jump over this local time on this date (spring forward). */
+export function isSkippedTime(timeZone: string, localDate: string, minutes: number): boolean {
+  return localToInstant(ZoneOffsets.for(timeZone), dayFromIso(localDate) * DAY + minutes * 60_000).adjustment === "gap";
+}
 
 export type RitualInput = z.output<typeof ritualSchema>;
 /** What a form or a script hands in: any field a kind has a default for may be left out. */
-export type RitualDraft = Partial<z.input<typeof ritualSchema>> & { kind: RitualKind };
+export type RitualDraft = { [Field in keyof RitualFields]?: AsTyped<RitualFields[Field]> } & { kind: RitualKind };
+type RitualFields = z.input<typeof ritualSchema>;
+/** Numbers may come in as typed text: the schema reads them. */
+type AsTyped<T> = T extends number ? number | string : T extends number[] ? (number | string)[] : T;
 
 /** Fills in the kind's defaults, then validates everything. */
 export function validateRitual(draft: RitualDraft): Validated<RitualInput> {
   const defaults = RITUAL_DEFAULTS[draft.kind] ?? {};
   const given = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined && value !== ""));
   return validate(ritualSchema, { ...defaults, ...given });
+}
+
+/** When a valid draft meets and how long its buffers are: what the engine needs before anything is saved. */
+export function ruleOf(input: RitualInput): RecurrenceRule & Buffers {
+  return {
+    timeZone: input.timeZone,
+    startMinutes: input.startTime,
+    durationMinutes: input.durationMinutes,
+    frequency: input.frequency,
+    interval: input.interval,
+    weekdays: input.weekdays,
+    monthDay: input.monthDay ?? null,
+    monthWeek: input.monthWeek ?? null,
+    monthWeekday: input.monthWeekday ?? null,
+    startDate: input.startDate,
+    untilDate: input.untilDate ?? null,
+    count: input.count ?? null,
+    goEarlyMinutes: input.goEarlyMinutes,
+    stayLateMinutes: input.stayLateMinutes,
+  };
 }
 
 /** A saved ritual as the rest of the app sees it. */

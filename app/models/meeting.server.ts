@@ -1,6 +1,7 @@
 import { expandValidRule, validateException, type MeetingException, type StoredException } from "~/domain/recurrence";
 import type { WriteResult } from "~/domain/validation";
 import { prisma } from "~/db.server";
+import type { Meeting as MeetingRow } from "~/generated/prisma/client";
 import { getRitual } from "./ritual.server";
 
 const MINUTE = 60_000;
@@ -8,24 +9,28 @@ const MINUTE = 60_000;
 /** The rituals' cancelled and moved meetings, by ritual, as the engine and the calendar files take them. */
 export async function listExceptionsFor(ritualIds: string[]): Promise<Map<string, StoredException[]>> {
   const rows = await prisma.meeting.findMany({
-    where: { ritualId: { in: ritualIds }, status: { in: ["cancelled", "moved"] } },
+    where: { ritualId: { in: ritualIds }, ...CHANGED_MEETING },
   });
   const byRitual = new Map<string, StoredException[]>();
-  for (const row of rows) {
-    const originalStart = row.originalStart.getTime();
-    const exception: StoredException =
-      row.status === "cancelled"
-        ? { originalStart, status: "cancelled", sequence: row.sequence }
-        : {
-            originalStart,
-            status: "moved",
-            start: row.start.getTime(),
-            durationMinutes: row.durationMinutes,
-            sequence: row.sequence,
-          };
-    byRitual.set(row.ritualId, [...(byRitual.get(row.ritualId) ?? []), exception]);
-  }
+  for (const row of rows) byRitual.set(row.ritualId, [...(byRitual.get(row.ritualId) ?? []), toStoredException(row)]);
   return byRitual;
+}
+
+/** Which meetings count as changed: the rest follow the rule. */
+export const CHANGED_MEETING = { status: { in: ["cancelled", "moved"] } };
+
+/** A cancelled or moved meeting's row as the engine takes it. */
+export function toStoredException(row: MeetingRow): StoredException {
+  const originalStart = row.originalStart.getTime();
+  return row.status === "cancelled"
+    ? { originalStart, status: "cancelled", sequence: row.sequence }
+    : {
+        originalStart,
+        status: "moved",
+        start: row.start.getTime(),
+        durationMinutes: row.durationMinutes,
+        sequence: row.sequence,
+      };
 }
 
 export async function listExceptions(ritualId: string): Promise<StoredException[]> {
@@ -51,6 +56,7 @@ export async function findMeeting(teamId: string, ritualId: string, originalStar
       start,
       end: start + duration * MINUTE,
       cancelled: exception?.status === "cancelled",
+      moved: exception?.status === "moved",
       sequence: exception?.sequence ?? 0,
     },
   };

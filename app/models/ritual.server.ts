@@ -18,7 +18,7 @@ export interface RitualListItem extends Ritual {
   customerName: string | null;
 }
 
-function toRitual(row: RitualRow): Ritual {
+export function toRitual(row: RitualRow): Ritual {
   return {
     id: row.id,
     kind: (RITUAL_KINDS as readonly string[]).includes(row.kind) ? (row.kind as RitualKind) : "check-in",

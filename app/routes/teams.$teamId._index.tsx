@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { RitualFacts } from "~/components/ritual-facts";
 import { formatCadence, formatLocalStart } from "~/components/ritual-format";
 import { i18nServer } from "~/i18next.server";
 import { listRituals } from "~/models/ritual.server";
@@ -27,65 +28,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function TeamRituals() {
   const { team, rituals, isOwner } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const base = `/teams/${team.id}`;
   return (
     <>
-      <div className="page-heading">
-        <h1>{t("home.title")}</h1>
-        <p className="lede">{t("home.teamIntro", { team: team.name })}</p>
+      <div className="page-heading with-action">
+        <div>
+          <h1>{t("home.title")}</h1>
+          <p className="lede">{t("home.teamIntro", { team: team.name })}</p>
+        </div>
+        <Link className="button" to={`${base}/rituals/new`}>
+          {t("home.newRitual")}
+        </Link>
       </div>
       {rituals.length === 0 ? (
         <section className="panel empty-state">
           <h2>{t("home.noRitualsTitle")}</h2>
           <p>{t("home.noRitualsBody")}</p>
+          <ol className="first-steps">
+            <li>
+              <Link to={`${base}/members`}>{t("home.stepMembers")}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/rituals/new?kind=check-in`}>{t("home.stepCheckIn")}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/rituals/new?kind=happy-hour`}>{t("home.stepHappyHour")}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/customers`}>{t("home.stepCustomer")}</Link>
+            </li>
+          </ol>
         </section>
       ) : (
         <ul className="ritual-list" aria-label={t("home.title")}>
           {rituals.map((ritual) => (
             <li key={ritual.id} className={`ritual-card kind-${ritual.kind}`} data-testid="ritual">
               <p className="kind-badge">{t(`kind.${ritual.kind}`)}</p>
-              <h2 className="ritual-title">{ritual.title}</h2>
+              <h2 className="ritual-title">
+                <Link to={`${base}/rituals/${ritual.id}`}>{ritual.title}</Link>
+              </h2>
               {ritual.customerName ? (
                 <p className="muted">{t("home.withCustomer", { customer: ritual.customerName })}</p>
               ) : null}
-              <dl className="facts">
-                <div>
-                  <dt>{t("home.column.cadence")}</dt>
-                  <dd>{ritual.cadence}</dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.time")}</dt>
-                  <dd>
-                    {ritual.localStart} <span className="zone">{ritual.timeZone}</span>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.length")}</dt>
-                  <dd>{t("duration.minutes", { count: ritual.durationMinutes })}</dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.buffers")}</dt>
-                  <dd>
-                    {ritual.goEarlyMinutes + ritual.stayLateMinutes === 0
-                      ? t("buffers.none")
-                      : t("buffers.both", { early: ritual.goEarlyMinutes, late: ritual.stayLateMinutes })}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.hosts")}</dt>
-                  <dd>{ritual.hosts.map((host) => host.name).join(", ")}</dd>
-                </div>
-                <div>
-                  <dt>{t("home.column.people")}</dt>
-                  <dd>{t("home.people", { count: ritual.participantCount })}</dd>
-                </div>
-              </dl>
+              <RitualFacts ritual={ritual} />
               <p className="card-actions">
-                <a href={`/teams/${team.id}/rituals/${ritual.id}.ics`} download>
+                <Link to={`${base}/rituals/${ritual.id}/edit`}>
+                  {t("home.edit")}
+                  <span className="visually-hidden">: {ritual.title}</span>
+                </Link>
+                <a href={`${base}/rituals/${ritual.id}.ics`} download>
                   {t("home.downloadInvite")}
                   <span className="visually-hidden">: {ritual.title}</span>
                 </a>
                 {isOwner ? (
-                  <Link to={`/teams/${team.id}/rituals/${ritual.id}/delete`} className="danger-link">
+                  <Link to={`${base}/rituals/${ritual.id}/delete`} className="danger-link">
                     {t("home.deleteRitual")}
                     <span className="visually-hidden">: {ritual.title}</span>
                   </Link>

@@ -27,7 +27,13 @@ export default function TeamLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`/teams/${team.id}/schedule`}>{t("teams.schedule")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/teams/${team.id}/members`}>{t("teams.members")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/teams/${team.id}/customers`}>{t("teams.customers")}</NavLink>
           </li>
           <li>
             <NavLink to={`/teams/${team.id}/calendar`}>{t("teams.calendar")}</NavLink>

@@ -1,0 +1,129 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { PreviewMeetingView, RitualPlan, SuggestionView } from "~/ritual-editor.server";
+
+function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
+  const { t } = useTranslation();
+  return (
+    <li className="suggestion">
+      <Link to={`?${suggestion.search}`} preventScrollReset className="suggestion-pick" data-testid="suggestion">
+        {t("editor.useTime", { time: suggestion.label })}
+      </Link>
+      <span className={suggestion.outside.length === 0 ? "fits" : "muted"}>
+        {suggestion.outside.length === 0 ? t("editor.fitsEveryone") : suggestion.outside.join(", ")}
+      </span>
+    </li>
+  );
+}
+
+/** One meeting: when it is for each person, and what to watch out for. */
+export function PreviewMeeting({ meeting }: { meeting: PreviewMeetingView }) {
+  const { t } = useTranslation();
+  return (
+    <li className="preview-meeting" data-testid="preview-meeting">
+      <h3>{meeting.when}</h3>
+      {meeting.clockChange ? <p className="flag flag-dst">{meeting.clockChange}</p> : null}
+      {meeting.adjustment ? <p className="flag flag-dst">{t(`editor.adjustment.${meeting.adjustment}`)}</p> : null}
+      <ul className="people-times">
+        {meeting.rows.map((row) => (
+          <li key={row.personId} className={row.minutesOutside > 0 ? "outside" : undefined}>
+            <span className="person">
+              {row.name}
+              {row.role === "host" ? <span className="tag">{t("editor.host")}</span> : null}
+              {row.customer ? <span className="tag">{t("editor.customerTag")}</span> : null}
+              <span className="zone">{row.timeZone}</span>
+            </span>
+            <span className="local-time">
+              {row.local}
+              {row.dayShift !== 0 ? (
+                <span className="flag flag-day">{t(row.dayShift > 0 ? "editor.nextDay" : "editor.previousDay")}</span>
+              ) : null}
+            </span>
+            <span className="hours-state">
+              {row.minutesOutside > 0 ? (
+                <span className="flag flag-outside">{t("editor.outsideHours", { count: row.minutesOutside })}</span>
+              ) : (
+                <span className="fits">{t("editor.insideHours")}</span>
+              )}
+              {row.shiftMinutes !== 0 ? (
+                <span className="flag flag-dst">
+                  {t(row.shiftMinutes > 0 ? "editor.laterThanBefore" : "editor.earlierThanBefore", {
+                    count: Math.abs(row.shiftMinutes),
+                  })}
+                </span>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** Beside the ritual editor: when it would meet for everyone, and times that suit them better. */
+export function PlanPanel({ plan, busy }: { plan: RitualPlan; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="plan-panel" aria-labelledby="preview-title" aria-busy={busy}>
+      <section aria-labelledby="preview-title" aria-live="polite">
+        <h2 id="preview-title">{t("editor.previewTitle")}</h2>
+        {plan.preview.length === 0 ? (
+          <p className="muted">{t("editor.previewEmpty")}</p>
+        ) : (
+          <ol className="preview-list">
+            {plan.preview.map((meeting) => (
+              <PreviewMeeting key={meeting.key} meeting={meeting} />
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="suggestions-title">
+        <h2 id="suggestions-title">{t("editor.suggestionsTitle")}</h2>
+        {plan.suggestions.length === 0 ? (
+          <p className="muted">{t("editor.suggestionsEmpty")}</p>
+        ) : (
+          <>
+            <p className="hint">
+              {plan.suggestionsChangeDay ? t("editor.suggestionsDayHint") : t("editor.suggestionsTimeHint")}
+            </p>
+            <ul className="suggestions">
+              {plan.suggestions.map((suggestion) => (
+                <Suggestion key={suggestion.key} suggestion={suggestion} />
+              ))}
+            </ul>
+          </>
+        )}
+        {plan.rotation ? (
+          <div className="rotation" data-testid="rotation">
+            <h3>{t("editor.rotationTitle")}</h3>
+            <p className="hint">{t("editor.rotationHint", { count: plan.rotation.slots.length })}</p>
+            <ol className="suggestions">
+              {plan.rotation.slots.map((suggestion) => (
+                <Suggestion key={suggestion.key} suggestion={suggestion} />
+              ))}
+            </ol>
+            <table className="data-table tally">
+              <caption>{t("editor.tallyCaption", { count: plan.rotation.tally[0]?.meetings ?? 0 })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("members.name")}</th>
+                  <th scope="col">{t("editor.tallyOutside")}</th>
+                  <th scope="col">{t("editor.tallyMinutes")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.rotation.tally.map((entry) => (
+                  <tr key={entry.personId}>
+                    <th scope="row">{entry.name}</th>
+                    <td>{t("editor.tallyCount", { outside: entry.outside, count: entry.meetings })}</td>
+                    <td>{t("duration.minutes", { count: entry.minutes })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </aside>
+  );
+}

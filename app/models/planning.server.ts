@@ -1,0 +1,112 @@
+import { parseWeekdayList } from "~/domain/clock";
+import type { Ritual } from "~/domain/ritual";
+import type { ScheduledRitual } from "~/domain/week-schedule";
+import type { Person } from "~/domain/working-hours";
+import { prisma } from "~/db.server";
+import { CHANGED_MEETING, toStoredException } from "./meeting.server";
+import { toRitual } from "./ritual.server";
+
+export interface PlanningMember extends Person {
+  email: string;
+  role: string;
+  userId: string | null;
+}
+
+export interface PlanningContact extends Person {
+  email: string;
+  /** Whether the contact has a zone of their own or takes the customer's. */
+  ownTimeZone: boolean;
+}
+
+export interface PlanningCustomer {
+  id: string;
+  name: string;
+  timeZone: string;
+  language: string;
+  etiquetteNote: string;
+  contacts: PlanningContact[];
+}
+
+export interface PlanningRitual extends ScheduledRitual {
+  ritual: Ritual;
+  customerId: string | null;
+}
+
+export interface TeamPlanning {
+  members: PlanningMember[];
+  customers: PlanningCustomer[];
+  rituals: PlanningRitual[];
+}
+
+function hours(row: { workStartMinutes: number; workEndMinutes: number; workDays: string }) {
+  return {
+    workStartMinutes: row.workStartMinutes,
+    workEndMinutes: row.workEndMinutes,
+    workDays: parseWeekdayList(row.workDays),
+  };
+}
+
+/**
+ * Everything the planning pages work from, in three queries: the team's people
+ * with their working hours, its customers' contacts, and every ritual with its
+ * changed meetings and who attends in which role.
+ */
+export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
+  const [members, customers, rituals] = await Promise.all([
+    prisma.member.findMany({ where: { teamId }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.customer.findMany({
+      where: { teamId },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      include: { contacts: { orderBy: [{ name: "asc" }, { id: "asc" }] } },
+    }),
+    prisma.ritual.findMany({
+      where: { teamId },
+      orderBy: [{ title: "asc" }, { id: "asc" }],
+      include: { attendees: true, contacts: true, meetings: { where: CHANGED_MEETING } },
+    }),
+  ]);
+  return {
+    members: members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      email: member.email,
+      role: member.role,
+      userId: member.userId,
+      timeZone: member.timeZone,
+      ...hours(member),
+    })),
+    customers: customers.map((customer) => ({
+      id: customer.id,
+      name: customer.name,
+      timeZone: customer.timeZone,
+      language: customer.language,
+      etiquetteNote: customer.etiquetteNote,
+      contacts: customer.contacts.map((contact) => ({
+        id: contact.id,
+        name: contact.name,
+        email: contact.email,
+        timeZone: contact.timeZone ?? customer.timeZone,
+        ownTimeZone: contact.timeZone !== null,
+        ...hours(contact),
+      })),
+    })),
+    rituals: rituals.map((row) => {
+      const ritual = toRitual(row);
+      return {
+        id: row.id,
+        ritual,
+        customerId: row.customerId,
+        rule: ritual,
+        buffers: ritual,
+        exceptions: row.meetings.map(toStoredException),
+        attendees: [
+          ...row.attendees.map((a) => ({
+            personId: a.memberId,
+            role: a.role === "host" ? ("host" as const) : ("participant" as const),
+          })),
+          ...row.contacts.map((c) => ({ personId: c.contactId, role: "participant" as const })),
+        ],
+      };
+    }),
+  };
+}

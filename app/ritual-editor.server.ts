@@ -1,0 +1,260 @@
+import { redirect } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import { DateTime } from "luxon";
+import { formatDay, formatTime } from "~/components/ritual-format";
+import type { Role } from "~/domain/buffers";
+import { dayFromIso, isoWeekdayOf } from "~/domain/local-dates";
+import { firstMeeting } from "~/domain/recurrence";
+import { ruleOf, validateRitual } from "~/domain/ritual";
+import {
+  draftFromFields,
+  fieldsFromRitual,
+  fieldsToSearch,
+  RITUAL_LIST_FIELDS,
+  type FormFields,
+} from "~/domain/ritual-form";
+import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
+import { previewMeetings, type PreviewMeeting, type PreviewPerson } from "~/domain/ritual-preview";
+import { findSlots, proposeRotation, type SlotRequest, type SlotSuggestion } from "~/domain/slots";
+import type { FieldErrors } from "~/domain/validation";
+import { busyByPerson } from "~/domain/week-schedule";
+import { DAY } from "~/domain/zone-offsets";
+import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import type { TeamPlanning } from "~/models/planning.server";
+import { createRitual, updateRitual } from "~/models/ritual.server";
+
+const WORKING_WEEK = [1, 2, 3, 4, 5];
+
+export interface PreviewRowView {
+  personId: string;
+  name: string;
+  role: Role;
+  customer: boolean;
+  timeZone: string;
+  local: string;
+  dayShift: number;
+  minutesOutside: number;
+  shiftMinutes: number;
+}
+
+export interface PreviewMeetingView {
+  key: number;
+  when: string;
+  adjustment: "gap" | "ambiguous" | null;
+  clockChange: string | null;
+  rows: PreviewRowView[];
+}
+
+export interface SuggestionView {
+  key: string;
+  label: string;
+  outside: string[];
+  search: string;
+}
+
+export interface RitualPlan {
+  errors: FieldErrors;
+  preview: PreviewMeetingView[];
+  suggestions: SuggestionView[];
+  rotation: {
+    slots: SuggestionView[];
+    tally: { personId: string; name: string; meetings: number; outside: number; minutes: number }[];
+  } | null;
+  /** Whether the suggestions may change the day (a one-off, or one weekday a week) or only the time. */
+  suggestionsChangeDay: boolean;
+}
+
+interface PlanContext {
+  planning: TeamPlanning;
+  ritualId?: string;
+  locale: string;
+  t: TFunction;
+  now: number;
+}
+
+/** Everyone a draft invites, with their working hours: the team's hosts and participants, then the customer's contacts. */
+export function draftPeople(fields: FormFields, planning: TeamPlanning): (PreviewPerson & { customer: boolean })[] {
+  const { draft, people } = draftFromFields(fields);
+  const hosts = new Set(people.hostIds);
+  const members = planning.members
+    .filter((member) => hosts.has(member.id) || people.participantIds.includes(member.id))
+    .map((member) => ({ ...member, role: (hosts.has(member.id) ? "host" : "participant") as Role, customer: false }));
+  const customer = planning.customers.find((c) => c.id === draft.customerId);
+  const contacts = (customer?.contacts ?? [])
+    .filter((contact) => people.contactIds.includes(contact.id))
+    .map((contact) => ({ ...contact, role: "participant" as Role, customer: true }));
+  return [...members, ...contacts];
+}
+
+/** One meeting as everyone sees it, written out in the viewer's language. */
+export function previewMeetingView(
+  meeting: PreviewMeeting,
+  timeZone: string,
+  people: readonly (PreviewPerson & { customer: boolean })[],
+  locale: string,
+  t: TFunction,
+): PreviewMeetingView {
+  const time = (instant: number, zone: string) => formatTime(instant, zone, locale);
+  return {
+    key: meeting.originalStart,
+    when: `${formatDay(meeting.start, timeZone, locale)} · ${time(meeting.start, timeZone)}`,
+    adjustment: meeting.adjustment,
+    clockChange: meeting.clockChange
+      ? t("editor.clockChange", {
+          zone: meeting.clockChange.timeZone,
+          date: formatDay(meeting.clockChange.at, meeting.clockChange.timeZone, locale),
+        })
+      : null,
+    rows: meeting.rows.map((row, index) => {
+      const person = people[index]!;
+      return {
+        personId: person.id,
+        name: person.name,
+        role: person.role,
+        customer: person.customer,
+        timeZone: person.timeZone,
+        local: `${formatDay(meeting.start, person.timeZone, locale)} ${time(meeting.start, person.timeZone)}–${time(meeting.end, person.timeZone)}`,
+        dayShift: row.dayShift,
+        minutesOutside: row.minutesOutside,
+        shiftMinutes: row.shiftMinutes,
+      };
+    }),
+  };
+}
+
+/**
+ * What the ritual editor shows beside the form for the fields as typed: the
+ * next meetings in everyone's local time, and start times that suit everyone
+ * (or a rotation when none does). Field errors instead when the draft is not valid.
+ */
+export function planRitual(fields: FormFields, { planning, ritualId, locale, t, now }: PlanContext): RitualPlan {
+  const { draft } = draftFromFields(fields);
+  const parsed = validateRitual(draft);
+  const people = draftPeople(fields, planning);
+  const empty = { preview: [], suggestions: [], rotation: null, suggestionsChangeDay: false };
+  if (!parsed.success) return { errors: parsed.errors, ...empty };
+  const rule = ruleOf(parsed.data);
+  if (people.length === 0) return { errors: {}, ...empty };
+
+  const preview = previewMeetings(rule, rule, people, now).map((meeting) =>
+    previewMeetingView(meeting, rule.timeZone, people, locale, t),
+  );
+
+  // Search the week from the first meeting; a one-off or a one-day-a-week ritual may move to another day.
+  const first = firstMeeting(rule);
+  const weekStart = first?.localDate ?? rule.startDate;
+  const changeDay = rule.frequency === "once" || (rule.frequency === "weekly" && rule.weekdays.length === 1);
+  const weekdays = changeDay
+    ? [...new Set([...WORKING_WEEK, isoWeekdayOf(dayFromIso(weekStart))])]
+    : rule.frequency === "weekly"
+      ? rule.weekdays
+      : [isoWeekdayOf(dayFromIso(weekStart))];
+  const searchFrom = DateTime.fromISO(weekStart, { zone: rule.timeZone }).toMillis();
+  const busy = busyByPerson(planning.rituals, { from: searchFrom - DAY, to: searchFrom + 8 * DAY }, ritualId);
+  const request: SlotRequest = {
+    timeZone: rule.timeZone,
+    weekStart,
+    durationMinutes: rule.durationMinutes,
+    goEarlyMinutes: rule.goEarlyMinutes,
+    stayLateMinutes: rule.stayLateMinutes,
+    weekdays,
+    participants: people.map((person) => ({ ...person, busy: busy.get(person.id) ?? [] })),
+  };
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const suggestionView = (slot: SlotSuggestion): SuggestionView => {
+    const startTime = DateTime.fromMillis(slot.start, { zone: rule.timeZone }).toFormat("HH:mm");
+    const dayChange: FormFields =
+      rule.frequency === "once"
+        ? { startDate: slot.localDate }
+        : changeDay
+          ? { weekdays: [String(isoWeekdayOf(dayFromIso(slot.localDate)))] }
+          : {};
+    return {
+      key: `${slot.start}`,
+      label: changeDay
+        ? `${formatDay(slot.start, rule.timeZone, locale)} ${formatTime(slot.start, rule.timeZone, locale)}`
+        : formatTime(slot.start, rule.timeZone, locale),
+      outside: slot.outside.map((entry) =>
+        t("editor.outsideFor", { name: names.get(entry.personId), count: entry.minutes }),
+      ),
+      search: fieldsToSearch(fields, { startTime, ...dayChange }),
+    };
+  };
+  const slots = findSlots(request, 40);
+  const seenTimes = new Set<number>();
+  const suggestions = (slots.success ? slots.data : [])
+    .filter((slot) => changeDay || (!seenTimes.has(slot.localStartMinutes) && seenTimes.add(slot.localStartMinutes)))
+    .slice(0, 6)
+    .map(suggestionView);
+  const rotation = proposeRotation(request);
+  return {
+    errors: {},
+    preview,
+    suggestions,
+    suggestionsChangeDay: changeDay,
+    rotation:
+      rotation.success && rotation.data
+        ? {
+            slots: rotation.data.slots.map(suggestionView),
+            tally: rotation.data.tally.map((entry) => ({
+              personId: entry.personId,
+              name: names.get(entry.personId) ?? "",
+              meetings: entry.meetings,
+              outside: entry.meetingsOutside,
+              minutes: entry.minutesOutside,
+            })),
+          }
+        : null,
+  };
+}
+
+/** The editor's fields for one of the team's saved rituals. */
+export function fieldsOfSavedRitual(planning: TeamPlanning, ritualId: string): FormFields | null {
+  const saved = planning.rituals.find((ritual) => ritual.id === ritualId);
+  if (!saved) return null;
+  const memberIds = new Set(planning.members.map((member) => member.id));
+  const ids = (wanted: (a: { personId: string; role: Role }) => boolean) =>
+    saved.attendees.filter(wanted).map((a) => a.personId);
+  return fieldsFromRitual(
+    saved.ritual,
+    {
+      hostIds: ids((a) => a.role === "host"),
+      participantIds: ids((a) => a.role === "participant" && memberIds.has(a.personId)),
+      contactIds: ids((a) => !memberIds.has(a.personId)),
+    },
+    saved.customerId,
+  );
+}
+
+/** What the editor page needs besides the fields: the people to pick from and the pickers' options. */
+export function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
+  return {
+    members: planning.members.map(({ id, name, timeZone }) => ({ id, name, timeZone })),
+    customers: planning.customers.map((customer) => ({
+      id: customer.id,
+      name: customer.name,
+      contacts: customer.contacts.map(({ id, name, timeZone }) => ({ id, name, timeZone })),
+    })),
+    zones: timeZoneOptions(),
+    weekdays: weekdayOptions(locale),
+    kindTitles: Object.fromEntries(RITUAL_KINDS.map((kind) => [kind, t(`kind.${kind}`)])) as Record<RitualKind, string>,
+  };
+}
+
+/** Saves the posted editor form as a new ritual or over a saved one; the form comes back with its errors otherwise. */
+export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
+  const values = formValues(await request.formData(), RITUAL_LIST_FIELDS);
+  const { draft, people } = draftFromFields(values);
+  const saved = ritualId
+    ? await updateRitual(teamId, ritualId, draft, people)
+    : await createRitual(teamId, draft, people);
+  if (!saved.ok) return invalidForm(saved.errors, values);
+  throw redirect(`/teams/${teamId}/rituals/${saved.value.id}`);
+}
+
+/** Fields the editor was given in its address: a "preview" submitted without JavaScript, or a picked suggestion. */
+export function fieldsFromAddress(request: Request): FormFields | null {
+  const params = new URL(request.url).searchParams;
+  return params.has("startTime") ? formValues(params, RITUAL_LIST_FIELDS) : null;
+}

@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { RitualFacts } from "~/components/ritual-facts";
+import { formatCadence, formatDay, formatLocalStart, formatTime } from "~/components/ritual-format";
+import { meetingKey } from "~/domain/meeting-key";
+import { upcomingMeetings } from "~/domain/week-schedule";
+import { i18nServer } from "~/i18next.server";
+import { loadTeamPlanning } from "~/models/planning.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.ritual.title} · Rituals` : "Rituals" },
+];
+
+const UPCOMING = 8;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, member } = await requireMember(request, params.teamId);
+  const [locale, t, planning] = await Promise.all([
+    i18nServer.getLocale(request),
+    i18nServer.getFixedT(request),
+    loadTeamPlanning(team.id),
+  ]);
+  const saved = planning.rituals.find((r) => r.id === params.ritualId);
+  if (!saved) throw new Response("Not found", { status: 404 });
+  const { ritual } = saved;
+  const names = new Map(planning.members.map((m) => [m.id, m.name]));
+  const customer = planning.customers.find((c) => c.id === saved.customerId) ?? null;
+  const zone = member.timeZone;
+  return {
+    teamId: team.id,
+    isOwner: member.role === "owner",
+    viewerZone: zone,
+    customerName: customer?.name ?? null,
+    ritual: {
+      id: ritual.id,
+      kind: ritual.kind,
+      title: ritual.title,
+      timeZone: ritual.timeZone,
+      durationMinutes: ritual.durationMinutes,
+      goEarlyMinutes: ritual.goEarlyMinutes,
+      stayLateMinutes: ritual.stayLateMinutes,
+      agendaTemplate: ritual.agendaTemplate,
+      videoUrl: ritual.videoUrl,
+      cadence: formatCadence(ritual, t, locale),
+      localStart: formatLocalStart(ritual, locale),
+      hosts: saved.attendees
+        .filter((a) => a.role === "host")
+        .map((a) => ({ id: a.personId, name: names.get(a.personId) ?? "" })),
+      participantCount: saved.attendees.length,
+    },
+    meetings: upcomingMeetings(saved, Date.now(), UPCOMING).map((meeting) => ({
+      key: meetingKey(meeting.originalStart),
+      day: formatDay(meeting.start, zone, locale),
+      time: `${formatTime(meeting.start, zone, locale)}–${formatTime(meeting.end, zone, locale)}`,
+      status: meeting.status,
+    })),
+  };
+}
+
+export default function RitualPage() {
+  const { teamId, isOwner, viewerZone, customerName, ritual, meetings } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/teams/${teamId}/rituals/${ritual.id}`;
+  return (
+    <>
+      <div className="page-heading with-action">
+        <div>
+          <p className={`kind-badge kind-${ritual.kind}`}>{t(`kind.${ritual.kind}`)}</p>
+          <h1>{ritual.title}</h1>
+          {customerName ? <p className="lede">{t("home.withCustomer", { customer: customerName })}</p> : null}
+        </div>
+        <Link className="button" to={`${base}/edit`}>
+          {t("ritual.edit")}
+        </Link>
+      </div>
+      <div className="two-panels">
+        <section className="panel" aria-labelledby="facts-title">
+          <h2 id="facts-title">{t("ritual.factsTitle")}</h2>
+          <RitualFacts ritual={ritual} />
+          {ritual.agendaTemplate ? (
+            <>
+              <h3>{t("editor.agendaTemplate")}</h3>
+              <p className="pre-line">{ritual.agendaTemplate}</p>
+            </>
+          ) : null}
+          <p className="card-actions">
+            <a href={`${base}.ics`} download>
+              {t("home.downloadInvite")}
+            </a>
+            {customerName ? (
+              <a href={`${base}/customer.ics`} download>
+                {t("calendar.downloadCustomerInvite")}
+              </a>
+            ) : null}
+            {ritual.videoUrl ? <a href={ritual.videoUrl}>{t("meeting.join")}</a> : null}
+            {isOwner ? (
+              <Link to={`${base}/delete`} className="danger-link">
+                {t("home.deleteRitual")}
+              </Link>
+            ) : null}
+          </p>
+        </section>
+        <section className="panel" aria-labelledby="upcoming-title">
+          <h2 id="upcoming-title">{t("ritual.upcomingTitle")}</h2>
+          <p className="hint">{t("ritual.upcomingHint", { zone: viewerZone })}</p>
+          {meetings.length === 0 ? (
+            <p className="muted">{t("ritual.noUpcoming")}</p>
+          ) : (
+            <ul className="plain-list upcoming">
+              {meetings.map((meeting) => (
+                <li key={meeting.key} className={`status-${meeting.status}`}>
+                  <Link to={`${base}/meetings/${meeting.key}`}>
+                    {meeting.day} {meeting.time}
+                  </Link>
+                  {meeting.status === "scheduled" ? null : (
+                    <span className="tag">{t(`schedule.status.${meeting.status}`)}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DateTime } from "luxon";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { Field, FormError, SubmitButton, textValue } from "~/components/form";
+import { PreviewMeeting } from "~/components/plan-panel";
+import { formatDay, formatTime } from "~/components/ritual-format";
+import { parseMeetingKey } from "~/domain/meeting-key";
+import { parseMove } from "~/domain/meeting-move";
+import { localView } from "~/domain/working-hours";
+import { formValues, invalidForm } from "~/form-values.server";
+import { i18nServer } from "~/i18next.server";
+import { changeMeeting, findMeeting } from "~/models/meeting.server";
+import { loadTeamPlanning } from "~/models/planning.server";
+import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · ${data.when} · Rituals` : "Rituals" },
+];
+
+async function meetingOf(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { team, member } = await requireMember(request, params.teamId);
+  const found = await findMeeting(team.id, params.ritualId ?? "", parseMeetingKey(params.start));
+  if (!found) throw new Response("Not found", { status: 404 });
+  return { team, member, ...found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, member, ritual, meeting } = await meetingOf(request, params);
+  const [locale, t, planning] = await Promise.all([
+    i18nServer.getLocale(request),
+    i18nServer.getFixedT(request),
+    loadTeamPlanning(team.id),
+  ]);
+  const people = draftPeople(fieldsOfSavedRitual(planning, ritual.id) ?? {}, planning);
+  const localDate = DateTime.fromMillis(meeting.originalStart, { zone: ritual.timeZone }).toISODate()!;
+  const rows = people.map((person) => ({
+    ...localView({ ...meeting, localDate }, person, person.role, ritual),
+    role: person.role,
+    shiftMinutes: 0,
+  }));
+  const view = previewMeetingView(
+    { ...meeting, localDate, status: "scheduled", adjustment: null, rows, clockChange: null },
+    ritual.timeZone,
+    people,
+    locale,
+    t,
+  );
+  const inRitualZone = DateTime.fromMillis(meeting.start, { zone: ritual.timeZone });
+  return {
+    teamId: team.id,
+    ritualId: ritual.id,
+    path: new URL(request.url).pathname,
+    title: ritual.title,
+    kind: ritual.kind,
+    timeZone: ritual.timeZone,
+    when: `${formatDay(meeting.start, member.timeZone, locale)} ${formatTime(meeting.start, member.timeZone, locale)}`,
+    viewerZone: member.timeZone,
+    status: meeting.cancelled ? ("cancelled" as const) : meeting.moved ? ("moved" as const) : ("scheduled" as const),
+    originally: meeting.moved
+      ? `${formatDay(meeting.originalStart, ritual.timeZone, locale)} ${formatTime(meeting.originalStart, ritual.timeZone, locale)}`
+      : null,
+    people: view,
+    agenda: ritual.agendaTemplate,
+    videoUrl: ritual.videoUrl,
+    move: {
+      date: inRitualZone.toISODate()!,
+      time: inRitualZone.toFormat("HH:mm"),
+      durationMinutes: String(Math.round((meeting.end - meeting.start) / 60_000)),
+    },
+  };
+}
+
+/** Moves or cancels this one meeting; the rest of the series stays as it is. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, ritual, meeting } = await meetingOf(request, params);
+  const values = formValues(await request.formData());
+  const back = new URL(request.url).pathname;
+  if (values.intent === "cancel") {
+    const result = await changeMeeting(team.id, ritual.id, {
+      originalStart: meeting.originalStart,
+      status: "cancelled",
+    });
+    if (!result.ok) return invalidForm(result.errors, values);
+    throw redirect(back);
+  }
+  if (values.intent === "move") {
+    const move = parseMove(values, ritual.timeZone, meeting.originalStart);
+    if (!move.success) return invalidForm(move.errors, values);
+    const result = await changeMeeting(team.id, ritual.id, move.data);
+    if (!result.ok) return invalidForm(result.errors, values);
+    throw redirect(back);
+  }
+  throw new Response("Unknown intent", { status: 400 });
+}
+
+export default function MeetingPage() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = reply?.errors ?? {};
+  const moving = reply?.values.intent === "move" ? reply : undefined;
+  return (
+    <>
+      <div className="page-heading">
+        <p className={`kind-badge kind-${data.kind}`}>{t(`kind.${data.kind}`)}</p>
+        <h1>{data.title}</h1>
+        <p className="lede">
+          {t("meeting.when", { when: data.when, zone: data.viewerZone })}
+          {data.status !== "scheduled" ? <strong className="tag">{t(`schedule.status.${data.status}`)}</strong> : null}
+        </p>
+        {data.originally ? (
+          <p className="muted">{t("meeting.originally", { when: data.originally, zone: data.timeZone })}</p>
+        ) : null}
+        <p className="card-actions">
+          <a href={`${data.path}.ics`} download>
+            {data.status === "cancelled" ? t("meeting.downloadCancellation") : t("schedule.downloadInvite")}
+          </a>
+          {data.videoUrl ? <a href={data.videoUrl}>{t("meeting.join")}</a> : null}
+          <Link to={`/teams/${data.teamId}/rituals/${data.ritualId}`}>{t("meeting.series")}</Link>
+          <Link to={`/teams/${data.teamId}/rituals/${data.ritualId}/edit`}>{t("schedule.editSeries")}</Link>
+        </p>
+      </div>
+
+      <section className="panel" aria-labelledby="who-title">
+        <h2 id="who-title">{t("meeting.whoTitle")}</h2>
+        <ul className="preview-list single">
+          <PreviewMeeting meeting={data.people} />
+        </ul>
+      </section>
+
+      {data.agenda ? (
+        <section className="panel" aria-labelledby="agenda-title">
+          <h2 id="agenda-title">{t("calendar.agenda")}</h2>
+          <p className="pre-line">{data.agenda}</p>
+        </section>
+      ) : null}
+
+      {data.status === "cancelled" ? null : (
+        <div className="two-panels">
+          <section className="panel" id="move" aria-labelledby="move-title">
+            <h2 id="move-title">{t("meeting.moveTitle")}</h2>
+            <p className="hint">{t("meeting.moveHint", { zone: data.timeZone })}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="move" />
+              <div className="field-row">
+                <Field
+                  label={t("editor.date")}
+                  name="date"
+                  type="date"
+                  defaultValue={textValue(moving, "date", data.move.date)}
+                  error={errors.date}
+                  required
+                />
+                <Field
+                  label={t("editor.startTime")}
+                  name="time"
+                  type="time"
+                  defaultValue={textValue(moving, "time", data.move.time)}
+                  error={errors.time}
+                  required
+                />
+              </div>
+              <Field
+                label={t("editor.duration")}
+                name="durationMinutes"
+                type="number"
+                min={1}
+                max={1440}
+                defaultValue={textValue(moving, "durationMinutes", data.move.durationMinutes)}
+                error={errors.durationMinutes}
+                required
+              />
+              <SubmitButton>{t("meeting.move")}</SubmitButton>
+            </Form>
+          </section>
+          <section className="panel" id="cancel" aria-labelledby="cancel-title">
+            <h2 id="cancel-title">{t("meeting.cancelTitle")}</h2>
+            <p className="hint">{t("meeting.cancelHint")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="cancel" />
+              <FormError reply={reply?.values.intent === "cancel" ? reply : undefined} />
+              <SubmitButton className="button danger">{t("meeting.cancel")}</SubmitButton>
+            </Form>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

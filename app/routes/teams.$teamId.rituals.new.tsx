@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { RitualEditor } from "~/components/ritual-editor";
+import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
+import { RITUAL_KINDS } from "~/domain/ritual-kinds";
+import { localToday } from "~/domain/week-schedule";
+import { i18nServer } from "~/i18next.server";
+import { loadTeamPlanning } from "~/models/planning.server";
+import { editorOptions, fieldsFromAddress, planRitual, saveRitualForm } from "~/ritual-editor.server";
+
+export const meta: MetaFunction = () => [{ title: "New ritual · Rituals" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, member } = await requireMember(request, params.teamId);
+  const kind = new URL(request.url).searchParams.get("kind");
+  if (!kind) return { teamId: team.id, choosing: true as const };
+  const [locale, t, planning] = await Promise.all([
+    i18nServer.getLocale(request),
+    i18nServer.getFixedT(request),
+    loadTeamPlanning(team.id),
+  ]);
+  const given = fieldsFromAddress(request);
+  const ritualKind = ritualKindOf(kind);
+  const customer = planning.customers[0];
+  const fields =
+    given ??
+    fieldsForNewRitual(ritualKind, {
+      title: t(`kind.${ritualKind}`),
+      timeZone: team.timeZone,
+      startDate: localToday(team.timeZone, Date.now()),
+      hostId: member.id,
+      memberIds: planning.members.map((m) => m.id),
+      customer: customer ? { id: customer.id, contactIds: customer.contacts.map((c) => c.id) } : null,
+    });
+  const plan = planRitual(fields, { planning, locale, t, now: Date.now() });
+  return {
+    teamId: team.id,
+    choosing: false as const,
+    fields,
+    // Field errors only once someone asked for a preview; a fresh form is not wrong yet.
+    errors: given ? plan.errors : {},
+    plan,
+    options: editorOptions(planning, locale, t),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team } = await requireMember(request, params.teamId);
+  return saveRitualForm(request, team.id);
+}
+
+export default function NewRitual() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("editor.newTitle")}</h1>
+        <p className="lede">{data.choosing ? t("editor.chooseKind") : t("editor.newIntro")}</p>
+      </div>
+      {data.choosing ? (
+        <ul className="kind-choices">
+          {RITUAL_KINDS.map((kind) => (
+            <li key={kind} className={`ritual-card kind-${kind}`}>
+              <h2 className="ritual-title">
+                <Link to={`?kind=${kind}`}>{t(`kind.${kind}`)}</Link>
+              </h2>
+              <p>{t(`editor.kindAbout.${kind}`)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <RitualEditor
+          key={location.search}
+          teamId={data.teamId}
+          fields={reply?.values ?? data.fields}
+          errors={reply?.errors ?? data.errors}
+          plan={data.plan}
+          options={data.options}
+          submitLabel={t("editor.create")}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { Field, SelectField } from "~/components/form";
+import { timeZoneOptions } from "~/form-options.server";
+import { i18nServer } from "~/i18next.server";
+import { loadTeamPlanning } from "~/models/planning.server";
+import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/schedule.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.schedule.title} · Rituals` : "Rituals" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, member } = await requireMember(request, params.teamId);
+  const [locale, t, planning] = await Promise.all([
+    i18nServer.getLocale(request),
+    i18nServer.getFixedT(request),
+    loadTeamPlanning(team.id),
+  ]);
+  const schedule = buildSchedule(
+    planning,
+    scheduleQuery(request),
+    { memberId: member.id, timeZone: member.timeZone },
+    { locale, t, now: Date.now() },
+  );
+  return { teamId: team.id, schedule, zones: timeZoneOptions(), hasRituals: planning.rituals.length > 0 };
+}
+
+function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView }) {
+  const { t } = useTranslation();
+  const meetingPath = `/teams/${teamId}/rituals/${item.ritualId}/meetings/${item.meeting}`;
+  const classes = [
+    "week-item",
+    `kind-${item.kind}`,
+    `status-${item.status}`,
+    item.conflicts.length > 0 ? "has-conflict" : "",
+  ].join(" ");
+  return (
+    <li className={classes} data-testid="week-item">
+      {item.goEarly ? <p className="buffer buffer-early">{t("schedule.goEarlyFrom", { time: item.goEarly })}</p> : null}
+      <div className="week-item-body">
+        <p className="week-item-time">{item.time}</p>
+        <h3 className="week-item-title">
+          <Link to={meetingPath}>{item.title}</Link>
+        </h3>
+        {item.status !== "scheduled" ? <p className="tag">{t(`schedule.status.${item.status}`)}</p> : null}
+        {item.role === "host" ? <p className="tag">{t("editor.host")}</p> : null}
+        {item.adjusted ? <p className="flag flag-dst">{t("schedule.adjusted")}</p> : null}
+        {item.conflicts.length > 0 ? (
+          <p className="flag flag-conflict">{t("schedule.conflict", { titles: item.conflicts.join(", ") })}</p>
+        ) : null}
+        <details className="week-item-actions">
+          <summary>
+            {t("schedule.actions")}
+            <span className="visually-hidden">
+              : {item.title}, {item.time}
+            </span>
+          </summary>
+          <ul>
+            <li>
+              <Link to={meetingPath}>{t("schedule.openMeeting")}</Link>
+            </li>
+            <li>
+              <a href={`${meetingPath}.ics`} download>
+                {t("schedule.downloadInvite")}
+              </a>
+            </li>
+            {item.status === "cancelled" ? null : (
+              <>
+                <li>
+                  <Link to={`${meetingPath}#move`}>{t("schedule.move")}</Link>
+                </li>
+                <li>
+                  <Link to={`${meetingPath}#cancel`}>{t("schedule.cancel")}</Link>
+                </li>
+              </>
+            )}
+            <li>
+              <Link to={`/teams/${teamId}/rituals/${item.ritualId}/edit`}>{t("schedule.editSeries")}</Link>
+            </li>
+          </ul>
+        </details>
+      </div>
+      {item.stayLate ? (
+        <p className="buffer buffer-late">{t("schedule.stayLateUntil", { time: item.stayLate })}</p>
+      ) : null}
+    </li>
+  );
+}
+
+export default function Schedule() {
+  const { teamId, schedule, zones, hasRituals } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const who: Record<string, string> = schedule.member ? { member: schedule.member.id } : { zone: schedule.timeZone };
+  const weekLink = (week: string) => `?${new URLSearchParams({ ...who, week })}`;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{schedule.title}</h1>
+        <p className="lede">{t("schedule.intro", { zone: schedule.timeZone })}</p>
+      </div>
+      <Form method="get" className="schedule-controls panel">
+        <input type="hidden" name="week" value={schedule.weekStart} />
+        <SelectField
+          label={t("schedule.whose")}
+          name="member"
+          defaultValue={schedule.member?.id ?? ""}
+          options={schedule.members.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <Field
+          label={t("schedule.orZone")}
+          name="zone"
+          list="schedule-zones"
+          defaultValue={schedule.zone ?? ""}
+          error={schedule.errors.zone}
+          hint={t("schedule.zoneHint")}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <datalist id="schedule-zones">
+          {zones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <button type="submit" className="button secondary">
+          {t("schedule.show")}
+        </button>
+      </Form>
+      <nav className="week-nav" aria-label={t("schedule.weeks")}>
+        <Link to={weekLink(schedule.previousWeek)} preventScrollReset>
+          ← {t("schedule.previousWeek")}
+        </Link>
+        <p className="week-label" aria-live="polite" aria-busy={navigation.state === "loading"}>
+          {schedule.weekLabel}
+        </p>
+        <Link to={weekLink(schedule.thisWeek)} preventScrollReset>
+          {t("schedule.today")}
+        </Link>
+        <Link to={weekLink(schedule.nextWeek)} preventScrollReset>
+          {t("schedule.nextWeek")} →
+        </Link>
+      </nav>
+      {schedule.errors.week ? (
+        <p className="field-error">{t(schedule.errors.week as "validation.dateInvalid")}</p>
+      ) : null}
+      {!hasRituals ? (
+        <section className="panel empty-state">
+          <h2>{t("home.noRitualsTitle")}</h2>
+          <p>{t("home.noRitualsBody")}</p>
+          <Link className="button" to={`/teams/${teamId}/rituals/new`}>
+            {t("home.newRitual")}
+          </Link>
+        </section>
+      ) : schedule.empty ? (
+        <p className="panel muted">{t("schedule.emptyWeek")}</p>
+      ) : null}
+      <ol className="week-grid" aria-label={schedule.weekLabel}>
+        {schedule.days.map((day) => (
+          <li
+            key={day.date}
+            className={day.isToday ? "week-day today" : "week-day"}
+            aria-labelledby={`day-${day.date}`}
+          >
+            <h2 id={`day-${day.date}`} className="week-day-label">
+              {day.label}
+              {day.isToday ? <span className="visually-hidden"> ({t("schedule.today")})</span> : null}
+            </h2>
+            {day.items.length === 0 ? (
+              <p className="muted no-meetings">{t("schedule.noMeetings")}</p>
+            ) : (
+              <ul className="week-items">
+                {day.items.map((item) => (
+                  <MeetingItem key={item.key} teamId={teamId} item={item} />
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

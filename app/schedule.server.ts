@@ -1,0 +1,112 @@
+import type { TFunction } from "i18next";
+import { DateTime } from "luxon";
+import { formatTime } from "~/components/ritual-format";
+import { meetingKey } from "~/domain/meeting-key";
+import { isValidTimeZone } from "~/domain/time-zones";
+import { localToday, mondayOf, shiftWeek, weekSchedule, type WeekItem } from "~/domain/week-schedule";
+import type { TeamPlanning } from "~/models/planning.server";
+
+export interface ScheduleItemView {
+  key: string;
+  ritualId: string;
+  meeting: string;
+  title: string;
+  kind: string;
+  time: string;
+  status: WeekItem["status"];
+  role: WeekItem["role"];
+  goEarly: string | null;
+  stayLate: string | null;
+  conflicts: string[];
+  adjusted: boolean;
+}
+
+export interface ScheduleDayView {
+  date: string;
+  label: string;
+  isToday: boolean;
+  items: ScheduleItemView[];
+}
+
+/** Who or where the schedule is for, as asked in the address; anything unknown falls back to the viewer. */
+export interface ScheduleQuery {
+  memberId: string | null;
+  zone: string | null;
+  week: string | null;
+}
+
+export function scheduleQuery(request: Request): ScheduleQuery {
+  const params = new URL(request.url).searchParams;
+  return { memberId: params.get("member"), zone: params.get("zone"), week: params.get("week") };
+}
+
+/**
+ * One week of the team's meetings as the schedule page shows it: for a member
+ * (theirs, with buffers where they host and conflicts) or for a whole zone.
+ */
+export function buildSchedule(
+  planning: TeamPlanning,
+  query: ScheduleQuery,
+  viewer: { memberId: string; timeZone: string },
+  { locale, t, now }: { locale: string; t: TFunction; now: number },
+) {
+  const errors: Record<string, string> = {};
+  const zoneAsked = query.zone?.trim() || null;
+  if (zoneAsked && !isValidTimeZone(zoneAsked)) errors.zone = "validation.timeZoneUnknown";
+  const member =
+    zoneAsked && !errors.zone
+      ? null
+      : (planning.members.find((m) => m.id === (query.memberId ?? viewer.memberId)) ??
+        planning.members.find((m) => m.id === viewer.memberId)!);
+  const timeZone = member?.timeZone ?? zoneAsked!;
+  const today = localToday(timeZone, now);
+  const validWeek = query.week && DateTime.fromISO(query.week).isValid && /^\d{4}-\d{2}-\d{2}$/.test(query.week);
+  if (query.week && !validWeek) errors.week = "validation.dateInvalid";
+  const weekStart = mondayOf(validWeek ? query.week! : today);
+
+  const days = weekSchedule({ timeZone, weekStart, personId: member?.id ?? null }, planning.rituals);
+  const rituals = new Map(planning.rituals.map((r) => [r.id, r.ritual]));
+  const time = (instant: number) => formatTime(instant, timeZone, locale);
+  const dayViews: ScheduleDayView[] = days.map((day) => ({
+    date: day.date,
+    label: DateTime.fromISO(day.date, { locale }).toLocaleString({ weekday: "short", day: "numeric" }),
+    isToday: day.date === today,
+    items: day.items.map((item) => {
+      const ritual = rituals.get(item.ritualId)!;
+      return {
+        key: `${item.ritualId}@${item.originalStart}`,
+        ritualId: item.ritualId,
+        meeting: meetingKey(item.originalStart),
+        title: ritual.title,
+        kind: ritual.kind,
+        time: `${time(item.start)}–${time(item.end)}`,
+        status: item.status,
+        role: item.role,
+        goEarly: item.goEarly ? time(item.goEarly.start) : null,
+        stayLate: item.stayLate ? time(item.stayLate.end) : null,
+        conflicts: item.conflictsWith.map((other) => rituals.get(other.ritualId)?.title ?? ""),
+        adjusted: item.adjustment !== null,
+      };
+    }),
+  }));
+  const first = DateTime.fromISO(weekStart, { locale });
+  return {
+    errors,
+    timeZone,
+    member: member ? { id: member.id, name: member.name, isViewer: member.id === viewer.memberId } : null,
+    zone: member ? null : timeZone,
+    weekStart,
+    weekLabel: `${first.toLocaleString(DateTime.DATE_MED)} – ${first.plus({ days: 6 }).toLocaleString(DateTime.DATE_MED)}`,
+    previousWeek: shiftWeek(weekStart, -1),
+    nextWeek: shiftWeek(weekStart, 1),
+    thisWeek: mondayOf(today),
+    days: dayViews,
+    empty: dayViews.every((day) => day.items.length === 0),
+    members: planning.members.map(({ id, name }) => ({ id, name })),
+    title: member
+      ? member.id === viewer.memberId
+        ? t("schedule.myWeek")
+        : t("schedule.memberWeek", { name: member.name })
+      : t("schedule.zoneWeek", { zone: timeZone }),
+  };
+}
