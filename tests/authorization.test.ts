@@ -13,6 +13,12 @@ import * as teamIndex from "~/routes/teams.$teamId._index";
 import * as teamCalendar from "~/routes/teams.$teamId.calendar";
 import * as ritualMeetingFile from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
 import * as ritualInvite from "~/routes/teams.$teamId.rituals.$ritualId[.]ics";
+import * as ritualPage from "~/routes/teams.$teamId.rituals.$ritualId._index";
+import * as ritualEdit from "~/routes/teams.$teamId.rituals.$ritualId.edit";
+import * as meetingPage from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start";
+import * as ritualNew from "~/routes/teams.$teamId.rituals.new";
+import * as ritualPreview from "~/routes/teams.$teamId.rituals.preview";
+import * as schedule from "~/routes/teams.$teamId.schedule";
 import { sessionCookie as cookieFor, signedUpUser as signedUp, teamOwnedBy, workingProfile } from "./support/accounts";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
@@ -148,6 +154,43 @@ const checks: Check[] = [
     member: 200,
     owner: 200,
   },
+  ...(
+    [
+      ["schedule", () => schedule.loader, () => ({ teamId: world.teamId })],
+      ["new ritual page", () => ritualNew.loader, () => ({ teamId: world.teamId })],
+      ["live preview", () => ritualPreview.loader, () => ({ teamId: world.teamId })],
+      ["ritual page", () => ritualPage.loader, () => ({ teamId: world.teamId, ritualId: world.ritualId })],
+      ["ritual editor", () => ritualEdit.loader, () => ({ teamId: world.teamId, ritualId: world.ritualId })],
+      [
+        "meeting page",
+        () => meetingPage.loader,
+        () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
+      ],
+    ] as const
+  ).map(([name, handler, params]) => ({
+    name,
+    handler: handler as () => Handler,
+    params,
+    member: 200,
+    owner: 200,
+  })),
+  {
+    // An incomplete form: refused with field errors (a 400 body), nothing saved.
+    name: "save a ritual",
+    handler: () => ritualEdit.action as Handler,
+    params: () => ({ teamId: world.teamId, ritualId: world.ritualId }),
+    form: { kind: "check-in", title: "" },
+    member: 200,
+    owner: 200,
+  },
+  {
+    name: "move a meeting",
+    handler: () => meetingPage.action as Handler,
+    params: () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
+    form: { intent: "move", date: "not a date", time: "10:00", durationMinutes: "30" },
+    member: 200,
+    owner: 200,
+  },
   {
     name: "create invite",
     handler: () => members.action as Handler,
@@ -195,6 +238,20 @@ describe("authorization matrix", () => {
     expect(await statusOf(ritualDelete.loader as Handler, "owner", params)).toBe(404);
     expect(await statusOf(ritualDelete.action as Handler, "owner", params, {})).toBe(404);
     expect(await prisma.ritual.count({ where: { id: world.otherRitualId } })).toBe(1);
+  });
+
+  it("answers 404 for another team's ritual in the editor, the ritual page and its meetings, and changes nothing", async () => {
+    const params = { teamId: world.teamId, ritualId: world.otherRitualId, start: "20260106T090000Z" };
+    for (const handler of [ritualPage.loader, ritualEdit.loader, meetingPage.loader]) {
+      expect(await statusOf(handler as Handler, "owner", params)).toBe(404);
+    }
+    expect(await statusOf(ritualEdit.action as Handler, "owner", params, { kind: "check-in", title: "Taken" })).toBe(
+      404,
+    );
+    expect(await statusOf(meetingPage.action as Handler, "owner", params, { intent: "cancel" })).toBe(404);
+    const theirs = await prisma.ritual.findUniqueOrThrow({ where: { id: world.otherRitualId } });
+    expect(theirs.title).toBe("Theirs check-in");
+    expect(await prisma.meeting.count({ where: { ritualId: world.otherRitualId } })).toBe(0);
   });
 
   it("refuses owner-only writes to a member and lets the owner do them", async () => {

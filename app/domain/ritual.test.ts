@@ -114,3 +114,13 @@ describe("ritual validation", () => {
     expect(result.success && result.data).toMatchObject({ durationMinutes: 45, weekdays: [1, 3] });
   });
 });
+
+describe("one-off rituals on clock-change days", () => {
+  it("refuses a time the clocks skip, beside the start time", () => {
+    const skipped = { ...base, frequency: "once" as const, startDate: "2026-03-29", startTime: "02:30" };
+    expect(errorsOf(skipped)).toEqual({ startTime: "validation.timeSkipped" });
+    // A weekly series may pass the gap: that one meeting moves, and the preview says so.
+    expect(validateRitual({ ...skipped, frequency: "weekly", weekdays: [7] }).success).toBe(true);
+    expect(validateRitual({ ...skipped, startTime: "03:30" }).success).toBe(true);
+  });
+});

@@ -155,7 +155,10 @@ export function busyByPerson(
     if (ritual.id === exceptRitualId) continue;
     for (const meeting of expandValidRule(ritual.rule, window, ritual.exceptions)) {
       for (const { personId, role } of ritual.attendees) {
-        busy.set(personId, [...(busy.get(personId) ?? []), busyInterval(meeting, role, ritual.buffers)]);
+        const { start, end } = busyInterval(meeting, role, ritual.buffers);
+        const taken = busy.get(personId) ?? [];
+        taken.push({ start, end });
+        busy.set(personId, taken);
       }
     }
   }

@@ -5,6 +5,7 @@ import { requireMember } from "~/auth.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { i18nServer } from "~/i18next.server";
 import { loadTeamPlanning } from "~/models/planning.server";
+import { getRitualTitle } from "~/models/ritual.server";
 import {
   editorOptions,
   fieldsFromAddress,
@@ -42,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  return saveRitualForm(request, team.id, params.ritualId ?? "");
+  if (!(await getRitualTitle(team.id, params.ritualId ?? ""))) throw new Response("Not found", { status: 404 });
+  return saveRitualForm(request, team.id, params.ritualId);
 }
 
 export default function EditRitual() {

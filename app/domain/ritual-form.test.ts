@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { validateRitual } from "./ritual";
+import { draftFromFields, fieldsForNewRitual, fieldsFromRitual, fieldsToSearch } from "./ritual-form";
+import { RITUAL_DEFAULTS } from "./ritual-kinds";
+
+const context = {
+  title: "Customer tea time",
+  timeZone: "Asia/Seoul",
+  startDate: "2026-12-01",
+  hostId: "lena",
+  memberIds: ["lena", "jiwoo", "sam"],
+  customer: { id: "hanbit", contactIds: ["minseo", "daniel"] },
+};
+
+describe("the ritual editor's fields", () => {
+  it("start a new ritual from its kind's defaults, the whole team for team rituals", () => {
+    const checkIn = fieldsForNewRitual("check-in", { ...context, title: "Team check-in" });
+    expect(checkIn).toMatchObject({
+      weekdays: ["2", "4"],
+      durationMinutes: "30",
+      goEarlyMinutes: "5",
+      hostIds: ["lena"],
+      participantIds: ["jiwoo", "sam"],
+      customerId: "",
+      contactIds: [],
+    });
+    const teaTime = fieldsForNewRitual("tea-time", context);
+    expect(teaTime).toMatchObject({ interval: "2", customerId: "hanbit", contactIds: ["minseo", "daniel"] });
+    const parsed = validateRitual(draftFromFields(teaTime).draft);
+    expect(parsed.success && parsed.data).toMatchObject({ ...RITUAL_DEFAULTS["tea-time"], customerId: "hanbit" });
+  });
+
+  it("count only the fields the radio choices point at", () => {
+    const base = fieldsForNewRitual("check-in", context);
+    const monthlyByWeekday = draftFromFields({
+      ...base,
+      frequency: "monthly",
+      monthlyBy: "weekday",
+      monthDay: "31",
+      monthWeek: "-1",
+      monthWeekday: "5",
+      ends: "count",
+      count: "6",
+      untilDate: "2027-01-01",
+    }).draft;
+    expect(monthlyByWeekday).toMatchObject({ weekdays: [], monthDay: undefined, monthWeek: "-1", monthWeekday: "5" });
+    expect(monthlyByWeekday).toMatchObject({ count: "6", untilDate: undefined });
+    const once = draftFromFields({ ...base, frequency: "once", interval: "9", ends: "until", untilDate: "2027-01-01" });
+    expect(once.draft).toMatchObject({ interval: "1", weekdays: [], untilDate: undefined });
+    // Contacts only count with a customer.
+    expect(draftFromFields({ ...base, contactIds: ["minseo"] }).people.contactIds).toEqual([]);
+  });
+
+  it("show a saved ritual as it was typed, and read back to the same ritual", () => {
+    const draft = draftFromFields({
+      ...fieldsForNewRitual("check-in", context),
+      frequency: "monthly",
+      monthlyBy: "day",
+      monthDay: "15",
+      ends: "until",
+      untilDate: "2027-06-30",
+    }).draft;
+    const parsed = validateRitual(draft);
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.errors));
+    const input = parsed.data;
+    const saved = {
+      ...input,
+      id: "r1",
+      startMinutes: input.startTime,
+      monthDay: input.monthDay ?? null,
+      monthWeek: input.monthWeek ?? null,
+      monthWeekday: input.monthWeekday ?? null,
+      untilDate: input.untilDate ?? null,
+      count: input.count ?? null,
+    };
+    const people = { hostIds: ["lena"], participantIds: ["jiwoo"], contactIds: [] };
+    const again = validateRitual(draftFromFields(fieldsFromRitual(saved, people, null)).draft);
+    expect(again).toEqual(parsed);
+  });
+
+  it("travel in a query string with every checkbox kept", () => {
+    const fields = fieldsForNewRitual("check-in", context);
+    const params = new URLSearchParams(fieldsToSearch(fields, { startTime: "09:15" }));
+    expect(params.getAll("weekdays")).toEqual(["2", "4"]);
+    expect(params.getAll("participantIds")).toEqual(["jiwoo", "sam"]);
+    expect(params.get("startTime")).toBe("09:15");
+    expect(params.get("title")).toBe("Customer tea time");
+  });
+});
