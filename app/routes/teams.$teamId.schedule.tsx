@@ -163,6 +163,7 @@ export default function Schedule() {
             key={day.date}
             className={day.isToday ? "week-day today" : "week-day"}
             aria-labelledby={`day-${day.date}`}
+            data-date={day.date}
           >
             <h2 id={`day-${day.date}`} className="week-day-label">
               {day.label}

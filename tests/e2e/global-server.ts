@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../setup/database";
+import { E2E_DATABASE } from "./vitest.config";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,7 +35,7 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
 
 /** A fresh, migrated and seeded database and the built app serving it on a free port. */
 export default async function setup(project: TestProject) {
-  const database = path.resolve("tests/.tmp-e2e/e2e.db");
+  const database = E2E_DATABASE;
   migrateDatabase(database);
   const env = {
     ...process.env,

@@ -1,10 +1,17 @@
+import path from "node:path";
+import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
+
+/** The database the served app uses; tests that need a team of their own write it through the models. */
+export const E2E_DATABASE = path.resolve("tests/.tmp-e2e/e2e.db");
 
 // Browser tests against the built app, served the way `npm start` serves it.
 export default defineConfig({
+  plugins: [tsconfigPaths()],
   test: {
     include: ["tests/e2e/**/*.e2e.ts"],
     globalSetup: ["tests/e2e/global-server.ts"],
+    env: { DATABASE_URL: `file:${E2E_DATABASE}` },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,

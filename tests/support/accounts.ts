@@ -10,7 +10,7 @@ export const workingProfile = {
   workDays: ["1", "2", "3", "4", "5"],
 };
 
-const TEST_PASSWORD = "correct horse battery";
+export const TEST_PASSWORD = "correct horse battery";
 
 export async function signedUpUser(email: string): Promise<SessionUser> {
   const created = await createUser({ name: email.split("@")[0], email, password: TEST_PASSWORD });
