@@ -1,3 +1,4 @@
+import { minutesToClock, parseWeekdayList } from "./domain/clock";
 import { Info } from "luxon";
 
 /**
@@ -11,4 +12,23 @@ export function timeZoneOptions(): string[] {
 
 export function weekdayOptions(locale: string): { value: number; label: string }[] {
   return Info.weekdays("long", { locale }).map((label, index) => ({ value: index + 1, label }));
+}
+
+/** A member's or contact's saved details as the person form shows them. */
+export function personDefaults(row: {
+  name: string;
+  email: string;
+  timeZone: string | null;
+  workStartMinutes: number;
+  workEndMinutes: number;
+  workDays: string;
+}) {
+  return {
+    name: row.name,
+    email: row.email,
+    timeZone: row.timeZone ?? "",
+    workStart: minutesToClock(row.workStartMinutes),
+    workEnd: minutesToClock(row.workEndMinutes),
+    workDays: parseWeekdayList(row.workDays).map(String),
+  };
 }

@@ -6,7 +6,7 @@ import { RITUAL_DEFAULTS, RITUAL_KINDS, type RitualKind } from "~/domain/ritual-
 import type { FieldErrors } from "~/domain/validation";
 import type { editorOptions, RitualPlan } from "~/ritual-editor.server";
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
-import { TimeZoneField } from "./member-profile-fields";
+import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";
 
 type EditorOptions = ReturnType<typeof editorOptions>;

@@ -178,6 +178,8 @@ export async function createContact(
   const parsed = validate(contactSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   const contact: ContactInput = parsed.data;
+  const taken = await db.contact.findUnique({ where: { customerId_email: { customerId, email: contact.email } } });
+  if (taken) return { ok: false, errors: { email: "validation.contactEmailTaken" } };
   const row = await db.contact.create({
     data: { id, customerId, ...personRow({ ...contact, timeZone: contact.timeZone ?? null }) },
   });
@@ -186,4 +188,86 @@ export async function createContact(
 
 export function listMembers(teamId: string, db: DbOrTransaction = prisma) {
   return db.member.findMany({ where: { teamId }, orderBy: [{ role: "desc" }, { name: "asc" }] });
+}
+
+/**
+ * Changes a member's name, zone and working hours. The email address of
+ * someone with an account is the one they sign in with, so it stays.
+ */
+export async function updateMember(
+  teamId: string,
+  memberId: string,
+  input: Record<string, unknown>,
+): Promise<WriteResult<{ id: string }>> {
+  const member = await getMember(teamId, memberId);
+  if (!member) return { ok: false, errors: { form: "validation.memberUnknown" } };
+  const parsed = validate(memberSchema, member.userId ? { ...input, email: member.email } : input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const taken = await prisma.member.findFirst({ where: { teamId, email: parsed.data.email, id: { not: member.id } } });
+  if (taken) return { ok: false, errors: { email: "validation.emailTaken" } };
+  await prisma.member.update({ where: { id: member.id }, data: personRow(parsed.data) });
+  return { ok: true, value: { id: member.id } };
+}
+
+export function getCustomer(teamId: string, customerId: string) {
+  return prisma.customer.findFirst({
+    where: { id: customerId, teamId },
+    include: {
+      contacts: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+      rituals: { select: { id: true, title: true } },
+    },
+  });
+}
+
+export async function updateCustomer(
+  teamId: string,
+  customerId: string,
+  input: unknown,
+): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(customerSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const { count } = await prisma.customer.updateMany({ where: { id: customerId, teamId }, data: parsed.data });
+  return count === 1
+    ? { ok: true, value: { id: customerId } }
+    : { ok: false, errors: { form: "validation.customerUnknown" } };
+}
+
+/** Removes a customer and their contacts; refused while a ritual still meets with them. */
+export async function deleteCustomer(teamId: string, customerId: string): Promise<WriteResult<{ id: string }>> {
+  const customer = await getCustomer(teamId, customerId);
+  if (!customer) return { ok: false, errors: { form: "validation.customerUnknown" } };
+  if (customer.rituals.length > 0) return { ok: false, errors: { form: "validation.customerInUse" } };
+  await prisma.customer.delete({ where: { id: customer.id } });
+  return { ok: true, value: { id: customer.id } };
+}
+
+export function getContact(teamId: string, customerId: string, contactId: string) {
+  return prisma.contact.findFirst({ where: { id: contactId, customerId, customer: { teamId } } });
+}
+
+export async function updateContact(
+  teamId: string,
+  customerId: string,
+  contactId: string,
+  input: unknown,
+): Promise<WriteResult<{ id: string }>> {
+  const contact = await getContact(teamId, customerId, contactId);
+  if (!contact) return { ok: false, errors: { form: "validation.contactUnknown" } };
+  const parsed = validate(contactSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const taken = await prisma.contact.findFirst({
+    where: { customerId, email: parsed.data.email, id: { not: contact.id } },
+  });
+  if (taken) return { ok: false, errors: { email: "validation.contactEmailTaken" } };
+  await prisma.contact.update({
+    where: { id: contact.id },
+    data: personRow({ ...parsed.data, timeZone: parsed.data.timeZone ?? null }),
+  });
+  return { ok: true, value: { id: contact.id } };
+}
+
+/** Removes a contact; they leave every tea time they were invited to. */
+export async function deleteContact(teamId: string, customerId: string, contactId: string): Promise<boolean> {
+  const { count } = await prisma.contact.deleteMany({ where: { id: contactId, customerId, customer: { teamId } } });
+  return count === 1;
 }

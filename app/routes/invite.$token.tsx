@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getCurrentUser, requireUser } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
-import { MemberProfileFields } from "~/components/member-profile-fields";
+import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
@@ -64,12 +64,7 @@ export default function AcceptInvite() {
       ) : (
         <Form method="post" noValidate>
           <p className="muted">{t("invite.intro")}</p>
-          <MemberProfileFields
-            reply={reply}
-            zones={zones}
-            weekdays={weekdays}
-            defaults={{ name: user.name, timeZone: "" }}
-          />
+          <PersonFields reply={reply} zones={zones} weekdays={weekdays} defaults={{ name: user.name, timeZone: "" }} />
           <FormError reply={reply} />
           <SubmitButton>{t("invite.join")}</SubmitButton>
         </Form>

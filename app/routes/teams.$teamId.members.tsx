@@ -68,8 +68,13 @@ export default function Members() {
   const inviteUrl = reply && "inviteUrl" in reply ? reply.inviteUrl : null;
   return (
     <>
-      <div className="page-heading">
+      <div className="page-heading with-action">
         <h1>{t("members.title")}</h1>
+        {isOwner ? (
+          <Link className="button secondary" to={`/teams/${teamId}/members/new`}>
+            {t("members.addTitle")}
+          </Link>
+        ) : null}
       </div>
       <div className="table-wrap">
         <table className="data-table">
@@ -80,7 +85,7 @@ export default function Members() {
               <th scope="col">{t("members.timeZone")}</th>
               <th scope="col">{t("members.hours")}</th>
               <th scope="col">{t("members.role")}</th>
-              {isOwner ? <th scope="col">{t("members.actions")}</th> : null}
+              <th scope="col">{t("members.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,16 +106,20 @@ export default function Members() {
                   {t(`members.roles.${member.role === "owner" ? "owner" : "member"}`)}
                   {member.hasAccount ? null : <span className="muted"> · {t("members.noAccount")}</span>}
                 </td>
-                {isOwner ? (
-                  <td>
-                    {member.id === myId ? null : (
-                      <Link to={`/teams/${teamId}/members/${member.id}/remove`} className="danger-link">
-                        {t("members.remove")}
-                        <span className="visually-hidden">: {member.name}</span>
-                      </Link>
-                    )}
-                  </td>
-                ) : null}
+                <td className="row-actions">
+                  {isOwner || member.id === myId ? (
+                    <Link to={`/teams/${teamId}/members/${member.id}/edit`}>
+                      {t("members.edit")}
+                      <span className="visually-hidden">: {member.name}</span>
+                    </Link>
+                  ) : null}
+                  {isOwner && member.id !== myId ? (
+                    <Link to={`/teams/${teamId}/members/${member.id}/remove`} className="danger-link">
+                      {t("members.remove")}
+                      <span className="visually-hidden">: {member.name}</span>
+                    </Link>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { Field, FormError, SubmitButton, textValue } from "~/components/form";
-import { MemberProfileFields, TimeZoneField } from "~/components/member-profile-fields";
+import { PersonFields, TimeZoneField } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
@@ -54,12 +54,7 @@ export default function NewTeam() {
           prefillFromBrowser={!reply}
         />
         <h2 className="form-section">{t("teams.aboutYou")}</h2>
-        <MemberProfileFields
-          reply={reply}
-          zones={zones}
-          weekdays={weekdays}
-          defaults={{ name: user.name, timeZone: "" }}
-        />
+        <PersonFields reply={reply} zones={zones} weekdays={weekdays} defaults={{ name: user.name, timeZone: "" }} />
         <FormError reply={reply} />
         <SubmitButton>{t("teams.create")}</SubmitButton>
       </Form>

@@ -11,6 +11,8 @@ interface TimeZoneFieldProps {
   /** Fill in the browser's own zone when the field is empty (not on a form shown again after an error). */
   prefillFromBrowser?: boolean;
   hint?: string;
+  /** May be left empty (a contact who shares the customer's zone). */
+  optional?: boolean;
 }
 
 /** A searchable list of IANA zones (a datalist: it works without JavaScript, too). */
@@ -22,6 +24,7 @@ export function TimeZoneField({
   error,
   prefillFromBrowser,
   hint,
+  optional = false,
 }: TimeZoneFieldProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -44,7 +47,7 @@ export function TimeZoneField({
         spellCheck={false}
         placeholder="Europe/Berlin"
         hint={hint ?? t("forms.timeZoneHint")}
-        required
+        required={!optional}
       />
       <datalist id={listId}>
         {zones.map((zone) => (
@@ -55,44 +58,80 @@ export function TimeZoneField({
   );
 }
 
-/** Name, time zone and working hours: what a member says about themselves. */
-export function MemberProfileFields({
+export interface PersonDefaults {
+  name: string;
+  timeZone: string;
+  email?: string;
+  workStart?: string;
+  workEnd?: string;
+  workDays?: string[];
+}
+
+/**
+ * Name, time zone and working hours: what someone says about themselves when
+ * they join, or what a teammate fills in for a member or a customer's contact.
+ */
+export function PersonFields({
   reply,
   zones,
   weekdays,
   defaults,
+  about = "self",
+  email,
+  zoneHint,
 }: {
   reply?: FormReply;
   zones: string[];
   weekdays: { value: number; label: string }[];
-  defaults: { name: string; timeZone: string };
+  defaults: PersonDefaults;
+  about?: "self" | "other";
+  /** Ask for an email address (read-only when it is the one someone signs in with). */
+  email?: "editable" | "locked";
+  /** Set when the zone may be left empty, saying what empty means. */
+  zoneHint?: string;
 }) {
   const { t } = useTranslation();
   const errors = reply?.errors ?? {};
+  const self = about === "self";
   return (
     <>
       <Field
-        label={t("forms.yourName")}
+        label={self ? t("forms.yourName") : t("forms.name")}
         name="name"
         defaultValue={textValue(reply, "name", defaults.name)}
         error={errors.name}
-        autoComplete="name"
+        autoComplete={self ? "name" : "off"}
         required
       />
+      {email ? (
+        <Field
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          defaultValue={textValue(reply, "email", defaults.email ?? "")}
+          error={errors.email}
+          readOnly={email === "locked"}
+          hint={email === "locked" ? t("forms.emailLocked") : undefined}
+          autoComplete="off"
+          required
+        />
+      ) : null}
       <TimeZoneField
         name="timeZone"
-        label={t("forms.yourTimeZone")}
+        label={self ? t("forms.yourTimeZone") : t("forms.timeZone")}
         zones={zones}
         defaultValue={textValue(reply, "timeZone", defaults.timeZone)}
         error={errors.timeZone}
-        prefillFromBrowser={!reply}
+        prefillFromBrowser={self && !reply}
+        hint={zoneHint}
+        optional={zoneHint !== undefined}
       />
       <div className="field-row">
         <Field
           label={t("forms.workStart")}
           name="workStart"
           type="time"
-          defaultValue={textValue(reply, "workStart", "09:00")}
+          defaultValue={textValue(reply, "workStart", defaults.workStart ?? "09:00")}
           error={errors.workStart}
           required
         />
@@ -100,7 +139,7 @@ export function MemberProfileFields({
           label={t("forms.workEnd")}
           name="workEnd"
           type="time"
-          defaultValue={textValue(reply, "workEnd", "18:00")}
+          defaultValue={textValue(reply, "workEnd", defaults.workEnd ?? "18:00")}
           error={errors.workEnd}
           required
         />
@@ -109,7 +148,7 @@ export function MemberProfileFields({
         legend={t("forms.workDays")}
         name="workDays"
         options={weekdays}
-        chosen={listValue(reply, "workDays", ["1", "2", "3", "4", "5"])}
+        chosen={listValue(reply, "workDays", defaults.workDays ?? ["1", "2", "3", "4", "5"])}
         error={errors.workDays}
       />
     </>

@@ -1,0 +1,62 @@
+import { useTranslation } from "react-i18next";
+import { Field, SelectField, TextAreaField, textValue, type FormReply } from "./form";
+import { TimeZoneField } from "./person-fields";
+
+export interface CustomerDefaults {
+  name: string;
+  timeZone: string;
+  language: string;
+  etiquetteNote: string;
+}
+
+/** A customer: who they are, where, the language of their shared pages and how to meet them. */
+export function CustomerFields({
+  reply,
+  zones,
+  defaults,
+}: {
+  reply?: FormReply;
+  zones: string[];
+  defaults: CustomerDefaults;
+}) {
+  const { t } = useTranslation();
+  const errors = reply?.errors ?? {};
+  return (
+    <>
+      <Field
+        label={t("customers.name")}
+        name="name"
+        defaultValue={textValue(reply, "name", defaults.name)}
+        error={errors.name}
+        autoComplete="organization"
+        required
+      />
+      <TimeZoneField
+        name="timeZone"
+        label={t("customers.timeZone")}
+        zones={zones}
+        defaultValue={textValue(reply, "timeZone", defaults.timeZone)}
+        error={errors.timeZone}
+      />
+      <SelectField
+        label={t("customers.language")}
+        name="language"
+        defaultValue={textValue(reply, "language", defaults.language)}
+        error={errors.language}
+        hint={t("customers.languageHint")}
+        options={[
+          { value: "en", label: "English" },
+          { value: "ko", label: "한국어" },
+        ]}
+      />
+      <TextAreaField
+        label={t("customers.etiquette")}
+        name="etiquetteNote"
+        rows={3}
+        defaultValue={textValue(reply, "etiquetteNote", defaults.etiquetteNote)}
+        error={errors.etiquetteNote}
+        hint={t("customers.etiquetteHint")}
+      />
+    </>
+  );
+}

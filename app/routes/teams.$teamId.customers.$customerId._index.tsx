@@ -1,0 +1,155 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember, requireOwner } from "~/auth.server";
+import { CustomerFields } from "~/components/customer-fields";
+import { FormError, SubmitButton } from "~/components/form";
+import { minutesToClock } from "~/domain/clock";
+import { timeZoneOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import { deleteCustomer, getCustomer, updateCustomer } from "~/models/team.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.customer.name} · Rituals` : "Rituals" },
+];
+
+async function teamCustomer(request: Request, params: LoaderFunctionArgs["params"]) {
+  const membership = await requireMember(request, params.teamId);
+  const customer = await getCustomer(membership.team.id, params.customerId ?? "");
+  if (!customer) throw new Response("Not found", { status: 404 });
+  return { ...membership, customer };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, member, customer } = await teamCustomer(request, params);
+  return {
+    teamId: team.id,
+    isOwner: member.role === "owner",
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      timeZone: customer.timeZone,
+      language: customer.language,
+      etiquetteNote: customer.etiquetteNote,
+    },
+    contacts: customer.contacts.map((contact) => ({
+      id: contact.id,
+      name: contact.name,
+      email: contact.email,
+      timeZone: contact.timeZone ?? customer.timeZone,
+      hours: `${minutesToClock(contact.workStartMinutes)}–${minutesToClock(contact.workEndMinutes)}`,
+    })),
+    rituals: customer.rituals,
+    zones: timeZoneOptions(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, customer } = await teamCustomer(request, params);
+  const values = formValues(await request.formData());
+  if (values.intent === "remove") {
+    await requireOwner(request, params.teamId);
+    const removed = await deleteCustomer(team.id, customer.id);
+    if (!removed.ok) return invalidForm(removed.errors, values);
+    throw redirect(`/teams/${team.id}/customers`);
+  }
+  const updated = await updateCustomer(team.id, customer.id, values);
+  if (!updated.ok) return invalidForm(updated.errors, values);
+  throw redirect(`/teams/${team.id}/customers/${customer.id}`);
+}
+
+export default function CustomerPage() {
+  const { teamId, isOwner, customer, contacts, rituals, zones } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const base = `/teams/${teamId}/customers/${customer.id}`;
+  const removing = reply?.values.intent === "remove" ? reply : undefined;
+  return (
+    <>
+      <div className="page-heading">
+        <p className="muted">
+          <Link to={`/teams/${teamId}/customers`}>← {t("customers.title")}</Link>
+        </p>
+        <h1>{customer.name}</h1>
+      </div>
+      <section className="panel" aria-labelledby="contacts-title">
+        <div className="page-heading with-action">
+          <h2 id="contacts-title">{t("customers.contactsTitle")}</h2>
+          <Link className="button secondary" to={`${base}/contacts/new`}>
+            {t("customers.addContact")}
+          </Link>
+        </div>
+        {contacts.length === 0 ? (
+          <p className="muted">{t("customers.noContacts")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">{t("customers.contactsTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("members.name")}</th>
+                  <th scope="col">{t("members.timeZone")}</th>
+                  <th scope="col">{t("members.hours")}</th>
+                  <th scope="col">{t("members.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {contacts.map((contact) => (
+                  <tr key={contact.id} data-testid="contact">
+                    <td>
+                      <strong>{contact.name}</strong>
+                      <br />
+                      <span className="muted">{contact.email}</span>
+                    </td>
+                    <td>{contact.timeZone}</td>
+                    <td>{contact.hours}</td>
+                    <td>
+                      <Link to={`${base}/contacts/${contact.id}`}>
+                        {t("members.edit")}
+                        <span className="visually-hidden">: {contact.name}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="customer-details-title">
+        <h2 id="customer-details-title">{t("customers.detailsTitle")}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="update" />
+          <CustomerFields reply={removing ? undefined : reply} zones={zones} defaults={customer} />
+          <SubmitButton>{t("editor.save")}</SubmitButton>
+        </Form>
+      </section>
+      {rituals.length > 0 ? (
+        <section className="panel" aria-labelledby="customer-rituals-title">
+          <h2 id="customer-rituals-title">{t("customers.ritualsTitle")}</h2>
+          <ul className="plain-list">
+            {rituals.map((ritual) => (
+              <li key={ritual.id}>
+                <Link to={`/teams/${teamId}/rituals/${ritual.id}`}>{ritual.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {isOwner ? (
+        <section className="panel" aria-labelledby="remove-customer-title">
+          <h2 id="remove-customer-title">{t("customers.removeTitle")}</h2>
+          <details open={removing !== undefined}>
+            <summary>{t("customers.remove", { name: customer.name })}</summary>
+            <p>{t("customers.removeBody")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove" />
+              <FormError reply={removing} />
+              <SubmitButton className="button danger">{t("customers.confirmRemove")}</SubmitButton>
+            </Form>
+          </details>
+        </section>
+      ) : null}
+    </>
+  );
+}

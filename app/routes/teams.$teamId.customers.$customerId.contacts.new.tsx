@@ -1,0 +1,60 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { FormError, SubmitButton } from "~/components/form";
+import { PersonFields } from "~/components/person-fields";
+import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import { i18nServer } from "~/i18next.server";
+import { createContact, getCustomer } from "~/models/team.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireMember(request, params.teamId);
+  const customer = await getCustomer(team.id, params.customerId ?? "");
+  if (!customer) throw new Response("Not found", { status: 404 });
+  return {
+    teamId: team.id,
+    customer: { id: customer.id, name: customer.name, timeZone: customer.timeZone },
+    zones: timeZoneOptions(),
+    weekdays: weekdayOptions(await i18nServer.getLocale(request)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team } = await requireMember(request, params.teamId);
+  const values = formValues(await request.formData(), ["workDays"]);
+  const created = await createContact(team.id, params.customerId ?? "", values);
+  if (!created.ok) {
+    if (created.errors.customerId) throw new Response("Not found", { status: 404 });
+    return invalidForm(created.errors, values);
+  }
+  throw redirect(`/teams/${team.id}/customers/${params.customerId}`);
+}
+
+export default function NewContact() {
+  const { teamId, customer, zones, weekdays } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section className="panel narrow" aria-labelledby="new-contact-title">
+      <h1 id="new-contact-title">{t("customers.addContactTo", { customer: customer.name })}</h1>
+      <Form method="post" noValidate>
+        <PersonFields
+          reply={reply}
+          zones={zones}
+          weekdays={weekdays}
+          defaults={{ name: "", timeZone: "" }}
+          about="other"
+          email="editable"
+          zoneHint={t("customers.contactZoneHint", { zone: customer.timeZone })}
+        />
+        <FormError reply={reply} />
+        <div className="actions">
+          <SubmitButton>{t("customers.addContact")}</SubmitButton>
+          <Link to={`/teams/${teamId}/customers/${customer.id}`}>{t("confirm.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

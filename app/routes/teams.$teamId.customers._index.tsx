@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { CustomerFields } from "~/components/customer-fields";
+import { FormError, SubmitButton } from "~/components/form";
+import { timeZoneOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import { loadTeamPlanning } from "~/models/planning.server";
+import { createCustomer } from "~/models/team.server";
+
+export const meta: MetaFunction = () => [{ title: "Customers · Rituals" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team } = await requireMember(request, params.teamId);
+  const { customers } = await loadTeamPlanning(team.id);
+  return { teamId: team.id, teamZone: team.timeZone, customers, zones: timeZoneOptions() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team } = await requireMember(request, params.teamId);
+  const values = formValues(await request.formData());
+  const created = await createCustomer(team.id, values);
+  if (!created.ok) return invalidForm(created.errors, values);
+  throw redirect(`/teams/${team.id}/customers/${created.value.id}`);
+}
+
+export default function Customers() {
+  const { teamId, teamZone, customers, zones } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("customers.title")}</h1>
+        <p className="lede">{t("customers.intro")}</p>
+      </div>
+      {customers.length === 0 ? (
+        <section className="panel empty-state">
+          <h2>{t("customers.emptyTitle")}</h2>
+          <p>{t("customers.emptyBody")}</p>
+        </section>
+      ) : (
+        <ul className="ritual-list" aria-label={t("customers.title")}>
+          {customers.map((customer) => (
+            <li key={customer.id} className="ritual-card kind-tea-time" data-testid="customer">
+              <h2 className="ritual-title">
+                <Link to={`/teams/${teamId}/customers/${customer.id}`}>{customer.name}</Link>
+              </h2>
+              <p className="zone">{customer.timeZone}</p>
+              <p>{t("customers.contactCount", { count: customer.contacts.length })}</p>
+              {customer.contacts.length > 0 ? (
+                <p className="muted">{customer.contacts.map((contact) => contact.name).join(", ")}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="panel narrow" aria-labelledby="add-customer-title">
+        <h2 id="add-customer-title">{t("customers.addTitle")}</h2>
+        <Form method="post" noValidate>
+          <CustomerFields
+            reply={reply}
+            zones={zones}
+            defaults={{ name: "", timeZone: teamZone, language: "en", etiquetteNote: "" }}
+          />
+          <FormError reply={reply} />
+          <SubmitButton>{t("customers.add")}</SubmitButton>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireMember } from "~/auth.server";
+import { FormError, SubmitButton } from "~/components/form";
+import { PersonFields } from "~/components/person-fields";
+import { personDefaults, timeZoneOptions, weekdayOptions } from "~/form-options.server";
+import { formValues, invalidForm } from "~/form-values.server";
+import { i18nServer } from "~/i18next.server";
+import { getMember, updateMember } from "~/models/team.server";
+
+/** Owners edit anyone; everyone edits themselves. */
+async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { team, member: me } = await requireMember(request, params.teamId);
+  const member = await getMember(team.id, params.memberId ?? "");
+  if (!member) throw new Response("Not found", { status: 404 });
+  if (me.role !== "owner" && me.id !== member.id) throw new Response("Forbidden", { status: 403 });
+  return { team, me, member };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { team, me, member } = await editableMember(request, params);
+  return {
+    teamId: team.id,
+    isMe: me.id === member.id,
+    hasAccount: member.userId !== null,
+    person: personDefaults(member),
+    zones: timeZoneOptions(),
+    weekdays: weekdayOptions(await i18nServer.getLocale(request)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { team, member } = await editableMember(request, params);
+  const values = formValues(await request.formData(), ["workDays"]);
+  const updated = await updateMember(team.id, member.id, values);
+  if (!updated.ok) return invalidForm(updated.errors, values);
+  throw redirect(`/teams/${team.id}/members`);
+}
+
+export default function EditMember() {
+  const { teamId, isMe, hasAccount, person, zones, weekdays } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section className="panel narrow" aria-labelledby="edit-member-title">
+      <h1 id="edit-member-title">{isMe ? t("members.editMe") : t("members.editTitle", { name: person.name })}</h1>
+      <p className="muted">{t("members.editIntro")}</p>
+      <Form method="post" noValidate>
+        <PersonFields
+          reply={reply}
+          zones={zones}
+          weekdays={weekdays}
+          defaults={person}
+          about={isMe ? "self" : "other"}
+          email={hasAccount ? "locked" : "editable"}
+        />
+        <FormError reply={reply} />
+        <div className="actions">
+          <SubmitButton>{t("editor.save")}</SubmitButton>
+          <Link to={`/teams/${teamId}/members`}>{t("confirm.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
