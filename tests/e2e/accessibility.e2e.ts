@@ -21,6 +21,19 @@ const signedInPages = [
   "/teams/new",
   "/teams/demo-team/rituals/demo-check-in/delete",
   "/teams/demo-team/members/demo-sam/remove",
+  "/teams/demo-team/members/new",
+  "/teams/demo-team/members/demo-priya/edit",
+  "/teams/demo-team/schedule",
+  "/teams/demo-team/schedule?zone=Asia/Kolkata",
+  "/teams/demo-team/rituals/new",
+  "/teams/demo-team/rituals/new?kind=tea-time",
+  "/teams/demo-team/rituals/demo-check-in",
+  "/teams/demo-team/rituals/demo-check-in/edit",
+  "/teams/demo-team/rituals/demo-tea-time/meetings/20260107T070000Z",
+  "/teams/demo-team/customers",
+  "/teams/demo-team/customers/demo-hanbit",
+  "/teams/demo-team/customers/demo-hanbit/contacts/new",
+  "/teams/demo-team/customers/demo-hanbit/contacts/demo-daniel",
 ];
 
 describe("accessibility (axe-core): no serious or critical violations", () => {
