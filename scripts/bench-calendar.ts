@@ -3,23 +3,16 @@
  * feed endpoint under load (full responses and 304s) against a bare node:http 304.
  * Runs the built app (npm run build) on a throwaway database.
  */
-import { execFileSync, spawn } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import icalGenerator from "ical-generator";
+import { median, serveBuiltApp, throwawayDatabase } from "./bench-support";
 
 const RITUALS = 50;
 const LOAD_SECONDS = 10;
 const CONNECTIONS = 50;
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 async function load(label: string, url: string, headers: Record<string, string> = {}): Promise<number> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: LOAD_SECONDS, headers });
@@ -36,13 +29,7 @@ async function listen(server: http.Server): Promise<number> {
 }
 
 export async function runCalendarBench(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "rituals-bench-"));
-  const databaseUrl = `file:${path.join(folder, "bench.db")}`;
-  process.env.DATABASE_URL = databaseUrl;
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "ignore",
-  });
+  const database = throwawayDatabase();
   // Imported only now, so the client opens the throwaway database.
   const { createRitual } = await import("~/models/ritual.server");
   const { createTeamWithOwner, getMembership } = await import("~/models/team.server");
@@ -143,31 +130,13 @@ export async function runCalendarBench(): Promise<void> {
   );
 
   // 2. The endpoint under load, against a bare node:http server answering 304.
-  const probe = http.createServer();
-  const port = await listen(probe);
-  probe.close();
-  const server = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-    },
-    stdio: "ignore",
-  });
+  const server = await serveBuiltApp(database.databaseUrl);
   try {
-    const url = `http://127.0.0.1:${port}/feeds/${token}.ics`;
-    let etag: string | null = null;
-    for (let attempt = 0; attempt < 50 && !etag; attempt++) {
-      etag = await fetch(url)
-        .then((r) => r.headers.get("etag"))
-        .catch(() => null);
-      if (!etag) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    if (!etag) throw new Error("the app did not start");
+    const url = `${server.origin}/feeds/${token}.ics`;
+    const etag = (await fetch(url)).headers.get("etag");
+    if (!etag) throw new Error("the feed has no ETag");
     const bare = http.createServer((_request, response) => {
-      response.writeHead(304, { ETag: etag!, "Cache-Control": "private, max-age=900" });
+      response.writeHead(304, { ETag: etag, "Cache-Control": "private, max-age=900" });
       response.end();
     });
     const barePort = await listen(bare);
@@ -179,8 +148,8 @@ export async function runCalendarBench(): Promise<void> {
     await load("full response:", url);
     bare.close();
   } finally {
-    server.kill();
+    server.stop();
     await prisma.$disconnect();
-    fs.rmSync(folder, { recursive: true, force: true });
+    database.remove();
   }
 }
