@@ -22,4 +22,6 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
+  // Server-only; its browser build (a WASM package) is not installed, so the dev optimiser must not scan it.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
 });

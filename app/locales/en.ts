@@ -37,6 +37,7 @@ const en = {
     workDays: "Working days",
     name: "Name",
     timeZone: "Time zone",
+    copied: "copied",
     emailLocked: "The address they sign in with; only they can change it.",
   },
   teams: {
@@ -71,6 +72,7 @@ const en = {
     openInvites: "Open invite links",
     expires: "Expires {{date}}",
     revoke: "Revoke",
+    copyInvite: "Copy the invite link",
     edit: "Edit",
     addTitle: "Add a member",
     addIntro:
@@ -107,6 +109,8 @@ const en = {
     rotate: "Make a new address (the old one stops working)",
     revoke: "Stop the subscription",
     subscribe: "Subscribe in my calendar app",
+    copyWebcal: "Copy the webcal:// link",
+    copyHttps: "Copy the https:// link",
     feedLink: "Subscription address (copy it now: it is shown only once)",
     feedActive: "Your subscription address has worked since {{date}}.",
     downloadsTitle: "Invites to download",

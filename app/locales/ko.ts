@@ -39,6 +39,7 @@ const ko: Catalog = {
     workDays: "근무일",
     name: "이름",
     timeZone: "시간대",
+    copied: "복사됨",
     emailLocked: "로그인에 쓰는 주소라 본인만 바꿀 수 있습니다.",
   },
   teams: {
@@ -73,6 +74,7 @@ const ko: Catalog = {
     openInvites: "사용 가능한 초대 링크",
     expires: "{{date}} 만료",
     revoke: "취소",
+    copyInvite: "초대 링크 복사",
     edit: "수정",
     addTitle: "팀원 추가",
     addIntro:
@@ -108,6 +110,8 @@ const ko: Catalog = {
     create: "구독 주소 만들기",
     rotate: "새 주소 만들기(이전 주소는 작동 중지)",
     revoke: "구독 중지",
+    copyWebcal: "webcal:// 링크 복사",
+    copyHttps: "https:// 링크 복사",
     subscribe: "캘린더 앱에서 구독하기",
     feedLink: "구독 주소(지금 복사하세요: 한 번만 표시됩니다)",
     feedActive: "구독 주소가 {{date}}부터 작동 중입니다.",

@@ -153,3 +153,6 @@ export default function CustomerPage() {
     </>
   );
 }
+
+/** Errors show inside the team layout, with its navigation still there. */
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -58,3 +58,6 @@ export default function NewContact() {
     </section>
   );
 }
+
+/** Errors show inside the team layout, with its navigation still there. */
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -54,3 +54,6 @@ export default function NewMember() {
     </section>
   );
 }
+
+/** Errors show inside the team layout, with its navigation still there. */
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { requireMember, requireOwner } from "~/auth.server";
+import { CopyButton } from "~/components/copy-button";
 import { SubmitButton } from "~/components/form";
 import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { weekdayOptions } from "~/form-options.server";
@@ -134,6 +135,7 @@ export default function Members() {
             <div className="field">
               <label htmlFor="invite-url">{t("members.inviteLink")}</label>
               <input id="invite-url" readOnly value={inviteUrl} className="copy-field" />
+              <CopyButton value={inviteUrl} label={t("members.copyInvite")} />
             </div>
           ) : null}
           <Form method="post">

@@ -71,3 +71,6 @@ export default function EditRitual() {
     </>
   );
 }
+
+/** Errors show inside the team layout, with its navigation still there. */
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

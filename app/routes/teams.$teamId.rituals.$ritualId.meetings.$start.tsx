@@ -189,3 +189,6 @@ export default function MeetingPage() {
     </>
   );
 }
+
+/** Errors show inside the team layout, with its navigation still there. */
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
