@@ -228,7 +228,9 @@ export function fieldsOfSavedRitual(planning: TeamPlanning, ritualId: string): F
 }
 
 /** What the editor page needs besides the fields: the people to pick from and the pickers' options. */
-export function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
+export type EditorOptions = ReturnType<typeof editorOptions>;
+
+function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
   return {
     members: planning.members.map(({ id, name, timeZone }) => ({ id, name, timeZone })),
     customers: planning.customers.map((customer) => ({
@@ -251,6 +253,23 @@ export async function saveRitualForm(request: Request, teamId: string, ritualId?
     : await createRitual(teamId, draft, people);
   if (!saved.ok) return invalidForm(saved.errors, values);
   throw redirect(`/teams/${teamId}/rituals/${saved.value.id}`);
+}
+
+/**
+ * What the editor page shows: the fields (as the address gave them, or the
+ * saved or default ones), their plan, and the pickers' options. Field errors
+ * only once someone asked for a preview; a fresh form is not wrong yet.
+ */
+export function editorPage(request: Request, initial: FormFields, context: PlanContext) {
+  const given = fieldsFromAddress(request);
+  const fields = given ?? initial;
+  const plan = planRitual(fields, context);
+  return {
+    fields,
+    errors: given ? plan.errors : {},
+    plan,
+    options: editorOptions(context.planning, context.locale, context.t),
+  };
 }
 
 /** Fields the editor was given in its address: a "preview" submitted without JavaScript, or a picked suggestion. */

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import icalGenerator from "ical-generator";
-import { median, serveBuiltApp, throwawayDatabase } from "./bench-support";
+import { benchLead, median, serveBuiltApp, throwawayDatabase } from "./bench-support";
 
 const RITUALS = 50;
 const LOAD_SECONDS = 10;
@@ -32,8 +32,6 @@ export async function runCalendarBench(): Promise<void> {
   const database = throwawayDatabase();
   // Imported only now, so the client opens the throwaway database.
   const { createRitual } = await import("~/models/ritual.server");
-  const { createTeamWithOwner, getMembership } = await import("~/models/team.server");
-  const { createUser } = await import("~/models/user.server");
   const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
   const { memberFeed } = await import("~/calendar/ritual-calendars");
   const { feedWindow } = await import("~/calendar-response.server");
@@ -41,21 +39,12 @@ export async function runCalendarBench(): Promise<void> {
   const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
   const { prisma } = await import("~/db.server");
 
-  const user = await createUser({ name: "Bench", email: "bench@example.com", password: "bench password 123" });
-  if (!user.ok) throw new Error("bench user");
-  const team = await createTeamWithOwner(user.value, {
-    teamName: "Bench",
-    teamTimeZone: "Europe/Berlin",
-    name: "Bench",
-    timeZone: "Europe/Berlin",
-  });
-  if (!team.ok) throw new Error("bench team");
-  const member = (await getMembership(user.value.id, team.value.id))!.member;
+  const lead = await benchLead("bench@example.com");
   const zones = ["Europe/Berlin", "America/New_York", "Asia/Seoul", "Asia/Kolkata", "Australia/Sydney"];
   for (let i = 0; i < RITUALS; i++) {
     const kind = RITUAL_KINDS[i % 2]!; // check-ins and happy hours: no customer needed
     const created = await createRitual(
-      team.value.id,
+      lead.teamId,
       {
         kind,
         title: `Ritual ${i} 회의`,
@@ -63,11 +52,11 @@ export async function runCalendarBench(): Promise<void> {
         startTime: `${String(8 + (i % 9)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
         startDate: "2026-01-05",
       },
-      { hostIds: [member.id] },
+      { hostIds: [lead.memberId] },
     );
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
   }
-  const token = await rotateFeedToken(member.id);
+  const token = await rotateFeedToken(lead.memberId);
 
   // 1. Building the feed, in process, against ical-generator writing the same events.
   const labels = {
@@ -79,7 +68,7 @@ export async function runCalendarBench(): Promise<void> {
     etiquette: "Etiquette",
     notes: "Notes",
   };
-  const rituals = (await feedRituals(member.id)).map((entry) => ({ ...entry, labels }));
+  const rituals = (await feedRituals(lead.memberId)).map((entry) => ({ ...entry, labels }));
   const window = feedWindow();
   const ours: number[] = [];
   const theirs: number[] = [];

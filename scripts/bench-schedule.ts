@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import { median, percentile, serveBuiltApp, throwawayDatabase } from "./bench-support";
+import { BENCH_PASSWORD, benchLead, median, percentile, serveBuiltApp, throwawayDatabase } from "./bench-support";
 
 const MEMBERS = 30;
 const RITUALS = 60;
@@ -21,26 +21,15 @@ const ZONES = [
   "Australia/Sydney",
   "America/Sao_Paulo",
 ];
-const PASSWORD = "bench password 123";
 
 async function seedTeam() {
   const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
   const { createRitual } = await import("~/models/ritual.server");
-  const { createContact, createCustomer, createMember, createTeamWithOwner, getMembership } =
-    await import("~/models/team.server");
-  const { createUser } = await import("~/models/user.server");
-  const user = await createUser({ name: "Lead", email: "lead@bench.example", password: PASSWORD });
-  if (!user.ok) throw new Error("bench user");
-  const team = await createTeamWithOwner(user.value, {
-    teamName: "Bench",
-    teamTimeZone: "Europe/Berlin",
-    name: "Lead",
-    timeZone: "Europe/Berlin",
-  });
-  if (!team.ok) throw new Error("bench team");
-  const memberIds = [(await getMembership(user.value.id, team.value.id))!.member.id];
+  const { createContact, createCustomer, createMember } = await import("~/models/team.server");
+  const { teamId, memberId } = await benchLead("lead@bench.example");
+  const memberIds = [memberId];
   for (let i = 1; i < MEMBERS; i++) {
-    const member = await createMember(team.value.id, {
+    const member = await createMember(teamId, {
       name: `Member ${i}`,
       email: `member${i}@bench.example`,
       timeZone: ZONES[i % ZONES.length],
@@ -48,9 +37,9 @@ async function seedTeam() {
     if (!member.ok) throw new Error(JSON.stringify(member.errors));
     memberIds.push(member.value.id);
   }
-  const customer = await createCustomer(team.value.id, { name: "Customer", timeZone: "Asia/Seoul" });
+  const customer = await createCustomer(teamId, { name: "Customer", timeZone: "Asia/Seoul" });
   if (!customer.ok) throw new Error("bench customer");
-  const contact = await createContact(team.value.id, customer.value.id, {
+  const contact = await createContact(teamId, customer.value.id, {
     name: "Contact",
     email: "contact@customer.example",
   });
@@ -60,7 +49,7 @@ async function seedTeam() {
     // Everyone sits in about a dozen rituals, the lead in every one, so the lead's week is full of conflicts.
     const participants = memberIds.filter((_, index) => index > 0 && (index + i) % 5 === 0);
     const created = await createRitual(
-      team.value.id,
+      teamId,
       {
         kind,
         title: `Ritual ${i} 회의`,
@@ -77,13 +66,13 @@ async function seedTeam() {
     );
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
   }
-  return team.value.id;
+  return teamId;
 }
 
 async function signIn(origin: string): Promise<string> {
   const response = await fetch(`${origin}/sign-in`, {
     method: "POST",
-    body: new URLSearchParams({ email: "lead@bench.example", password: PASSWORD }),
+    body: new URLSearchParams({ email: "lead@bench.example", password: BENCH_PASSWORD }),
     redirect: "manual",
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];

@@ -62,3 +62,21 @@ export async function serveBuiltApp(databaseUrl: string): Promise<{ origin: stri
   server.kill();
   throw new Error("the app did not start");
 }
+
+export const BENCH_PASSWORD = "bench password 123";
+
+/** A user who leads a new team in Berlin; call after `throwawayDatabase`, so the models open it. */
+export async function benchLead(email: string) {
+  const { createTeamWithOwner, getMembership } = await import("~/models/team.server");
+  const { createUser } = await import("~/models/user.server");
+  const user = await createUser({ name: "Lead", email, password: BENCH_PASSWORD });
+  if (!user.ok) throw new Error("bench user");
+  const team = await createTeamWithOwner(user.value, {
+    teamName: "Bench",
+    teamTimeZone: "Europe/Berlin",
+    name: "Lead",
+    timeZone: "Europe/Berlin",
+  });
+  if (!team.ok) throw new Error("bench team");
+  return { teamId: team.value.id, memberId: (await getMembership(user.value.id, team.value.id))!.member.id };
+}

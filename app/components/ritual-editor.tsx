@@ -1,15 +1,13 @@
-import { Form, Link, useFetcher } from "@remix-run/react";
+import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormFields } from "~/domain/ritual-form";
 import { RITUAL_DEFAULTS, RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import type { FieldErrors } from "~/domain/validation";
-import type { editorOptions, RitualPlan } from "~/ritual-editor.server";
+import type { EditorOptions, RitualPlan } from "~/ritual-editor.server";
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
 import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";
-
-type EditorOptions = ReturnType<typeof editorOptions>;
 
 /** Milliseconds to wait after the last keystroke before asking for a new preview. */
 const PREVIEW_DELAY = 300;
@@ -50,23 +48,29 @@ function searchOf(form: HTMLFormElement, extra: Record<string, string>): string 
   return params.toString();
 }
 
-export function RitualEditor({
-  teamId,
-  ritualId,
-  fields,
-  errors,
-  plan,
-  options,
-  submitLabel,
-}: {
+interface EditorProps {
   teamId: string;
   ritualId?: string;
-  fields: FormFields;
-  errors: FieldErrors;
-  plan: RitualPlan;
-  options: EditorOptions;
+  /** What the loader gave: the fields to start from, their plan and the pickers' options. */
+  page: { fields: FormFields; errors: FieldErrors; plan: RitualPlan; options: EditorOptions };
+  /** What a refused save sent back: the fields as typed and their errors. */
+  reply?: { values: FormFields; errors: FieldErrors };
   submitLabel: string;
-}) {
+}
+
+/**
+ * The ritual editor. It starts afresh whenever its address changes (a picked
+ * suggestion, or a preview asked for without JavaScript), since those carry new fields.
+ */
+export function RitualEditor(props: EditorProps) {
+  const location = useLocation();
+  return <EditorForm key={location.search} {...props} />;
+}
+
+function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps) {
+  const fields = reply?.values ?? page.fields;
+  const errors = reply?.errors ?? page.errors;
+  const { plan, options } = page;
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const preview = useFetcher<RitualPlan>();

@@ -212,10 +212,7 @@ export async function updateMember(
 export function getCustomer(teamId: string, customerId: string) {
   return prisma.customer.findFirst({
     where: { id: customerId, teamId },
-    include: {
-      contacts: { orderBy: [{ name: "asc" }, { id: "asc" }] },
-      rituals: { select: { id: true, title: true } },
-    },
+    include: { rituals: { select: { id: true } } },
   });
 }
 

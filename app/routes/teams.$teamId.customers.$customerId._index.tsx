@@ -7,6 +7,7 @@ import { FormError, SubmitButton } from "~/components/form";
 import { minutesToClock } from "~/domain/clock";
 import { timeZoneOptions } from "~/form-options.server";
 import { formValues, invalidForm } from "~/form-values.server";
+import { loadTeamPlanning } from "~/models/planning.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/models/team.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,25 +22,22 @@ async function teamCustomer(request: Request, params: LoaderFunctionArgs["params
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, member, customer } = await teamCustomer(request, params);
+  const { team, member } = await requireMember(request, params.teamId);
+  const planning = await loadTeamPlanning(team.id);
+  const found = planning.customers.find((c) => c.id === params.customerId);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { contacts, ...customer } = found;
   return {
     teamId: team.id,
     isOwner: member.role === "owner",
-    customer: {
-      id: customer.id,
-      name: customer.name,
-      timeZone: customer.timeZone,
-      language: customer.language,
-      etiquetteNote: customer.etiquetteNote,
-    },
-    contacts: customer.contacts.map((contact) => ({
-      id: contact.id,
-      name: contact.name,
-      email: contact.email,
-      timeZone: contact.timeZone ?? customer.timeZone,
+    customer,
+    contacts: contacts.map((contact) => ({
+      ...contact,
       hours: `${minutesToClock(contact.workStartMinutes)}–${minutesToClock(contact.workEndMinutes)}`,
     })),
-    rituals: customer.rituals,
+    rituals: planning.rituals
+      .filter((ritual) => ritual.customerId === customer.id)
+      .map(({ id, ritual }) => ({ id, title: ritual.title })),
     zones: timeZoneOptions(),
   };
 }

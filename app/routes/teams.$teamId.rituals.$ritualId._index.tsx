@@ -2,12 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { planningRequest } from "~/planning-request.server";
 import { RitualFacts } from "~/components/ritual-facts";
 import { formatCadence, formatDay, formatLocalStart, formatTime } from "~/components/ritual-format";
 import { meetingKey } from "~/domain/meeting-key";
 import { upcomingMeetings } from "~/domain/week-schedule";
-import { i18nServer } from "~/i18next.server";
-import { loadTeamPlanning } from "~/models/planning.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.ritual.title} · Rituals` : "Rituals" },
@@ -17,11 +16,7 @@ const UPCOMING = 8;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
-  const [locale, t, planning] = await Promise.all([
-    i18nServer.getLocale(request),
-    i18nServer.getFixedT(request),
-    loadTeamPlanning(team.id),
-  ]);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
   const saved = planning.rituals.find((r) => r.id === params.ritualId);
   if (!saved) throw new Response("Not found", { status: 404 });
   const { ritual } = saved;
@@ -50,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((a) => ({ id: a.personId, name: names.get(a.personId) ?? "" })),
       participantCount: saved.attendees.length,
     },
-    meetings: upcomingMeetings(saved, Date.now(), UPCOMING).map((meeting) => ({
+    meetings: upcomingMeetings(saved, now, UPCOMING).map((meeting) => ({
       key: meetingKey(meeting.originalStart),
       day: formatDay(meeting.start, zone, locale),
       time: `${formatTime(meeting.start, zone, locale)}–${formatTime(meeting.end, zone, locale)}`,

@@ -1,18 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { planningRequest } from "~/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
-import { i18nServer } from "~/i18next.server";
-import { loadTeamPlanning } from "~/models/planning.server";
 import { getRitualTitle } from "~/models/ritual.server";
-import {
-  editorOptions,
-  fieldsFromAddress,
-  fieldsOfSavedRitual,
-  planRitual,
-  saveRitualForm,
-} from "~/ritual-editor.server";
+import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Rituals` : "Rituals" },
@@ -20,24 +13,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  const [locale, t, planning] = await Promise.all([
-    i18nServer.getLocale(request),
-    i18nServer.getFixedT(request),
-    loadTeamPlanning(team.id),
-  ]);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
   const saved = fieldsOfSavedRitual(planning, params.ritualId ?? "");
   if (!saved) throw new Response("Not found", { status: 404 });
-  const given = fieldsFromAddress(request);
-  const fields = given ?? saved;
-  const plan = planRitual(fields, { planning, ritualId: params.ritualId, locale, t, now: Date.now() });
   return {
     teamId: team.id,
     ritualId: params.ritualId!,
     title: String(saved.title),
-    fields,
-    errors: given ? plan.errors : {},
-    plan,
-    options: editorOptions(planning, locale, t),
+    ...editorPage(request, saved, { planning, ritualId: params.ritualId, locale, t, now }),
   };
 }
 
@@ -50,7 +33,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditRitual() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const location = useLocation();
   const { t } = useTranslation();
   return (
     <>
@@ -59,13 +41,10 @@ export default function EditRitual() {
         <p className="lede">{t("editor.editIntro")}</p>
       </div>
       <RitualEditor
-        key={location.search}
         teamId={data.teamId}
         ritualId={data.ritualId}
-        fields={reply?.values ?? data.fields}
-        errors={reply?.errors ?? data.errors}
-        plan={data.plan}
-        options={data.options}
+        page={data}
+        reply={reply}
         submitLabel={t("editor.save")}
       />
     </>

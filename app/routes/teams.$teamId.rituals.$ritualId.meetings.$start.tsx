@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { planningRequest } from "~/planning-request.server";
 import { Field, FormError, SubmitButton, textValue } from "~/components/form";
 import { PreviewMeeting } from "~/components/plan-panel";
 import { formatDay, formatTime } from "~/components/ritual-format";
@@ -10,9 +11,7 @@ import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm } from "~/form-values.server";
-import { i18nServer } from "~/i18next.server";
 import { changeMeeting, findMeeting } from "~/models/meeting.server";
-import { loadTeamPlanning } from "~/models/planning.server";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,11 +27,7 @@ async function meetingOf(request: Request, params: LoaderFunctionArgs["params"])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params);
-  const [locale, t, planning] = await Promise.all([
-    i18nServer.getLocale(request),
-    i18nServer.getFixedT(request),
-    loadTeamPlanning(team.id),
-  ]);
+  const { locale, t, planning } = await planningRequest(request, team.id);
   const people = draftPeople(fieldsOfSavedRitual(planning, ritual.id) ?? {}, planning);
   const localDate = DateTime.fromMillis(meeting.originalStart, { zone: ritual.timeZone }).toISODate()!;
   const rows = people.map((person) => ({

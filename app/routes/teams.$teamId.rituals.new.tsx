@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { planningRequest } from "~/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
 import { RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { localToday } from "~/domain/week-schedule";
-import { i18nServer } from "~/i18next.server";
-import { loadTeamPlanning } from "~/models/planning.server";
-import { editorOptions, fieldsFromAddress, planRitual, saveRitualForm } from "~/ritual-editor.server";
+import { editorPage, saveRitualForm } from "~/ritual-editor.server";
 
 export const meta: MetaFunction = () => [{ title: "New ritual · Rituals" }];
 
@@ -16,33 +15,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const kind = new URL(request.url).searchParams.get("kind");
   if (!kind) return { teamId: team.id, choosing: true as const };
-  const [locale, t, planning] = await Promise.all([
-    i18nServer.getLocale(request),
-    i18nServer.getFixedT(request),
-    loadTeamPlanning(team.id),
-  ]);
-  const given = fieldsFromAddress(request);
-  const ritualKind = ritualKindOf(kind);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
   const customer = planning.customers[0];
-  const fields =
-    given ??
-    fieldsForNewRitual(ritualKind, {
-      title: t(`kind.${ritualKind}`),
-      timeZone: team.timeZone,
-      startDate: localToday(team.timeZone, Date.now()),
-      hostId: member.id,
-      memberIds: planning.members.map((m) => m.id),
-      customer: customer ? { id: customer.id, contactIds: customer.contacts.map((c) => c.id) } : null,
-    });
-  const plan = planRitual(fields, { planning, locale, t, now: Date.now() });
+  const kindAsked = ritualKindOf(kind);
+  const defaults = fieldsForNewRitual(kindAsked, {
+    title: t(`kind.${kindAsked}`),
+    timeZone: team.timeZone,
+    startDate: localToday(team.timeZone, now),
+    hostId: member.id,
+    memberIds: planning.members.map((m) => m.id),
+    customer: customer ? { id: customer.id, contactIds: customer.contacts.map((c) => c.id) } : null,
+  });
   return {
     teamId: team.id,
     choosing: false as const,
-    fields,
-    // Field errors only once someone asked for a preview; a fresh form is not wrong yet.
-    errors: given ? plan.errors : {},
-    plan,
-    options: editorOptions(planning, locale, t),
+    ...editorPage(request, defaults, { planning, locale, t, now }),
   };
 }
 
@@ -54,7 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewRitual() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const location = useLocation();
   const { t } = useTranslation();
   return (
     <>
@@ -74,15 +60,7 @@ export default function NewRitual() {
           ))}
         </ul>
       ) : (
-        <RitualEditor
-          key={location.search}
-          teamId={data.teamId}
-          fields={reply?.values ?? data.fields}
-          errors={reply?.errors ?? data.errors}
-          plan={data.plan}
-          options={data.options}
-          submitLabel={t("editor.create")}
-        />
+        <RitualEditor teamId={data.teamId} page={data} reply={reply} submitLabel={t("editor.create")} />
       )}
     </>
   );

@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { planningRequest } from "~/planning-request.server";
 import { Field, SelectField } from "~/components/form";
 import { timeZoneOptions } from "~/form-options.server";
-import { i18nServer } from "~/i18next.server";
-import { loadTeamPlanning } from "~/models/planning.server";
 import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/schedule.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,16 +13,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
-  const [locale, t, planning] = await Promise.all([
-    i18nServer.getLocale(request),
-    i18nServer.getFixedT(request),
-    loadTeamPlanning(team.id),
-  ]);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
   const schedule = buildSchedule(
     planning,
     scheduleQuery(request),
     { memberId: member.id, timeZone: member.timeZone },
-    { locale, t, now: Date.now() },
+    { locale, t, now },
   );
   return { teamId: team.id, schedule, zones: timeZoneOptions(), hasRituals: planning.rituals.length > 0 };
 }

@@ -1,0 +1,12 @@
+import { i18nServer } from "./i18next.server";
+import { loadTeamPlanning } from "./models/planning.server";
+
+/** What every planning page starts from: the viewer's language, the team's people and rituals, and now. */
+export async function planningRequest(request: Request, teamId: string) {
+  const [locale, t, planning] = await Promise.all([
+    i18nServer.getLocale(request),
+    i18nServer.getFixedT(request),
+    loadTeamPlanning(teamId),
+  ]);
+  return { locale, t, planning, now: Date.now() };
+}
