@@ -5,11 +5,11 @@ import { RITUAL_DEFAULTS } from "./ritual-kinds";
 
 const context = {
   title: "Customer tea time",
-  timeZone: "Asia/Seoul",
+  timeZone: "Europe/Berlin",
   startDate: "2026-12-01",
   hostId: "lena",
   memberIds: ["lena", "jiwoo", "sam"],
-  customer: { id: "hanbit", contactIds: ["minseo", "daniel"] },
+  customer: { id: "hanbit", timeZone: "Asia/Seoul", contactIds: ["minseo", "daniel"] },
 };
 
 describe("the ritual editor's fields", () => {
@@ -25,7 +25,13 @@ describe("the ritual editor's fields", () => {
       contactIds: [],
     });
     const teaTime = fieldsForNewRitual("tea-time", context);
-    expect(teaTime).toMatchObject({ interval: "2", customerId: "hanbit", contactIds: ["minseo", "daniel"] });
+    expect(teaTime).toMatchObject({
+      interval: "2",
+      timeZone: "Asia/Seoul",
+      customerId: "hanbit",
+      contactIds: ["minseo", "daniel"],
+    });
+    expect(checkIn.timeZone).toBe("Europe/Berlin");
     const parsed = validateRitual(draftFromFields(teaTime).draft);
     expect(parsed.success && parsed.data).toMatchObject({ ...RITUAL_DEFAULTS["tea-time"], customerId: "hanbit" });
   });

@@ -108,7 +108,7 @@ export function fieldsForNewRitual(
     startDate: string;
     hostId: string;
     memberIds: string[];
-    customer: { id: string; contactIds: string[] } | null;
+    customer: { id: string; timeZone: string; contactIds: string[] } | null;
   },
 ): FormFields {
   const defaults = RITUAL_DEFAULTS[kind];
@@ -116,7 +116,8 @@ export function fieldsForNewRitual(
   return {
     kind,
     title: context.title,
-    timeZone: context.timeZone,
+    // A tea time keeps to the customer's clock: their time is the one to respect.
+    timeZone: withCustomer ? context.customer!.timeZone : context.timeZone,
     startTime: kind === "happy-hour" ? "16:00" : "10:00",
     durationMinutes: String(defaults.durationMinutes),
     frequency: defaults.frequency,

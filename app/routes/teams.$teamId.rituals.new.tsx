@@ -24,7 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startDate: localToday(team.timeZone, now),
     hostId: member.id,
     memberIds: planning.members.map((m) => m.id),
-    customer: customer ? { id: customer.id, contactIds: customer.contacts.map((c) => c.id) } : null,
+    customer: customer
+      ? { id: customer.id, timeZone: customer.timeZone, contactIds: customer.contacts.map((c) => c.id) }
+      : null,
   });
   return {
     teamId: team.id,
