@@ -2,6 +2,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
+import { mondayOf, weekSchedule } from "~/domain/week-schedule";
+import { loadTeamPlanning } from "~/models/planning.server";
 import { listRituals } from "~/models/ritual.server";
 import { getMembership } from "~/models/team.server";
 import { verifyLogin } from "~/models/user.server";
@@ -60,5 +62,28 @@ describe("demo seed", () => {
     const member = await verifyLogin(DEMO_MEMBER_EMAIL, DEMO_PASSWORD);
     expect((await getMembership(owner!.id, DEMO_TEAM_ID))?.member.role).toBe("owner");
     expect((await getMembership(member!.id, DEMO_TEAM_ID))?.member.role).toBe("member");
+  });
+
+  it("shows a moved meeting that clashes and a cancelled one in the coming weeks", async () => {
+    await seedDemo();
+    const changed = await prisma.meeting.findMany({ where: { ritual: { teamId: DEMO_TEAM_ID } } });
+    expect(changed.map((m) => [m.ritualId, m.status]).sort()).toEqual([
+      ["demo-check-in", "moved"],
+      ["demo-happy-hour", "cancelled"],
+    ]);
+    const planning = await loadTeamPlanning(DEMO_TEAM_ID);
+    const moved = changed.find((m) => m.status === "moved")!;
+    const lenasWeek = weekSchedule(
+      {
+        timeZone: "Europe/Berlin",
+        weekStart: mondayOf(DateTime.fromJSDate(moved.start, { zone: "Europe/Berlin" }).toISODate()!),
+        personId: "demo-lena",
+      },
+      planning.rituals,
+    ).flatMap((day) => day.items);
+    const clash = lenasWeek.find((item) => item.ritualId === "demo-check-in" && item.status === "moved")!;
+    expect(clash.conflictsWith.map((other) => other.ritualId)).toEqual(["demo-tea-time"]);
+    expect(lenasWeek.some((item) => item.ritualId === "demo-happy-hour" && item.status === "cancelled")).toBe(true);
+    expect(moved.start.getTime()).toBeGreaterThan(Date.now());
   });
 });

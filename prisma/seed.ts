@@ -1,14 +1,19 @@
 /**
  * The demo team: members in Seoul, Berlin, San Francisco and Bengaluru (no DST,
  * European DST, North American DST, +5:30), one customer with two contacts, and
- * one ritual of each kind with its default cadence, length and buffers.
+ * one ritual of each kind with its default cadence, length and buffers, and in the
+ * coming weeks a moved meeting that clashes with another and a cancelled one.
  *
  *   tsx prisma/seed.ts             add the demo team unless it is already there
  *   tsx prisma/seed.ts --if-empty  only on a database without any team (npm start)
  */
 import { prisma } from "~/db.server";
 import type { WriteResult } from "~/domain/validation";
-import { createRitual } from "~/models/ritual.server";
+import { DateTime } from "luxon";
+import { expandValidRule } from "~/domain/recurrence";
+import { DAY } from "~/domain/zone-offsets";
+import { changeMeeting } from "~/models/meeting.server";
+import { createRitual, getRitual } from "~/models/ritual.server";
 import { createContact, createCustomer, createMember, createTeam, getTeam } from "~/models/team.server";
 import { createUser } from "~/models/user.server";
 import { DEMO_MEMBER_EMAIL, DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "./demo-accounts";
@@ -151,7 +156,38 @@ export async function seedDemo(): Promise<"created" | "present"> {
       { hostIds: [jiwoo.id, lena.id], contactIds: [minseo.id, daniel.id] },
     );
   });
+  await changeSomeMeetings(Date.now());
   return "created";
+}
+
+/**
+ * A week with changes, so the schedule shows them: in the week of the next tea
+ * time, Tuesday's check-in moves onto the tea time's morning (where it clashes
+ * with Lena's go-early time) and Friday's happy hour is cancelled.
+ */
+async function changeSomeMeetings(now: number) {
+  const teaTime = (await getRitual(DEMO_TEAM_ID, "demo-tea-time"))!;
+  const [tea] = expandValidRule(teaTime, { from: now + 2 * DAY, to: now + 30 * DAY });
+  if (!tea) return;
+  const teaDay = DateTime.fromMillis(tea.start, { zone: "Europe/Berlin" });
+  const berlin = (day: DateTime, hour: number, minute: number) => day.set({ hour, minute }).toMillis();
+  const monday = teaDay.startOf("week");
+  saved(
+    "moved check-in",
+    await changeMeeting(DEMO_TEAM_ID, "demo-check-in", {
+      originalStart: berlin(monday.plus({ days: 1 }), 9, 30),
+      status: "moved",
+      start: teaDay.plus({ minutes: 15 }).toMillis(),
+      durationMinutes: 30,
+    }),
+  );
+  saved(
+    "cancelled happy hour",
+    await changeMeeting(DEMO_TEAM_ID, "demo-happy-hour", {
+      originalStart: berlin(monday.plus({ days: 4 }), 16, 0),
+      status: "cancelled",
+    }),
+  );
 }
 
 async function main() {
