@@ -1,0 +1,76 @@
+import { dayFromIso, isoFromDay, isoWeekdayOf } from "./local-dates";
+import { localToday } from "./week-schedule";
+
+/** Approvals are answered within a working day; everything else within a week (PRACTICES.md, Be Responsive). */
+export const FOLLOW_UP_KINDS = ["action", "approval"] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** Days without an update after which an open item is "waiting on us". */
+export const SILENT_DAYS = 7;
+const DEFAULT_ACTION_DAYS = 7;
+const DAY = 86_400_000;
+
+/** Whose clock a due date is read on: the owner's zone and working days. */
+export interface DueClock {
+  timeZone: string;
+  workDays: number[];
+}
+
+/**
+ * The due date a new item gets, as a date in its owner's zone: the next
+ * working day for an approval, a week from today for anything else.
+ */
+export function defaultDueDate(kind: FollowUpKind, owner: DueClock, now: number): string {
+  const today = dayFromIso(localToday(owner.timeZone, now));
+  if (kind === "action") return isoFromDay(today + DEFAULT_ACTION_DAYS);
+  const workDays = owner.workDays.length > 0 ? owner.workDays : [1, 2, 3, 4, 5];
+  let day = today + 1;
+  while (!workDays.includes(isoWeekdayOf(day))) day++;
+  return isoFromDay(day);
+}
+
+export type Urgency = "done" | "overdue" | "due-today" | "silent" | "this-week" | "later";
+
+/** The order the follow-ups board shows its groups in: the loudest first. */
+export const URGENCY_ORDER: Urgency[] = ["overdue", "due-today", "silent", "this-week", "later", "done"];
+
+export interface TrackedItem {
+  status: "open" | "done";
+  /** Local date in the owner's zone; null for questions, which have none. */
+  dueDate: string | null;
+  lastUpdatedAt: number;
+}
+
+/** Whole days since the item was last updated. */
+export function daysSilent(item: Pick<TrackedItem, "lastUpdatedAt">, now: number): number {
+  return Math.floor((now - item.lastUpdatedAt) / DAY);
+}
+
+/**
+ * How loud an item is, judged on its owner's clock: past its due date is
+ * overdue (from the owner's midnight on), then due today, then silent for a
+ * week ("waiting on us"), then due within the next seven days, then later.
+ */
+export function urgencyOf(item: TrackedItem, ownerZone: string, now: number): Urgency {
+  if (item.status === "done") return "done";
+  const today = localToday(ownerZone, now);
+  if (item.dueDate !== null && item.dueDate < today) return "overdue";
+  if (item.dueDate === today) return "due-today";
+  if (daysSilent(item, now) >= SILENT_DAYS) return "silent";
+  if (item.dueDate !== null && dayFromIso(item.dueDate) - dayFromIso(today) <= 7) return "this-week";
+  return "later";
+}
+
+/** Items grouped by urgency, most urgent group first, each group by due date. */
+export function groupByUrgency<T extends TrackedItem>(
+  items: readonly T[],
+  zoneOf: (item: T) => string,
+  now: number,
+): { urgency: Urgency; items: T[] }[] {
+  const groups = new Map<Urgency, T[]>(URGENCY_ORDER.map((urgency) => [urgency, []]));
+  for (const item of items) groups.get(urgencyOf(item, zoneOf(item), now))!.push(item);
+  return URGENCY_ORDER.map((urgency) => ({
+    urgency,
+    items: groups.get(urgency)!.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999")),
+  })).filter((group) => group.items.length > 0);
+}

@@ -1,0 +1,52 @@
+import MarkdownIt from "markdown-it";
+import sanitizeHtml from "sanitize-html";
+
+/** Raw HTML in a note is shown as text; links that are not web or mail links are not made links. */
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
+
+/**
+ * The only markup a rendered note may contain, whatever the Markdown library
+ * makes of its input: a second fence, so a parser bug cannot become a script.
+ */
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "del",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+  ],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"], th: ["style"], td: ["style"] },
+  allowedStyles: { "*": { "text-align": [/^(left|right|center)$/] } },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow ugc" }),
+  },
+};
+
+/** A note's Markdown as HTML that is safe to put in the page. */
+export function renderMarkdown(text: string): string {
+  return sanitizeHtml(markdown.render(text), ALLOWED);
+}
