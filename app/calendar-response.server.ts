@@ -30,24 +30,34 @@ export function inviteWindow(now = Date.now()) {
 }
 
 /** "Team check-in" → "team-check-in.ics"; letters of any script are kept. */
-export function calendarFilename(title: string): string {
+export function calendarFilename(title: string, extension = "ics"): string {
   const slug = title
     .normalize("NFC")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .toLowerCase()
     .slice(0, 60);
-  return `${slug || "rituals"}.ics`;
+  return `${slug || "rituals"}.${extension}`;
 }
 
-export function calendarResponse(body: string, filename: string, headers: Record<string, string> = {}): Response {
+/** A file to save, named in any script (with an ASCII fallback for old clients). */
+export function downloadResponse(
+  body: string,
+  filename: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Response {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
   return new Response(body, {
     headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Type": `${contentType}; charset=utf-8`,
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       "Cache-Control": "private, no-cache",
       ...headers,
     },
   });
+}
+
+export function calendarResponse(body: string, filename: string, headers: Record<string, string> = {}): Response {
+  return downloadResponse(body, filename, "text/calendar", headers);
 }

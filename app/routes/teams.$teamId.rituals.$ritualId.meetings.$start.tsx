@@ -1,17 +1,41 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
 import { planningRequest } from "~/planning-request.server";
 import { Field, FormError, SubmitButton, textValue } from "~/components/form";
+import {
+  FollowUpItem,
+  FollowUps,
+  NotesEditor,
+  QuestionItem,
+  Questions,
+  RenderedText,
+  Risks,
+  SharePanel,
+} from "~/components/note-page";
 import { PreviewMeeting } from "~/components/plan-panel";
 import { formatDay, formatTime } from "~/components/ritual-format";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";
+import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm } from "~/form-values.server";
 import { changeMeeting, findMeeting } from "~/models/meeting.server";
+import {
+  addFollowUp,
+  addQuestion,
+  addRisk,
+  answerQuestion,
+  deleteItem,
+  loadNotePage,
+  saveNotes,
+  shareNotePage,
+  stopSharing,
+  updateFollowUp,
+} from "~/models/note.server";
+import { notePageView } from "~/note-page.server";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,7 +51,7 @@ async function meetingOf(request: Request, params: LoaderFunctionArgs["params"])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params);
-  const { locale, t, planning } = await planningRequest(request, team.id);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
   const people = draftPeople(fieldsOfSavedRitual(planning, ritual.id) ?? {}, planning);
   const localDate = DateTime.fromMillis(meeting.originalStart, { zone: ritual.timeZone }).toISODate()!;
   const rows = people.map((person) => ({
@@ -43,7 +67,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t,
   );
   const inRitualZone = DateTime.fromMillis(meeting.start, { zone: ritual.timeZone });
+  const notes = notePageView(
+    await loadNotePage({ teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart }),
+    ritual.agendaTemplate,
+    { locale, now, teamZone: team.timeZone },
+    new URL(request.url).origin,
+  );
   return {
+    notes,
+    members: planning.members.map(({ id, name }) => ({ id, name })),
+    withCustomer: ritual.customer !== null,
     teamId: team.id,
     ritualId: ritual.id,
     path: new URL(request.url).pathname,
@@ -57,7 +90,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? `${formatDay(meeting.originalStart, ritual.timeZone, locale)} ${formatTime(meeting.originalStart, ritual.timeZone, locale)}`
       : null,
     people: view,
-    agenda: ritual.agendaTemplate,
     videoUrl: ritual.videoUrl,
     move: {
       date: inRitualZone.toISODate()!,
@@ -67,25 +99,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Moves or cancels this one meeting; the rest of the series stays as it is. */
+/** Everything done on the page: its notes and items, sharing, and moving or cancelling this one meeting. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, ritual, meeting } = await meetingOf(request, params);
   const values = formValues(await request.formData());
-  const back = new URL(request.url).pathname;
-  if (values.intent === "cancel") {
-    const result = await changeMeeting(team.id, ritual.id, {
-      originalStart: meeting.originalStart,
-      status: "cancelled",
-    });
+  const ref = { teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart };
+  const id = typeof values.id === "string" ? values.id : "";
+  const now = Date.now();
+  const done = (result: WriteResult<unknown>, anchor: string) => {
     if (!result.ok) return invalidForm(result.errors, values);
-    throw redirect(back);
-  }
-  if (values.intent === "move") {
-    const move = parseMove(values, ritual.timeZone, meeting.originalStart);
-    if (!move.success) return invalidForm(move.errors, values);
-    const result = await changeMeeting(team.id, ritual.id, move.data);
-    if (!result.ok) return invalidForm(result.errors, values);
-    throw redirect(back);
+    throw redirect(`${new URL(request.url).pathname}#${anchor}`);
+  };
+  const removed = (found: boolean, anchor: string) =>
+    done(found ? { ok: true, value: id } : { ok: false, errors: { form: "validation.itemUnknown" } }, anchor);
+  switch (values.intent) {
+    case "save-notes": {
+      const saved = await saveNotes(ref, values, Number(values.version) || 0);
+      if ("conflict" in saved)
+        return data({ errors: {} as FieldErrors, values, conflict: saved.conflict }, { status: 409 });
+      return done(saved.ok ? { ok: true, value: saved.version } : saved, "notes");
+    }
+    case "add-follow-up":
+      return done(await addFollowUp(ref, values, now), "follow-ups");
+    case "update-follow-up":
+      return done(await updateFollowUp(team.id, id, values, now), "follow-ups");
+    case "delete-follow-up":
+      return removed(await deleteItem(team.id, "followUp", id), "follow-ups");
+    case "add-risk":
+      return done(await addRisk(ref, values), "risks");
+    case "delete-risk":
+      return removed(await deleteItem(team.id, "risk", id), "risks");
+    case "add-question":
+      return done(await addQuestion(ref, values), "questions");
+    case "answer-question":
+      return done(await answerQuestion(team.id, id, values), "questions");
+    case "delete-question":
+      return removed(await deleteItem(team.id, "question", id), "questions");
+    case "share":
+      await shareNotePage(ref);
+      throw redirect(`${new URL(request.url).pathname}#share`);
+    case "stop-sharing":
+      await stopSharing(ref);
+      throw redirect(`${new URL(request.url).pathname}#share`);
+    case "cancel":
+      return done(
+        await changeMeeting(team.id, ritual.id, { originalStart: meeting.originalStart, status: "cancelled" }),
+        "cancel",
+      );
+    case "move": {
+      const move = parseMove(values, ritual.timeZone, meeting.originalStart);
+      return done(
+        move.success ? await changeMeeting(team.id, ritual.id, move.data) : { ok: false, errors: move.errors },
+        "move",
+      );
+    }
   }
   throw new Response("Unknown intent", { status: 400 });
 }
@@ -118,19 +185,57 @@ export default function MeetingPage() {
         </p>
       </div>
 
+      {data.notes.deadline ? (
+        <p className="deadline-banner" role="note">
+          {t("notes.deadlineIs", { date: data.notes.deadline })}
+        </p>
+      ) : null}
+
+      <div className="note-layout">
+        <div className="note-main">
+          <section className="panel" id="notes" aria-labelledby="agenda-title">
+            <h2 id="agenda-title">{t("notes.agenda")}</h2>
+            <RenderedText html={data.notes.html.agenda} empty={t("notes.noAgenda")} />
+            {data.notes.carriedFollowUps.length + data.notes.carriedQuestions.length > 0 ? (
+              <div className="carried" data-testid="carried">
+                <h3>{t("notes.carriedTitle")}</h3>
+                <ul className="items">
+                  {data.notes.carriedFollowUps.map((item) => (
+                    <FollowUpItem key={item.id} item={item} editable={false} />
+                  ))}
+                  {data.notes.carriedQuestions.map((item) => (
+                    <QuestionItem key={item.id} item={item} editable={false} />
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <h2>{t("notes.notes")}</h2>
+            <RenderedText html={data.notes.html.notes} empty={t("notes.noNotes")} />
+            <h2>{t("notes.decisions")}</h2>
+            <RenderedText html={data.notes.html.decisions} empty={t("notes.noDecisions")} />
+            <p className="card-actions">
+              <a href="#edit-notes">{t("notes.edit")}</a>
+              <a href={`${data.path}/notes.md`} download>
+                {t("notes.export")}
+              </a>
+            </p>
+          </section>
+          <NotesEditor view={data.notes} reply={reply} withDeadline={data.withCustomer} />
+        </div>
+        <div className="note-side">
+          <FollowUps view={data.notes} members={data.members} reply={reply} />
+          <Questions view={data.notes} members={data.members} reply={reply} />
+          <Risks view={data.notes} reply={reply} />
+          {data.withCustomer ? <SharePanel shareUrl={data.notes.shareUrl} /> : null}
+        </div>
+      </div>
+
       <section className="panel" aria-labelledby="who-title">
         <h2 id="who-title">{t("meeting.whoTitle")}</h2>
         <ul className="preview-list single">
           <PreviewMeeting meeting={data.people} />
         </ul>
       </section>
-
-      {data.agenda ? (
-        <section className="panel" aria-labelledby="agenda-title">
-          <h2 id="agenda-title">{t("calendar.agenda")}</h2>
-          <p className="pre-line">{data.agenda}</p>
-        </section>
-      ) : null}
 
       {data.status === "cancelled" ? null : (
         <div className="two-panels">

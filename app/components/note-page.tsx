@@ -1,0 +1,471 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { FollowUpView, NotePageView, QuestionView } from "~/note-page.server";
+import { CopyButton } from "./copy-button";
+import { Field, FormError, SelectField, SubmitButton, TextAreaField, textValue, type FormReply } from "./form";
+
+export interface NoteReply extends FormReply {
+  conflict?: { agenda: string; notes: string; decisions: string; customerDeadline?: string; version: number };
+}
+
+/** The reply for one form of the page: errors and typed values come back to the form that sent them. */
+function replyFor(reply: NoteReply | undefined, intent: string, id?: string): NoteReply | undefined {
+  if (!reply || reply.values.intent !== intent) return undefined;
+  return id === undefined || reply.values.id === id ? reply : undefined;
+}
+
+type Members = { id: string; name: string }[];
+
+/** Rendered Markdown from the server (already sanitised there). */
+export function RenderedText({ html, empty }: { html: string; empty: string }) {
+  return html ? (
+    <div className="rendered-note" dangerouslySetInnerHTML={{ __html: html }} />
+  ) : (
+    <p className="muted">{empty}</p>
+  );
+}
+
+const NOTE_FIELDS = ["agenda", "notes", "decisions"] as const;
+
+/** The page's text: edit and save; a save over someone else's newer one shows both instead. */
+export function NotesEditor({
+  view,
+  reply,
+  withDeadline,
+}: {
+  view: NotePageView;
+  reply?: NoteReply;
+  withDeadline: boolean;
+}) {
+  const { t } = useTranslation();
+  const mine = replyFor(reply, "save-notes");
+  const conflict = mine?.conflict;
+  return (
+    <section className="panel" id="edit-notes" aria-labelledby="edit-notes-title">
+      <h2 id="edit-notes-title">{t("notes.editTitle")}</h2>
+      {conflict ? (
+        <div className="conflict" role="alert">
+          <p className="flag flag-conflict">{t("notes.conflictTitle")}</p>
+          <p>{t("notes.conflictBody")}</p>
+        </div>
+      ) : (
+        <p className="hint">{t("notes.markdownHint")}</p>
+      )}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="save-notes" />
+        <input type="hidden" name="version" value={conflict ? conflict.version : view.version} />
+        {NOTE_FIELDS.map((name) => (
+          <div
+            key={name}
+            className={conflict && conflict[name] !== textValue(mine, name) ? "conflict-pair" : undefined}
+          >
+            {conflict && conflict[name] !== textValue(mine, name) ? (
+              <div className="field">
+                <label htmlFor={`theirs-${name}`}>{t("notes.theirVersion", { field: t(`notes.${name}`) })}</label>
+                <textarea
+                  id={`theirs-${name}`}
+                  readOnly
+                  value={conflict[name]}
+                  rows={6}
+                  data-testid={`theirs-${name}`}
+                />
+              </div>
+            ) : null}
+            <TextAreaField
+              label={conflict ? t("notes.yourVersion", { field: t(`notes.${name}`) }) : t(`notes.${name}`)}
+              name={name}
+              rows={name === "notes" ? 10 : 5}
+              defaultValue={textValue(mine, name, view.text[name])}
+              error={mine?.errors[name]}
+            />
+          </div>
+        ))}
+        {withDeadline ? (
+          <Field
+            label={t("notes.customerDeadline")}
+            name="customerDeadline"
+            type="date"
+            defaultValue={textValue(mine, "customerDeadline", view.text.customerDeadline)}
+            error={mine?.errors.customerDeadline}
+            hint={t("notes.customerDeadlineHint")}
+          />
+        ) : null}
+        <FormError reply={mine} />
+        <div className="actions">
+          <SubmitButton>{conflict ? t("notes.saveMine") : t("notes.save")}</SubmitButton>
+          {conflict ? <Link to=".">{t("notes.keepTheirs")}</Link> : null}
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function Urgent({ item }: { item: { urgency: string; silentDays: number } }) {
+  const { t } = useTranslation();
+  if (item.urgency === "overdue") return <span className="flag flag-conflict">{t("followUps.overdue")}</span>;
+  if (item.urgency === "due-today") return <span className="flag flag-dst">{t("followUps.dueToday")}</span>;
+  if (item.urgency === "silent") {
+    return <span className="flag flag-outside">{t("followUps.silent", { count: item.silentDays })}</span>;
+  }
+  return null;
+}
+
+function SharedTag({ shared }: { shared: boolean }) {
+  const { t } = useTranslation();
+  return <span className="tag">{shared ? t("notes.shared") : t("notes.internal")}</span>;
+}
+
+function DeleteButton({ intent, id, label }: { intent: string; id: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="link-button danger-link">
+        {t("notes.delete")}
+        <span className="visually-hidden">: {label}</span>
+      </button>
+    </Form>
+  );
+}
+
+export function FollowUpItem({ item, reply, editable }: { item: FollowUpView; reply?: NoteReply; editable: boolean }) {
+  const { t } = useTranslation();
+  const mine = replyFor(reply, "update-follow-up", item.id);
+  return (
+    <li className={`item urgency-${item.urgency}`} data-testid="follow-up">
+      <p className="item-title">
+        <strong>{item.title}</strong> <Urgent item={item} />
+        {item.kind === "approval" ? <span className="tag">{t("followUps.approval")}</span> : null}
+        {item.priority === 1 ? <span className="tag">{t("followUps.high")}</span> : null}
+        <SharedTag shared={item.shared} />
+      </p>
+      <p className="muted">
+        {t("followUps.ownerDue", { owner: item.ownerName ?? t("followUps.noOwner"), due: item.due })}
+        {item.status === "done" ? ` · ${t("followUps.done")}` : null}
+        {item.raisedIn ? ` · ${t("followUps.raised", { date: item.raisedIn.date })}` : null}
+      </p>
+      {item.lastUpdate ? <p className="pre-line">{item.lastUpdate}</p> : null}
+      {editable ? (
+        <details className="item-edit" open={mine !== undefined}>
+          <summary>
+            {t("followUps.update")}
+            <span className="visually-hidden">: {item.title}</span>
+          </summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="update-follow-up" />
+            <input type="hidden" name="id" value={item.id} />
+            <SelectField
+              id={`status-${item.id}`}
+              label={t("followUps.status")}
+              name="status"
+              defaultValue={textValue(mine, "status", item.status)}
+              options={[
+                { value: "open", label: t("followUps.open") },
+                { value: "done", label: t("followUps.done") },
+              ]}
+            />
+            <TextAreaField
+              id={`lastUpdate-${item.id}`}
+              label={t("followUps.lastUpdate")}
+              name="lastUpdate"
+              rows={2}
+              defaultValue={textValue(mine, "lastUpdate", item.lastUpdate)}
+              error={mine?.errors.lastUpdate}
+            />
+            <Field
+              id={`dueDate-${item.id}`}
+              label={t("followUps.dueDate")}
+              name="dueDate"
+              type="date"
+              defaultValue={textValue(mine, "dueDate", item.dueDate)}
+              error={mine?.errors.dueDate}
+            />
+            <SubmitButton className="button secondary">{t("followUps.saveUpdate")}</SubmitButton>
+          </Form>
+          <DeleteButton intent="delete-follow-up" id={item.id} label={item.title} />
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+export function FollowUps({ view, members, reply }: { view: NotePageView; members: Members; reply?: NoteReply }) {
+  const { t } = useTranslation();
+  const adding = replyFor(reply, "add-follow-up");
+  const errors = adding?.errors ?? {};
+  return (
+    <section className="panel" id="follow-ups" aria-labelledby="follow-ups-title">
+      <h2 id="follow-ups-title">{t("followUps.title")}</h2>
+      {view.followUps.length === 0 ? <p className="muted">{t("followUps.none")}</p> : null}
+      <ul className="items">
+        {view.followUps.map((item) => (
+          <FollowUpItem key={item.id} item={item} reply={reply} editable />
+        ))}
+      </ul>
+      <details className="add-item" open={adding !== undefined}>
+        <summary>{t("followUps.add")}</summary>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="add-follow-up" />
+          <Field
+            id="new-follow-up-title"
+            label={t("followUps.what")}
+            name="title"
+            defaultValue={textValue(adding, "title")}
+            error={errors.title}
+            required
+          />
+          <div className="field-row">
+            <SelectField
+              id="new-follow-up-owner"
+              label={t("followUps.owner")}
+              name="ownerId"
+              defaultValue={textValue(adding, "ownerId")}
+              error={errors.ownerId}
+              options={[
+                { value: "", label: t("followUps.noOwner") },
+                ...members.map((m) => ({ value: m.id, label: m.name })),
+              ]}
+            />
+            <SelectField
+              id="new-follow-up-kind"
+              label={t("followUps.kind")}
+              name="kind"
+              defaultValue={textValue(adding, "kind", "action")}
+              options={[
+                { value: "action", label: t("followUps.action") },
+                { value: "approval", label: t("followUps.approval") },
+              ]}
+            />
+          </div>
+          <div className="field-row">
+            <Field
+              id="new-follow-up-due"
+              label={t("followUps.dueDate")}
+              name="dueDate"
+              type="date"
+              defaultValue={textValue(adding, "dueDate")}
+              error={errors.dueDate}
+              hint={t("followUps.dueHint")}
+            />
+            <SelectField
+              id="new-follow-up-priority"
+              label={t("followUps.priority")}
+              name="priority"
+              defaultValue={textValue(adding, "priority", "2")}
+              options={[
+                { value: "1", label: t("followUps.high") },
+                { value: "2", label: t("followUps.normal") },
+                { value: "3", label: t("followUps.low") },
+              ]}
+            />
+          </div>
+          <SharedBox id="new-follow-up-shared" checked={textValue(adding, "shared") === "on"} />
+          <FormError reply={adding} />
+          <SubmitButton className="button secondary">{t("followUps.add")}</SubmitButton>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
+function SharedBox({ id, checked }: { id: string; checked: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={id}>
+        <input id={id} type="checkbox" name="shared" defaultChecked={checked} />
+        {t("notes.shareWithCustomer")}
+      </label>
+    </div>
+  );
+}
+
+export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }) {
+  const { t } = useTranslation();
+  const adding = replyFor(reply, "add-risk");
+  const errors = adding?.errors ?? {};
+  return (
+    <section className="panel" id="risks" aria-labelledby="risks-title">
+      <h2 id="risks-title">{t("risks.title")}</h2>
+      <p className="hint">{t("risks.hint")}</p>
+      {view.risks.length === 0 ? <p className="muted">{t("risks.none")}</p> : null}
+      <ul className="items">
+        {view.risks.map((risk) => (
+          <li key={risk.id} className="item" data-testid="risk">
+            <p className="item-title">
+              <strong>{risk.risk}</strong> <SharedTag shared={risk.shared} />
+            </p>
+            {risk.impact ? <p>{t("risks.impactIs", { impact: risk.impact })}</p> : null}
+            {risk.mitigation ? <p>{t("risks.mitigationIs", { mitigation: risk.mitigation })}</p> : null}
+            <DeleteButton intent="delete-risk" id={risk.id} label={risk.risk} />
+          </li>
+        ))}
+      </ul>
+      <details className="add-item" open={adding !== undefined}>
+        <summary>{t("risks.add")}</summary>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="add-risk" />
+          <Field
+            id="new-risk"
+            label={t("risks.risk")}
+            name="risk"
+            defaultValue={textValue(adding, "risk")}
+            error={errors.risk}
+            required
+          />
+          <TextAreaField
+            id="new-risk-impact"
+            label={t("risks.impact")}
+            name="impact"
+            rows={2}
+            defaultValue={textValue(adding, "impact")}
+            error={errors.impact}
+          />
+          <TextAreaField
+            id="new-risk-mitigation"
+            label={t("risks.mitigation")}
+            name="mitigation"
+            rows={2}
+            defaultValue={textValue(adding, "mitigation")}
+            error={errors.mitigation}
+          />
+          <SharedBox id="new-risk-shared" checked={adding ? textValue(adding, "shared") === "on" : true} />
+          <SubmitButton className="button secondary">{t("risks.add")}</SubmitButton>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
+export function QuestionItem({ item, reply, editable }: { item: QuestionView; reply?: NoteReply; editable: boolean }) {
+  const { t } = useTranslation();
+  const answering = replyFor(reply, "answer-question", item.id);
+  return (
+    <li className={`item urgency-${item.urgency}`} data-testid="question">
+      <p className="item-title">
+        <strong>{item.question}</strong> <Urgent item={item} /> <SharedTag shared={item.shared} />
+      </p>
+      <p className="muted">
+        {t("questions.askedByOwner", { askedBy: item.askedBy, owner: item.ownerName ?? t("followUps.noOwner") })}
+      </p>
+      {item.status === "answered" ? (
+        <p className="answer">{t("questions.answerIs", { answer: item.answer })}</p>
+      ) : (
+        <p className="flag flag-dst">{t("questions.notYet")}</p>
+      )}
+      {editable && item.status === "open" ? (
+        <details className="item-edit" open={answering !== undefined}>
+          <summary>
+            {t("questions.answer")}
+            <span className="visually-hidden">: {item.question}</span>
+          </summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="answer-question" />
+            <input type="hidden" name="id" value={item.id} />
+            <TextAreaField
+              id={`answer-${item.id}`}
+              label={t("questions.answerLabel")}
+              name="answer"
+              rows={3}
+              defaultValue={textValue(answering, "answer")}
+              error={answering?.errors.answer}
+            />
+            <SubmitButton className="button secondary">{t("questions.saveAnswer")}</SubmitButton>
+          </Form>
+          <DeleteButton intent="delete-question" id={item.id} label={item.question} />
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+export function Questions({ view, members, reply }: { view: NotePageView; members: Members; reply?: NoteReply }) {
+  const { t } = useTranslation();
+  const adding = replyFor(reply, "add-question");
+  const errors = adding?.errors ?? {};
+  return (
+    <section className="panel" id="questions" aria-labelledby="questions-title">
+      <h2 id="questions-title">{t("questions.title")}</h2>
+      <p className="hint">{t("questions.hint")}</p>
+      {view.questions.length === 0 ? <p className="muted">{t("questions.none")}</p> : null}
+      <ul className="items">
+        {view.questions.map((item) => (
+          <QuestionItem key={item.id} item={item} reply={reply} editable />
+        ))}
+      </ul>
+      <details className="add-item" open={adding !== undefined}>
+        <summary>{t("questions.add")}</summary>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="add-question" />
+          <Field
+            id="new-question"
+            label={t("questions.question")}
+            name="question"
+            defaultValue={textValue(adding, "question")}
+            error={errors.question}
+            required
+          />
+          <div className="field-row">
+            <Field
+              id="new-question-asked-by"
+              label={t("questions.askedBy")}
+              name="askedBy"
+              defaultValue={textValue(adding, "askedBy")}
+              error={errors.askedBy}
+              required
+            />
+            <SelectField
+              id="new-question-owner"
+              label={t("questions.owner")}
+              name="ownerId"
+              defaultValue={textValue(adding, "ownerId")}
+              error={errors.ownerId}
+              options={[
+                { value: "", label: t("followUps.noOwner") },
+                ...members.map((m) => ({ value: m.id, label: m.name })),
+              ]}
+            />
+          </div>
+          <SharedBox id="new-question-shared" checked={textValue(adding, "shared") === "on"} />
+          <SubmitButton className="button secondary">{t("questions.add")}</SubmitButton>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
+export function SharePanel({ shareUrl }: { shareUrl: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" id="share" aria-labelledby="share-title">
+      <h2 id="share-title">{t("share.title")}</h2>
+      <p className="hint">{t("share.hint")}</p>
+      {shareUrl ? (
+        <>
+          <div className="field">
+            <label htmlFor="share-url">{t("share.link")}</label>
+            <input id="share-url" readOnly value={shareUrl} className="copy-field" />
+          </div>
+          <p className="actions">
+            <CopyButton value={shareUrl} label={t("share.copy")} />
+          </p>
+        </>
+      ) : null}
+      <div className="actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="share" />
+          <SubmitButton className="button secondary">{shareUrl ? t("share.rotate") : t("share.create")}</SubmitButton>
+        </Form>
+        {shareUrl ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="stop-sharing" />
+            <button type="submit" className="link-button danger-link">
+              {t("share.stop")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { defaultDueDate, groupByUrgency, urgencyOf, type TrackedItem } from "./follow-ups";
+import { carriedOver } from "./notes";
+
+const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const seoulWeek = { timeZone: "Asia/Seoul", workDays: [1, 2, 3, 4, 5] };
+const laWeek = { timeZone: "America/Los_Angeles", workDays: [1, 2, 3, 4, 5] };
+
+describe("due dates by default", () => {
+  it("gives an approval the owner's next working day, on the owner's calendar", () => {
+    // Thursday 23:30 in Seoul is still Thursday morning in Los Angeles.
+    const now = at("2026-11-26T23:30", "Asia/Seoul");
+    expect(defaultDueDate("approval", seoulWeek, now)).toBe("2026-11-27");
+    expect(defaultDueDate("approval", laWeek, now)).toBe("2026-11-27");
+    // Friday: the next working day is Monday; for someone who also works Saturdays, Saturday.
+    const friday = at("2026-11-27T10:00", "Asia/Seoul");
+    expect(defaultDueDate("approval", seoulWeek, friday)).toBe("2026-11-30");
+    expect(defaultDueDate("approval", { ...seoulWeek, workDays: [1, 2, 3, 4, 5, 6] }, friday)).toBe("2026-11-28");
+  });
+
+  it("gives anything else a week from the owner's today", () => {
+    const now = at("2026-11-26T23:30", "Asia/Seoul");
+    expect(defaultDueDate("action", seoulWeek, now)).toBe("2026-12-03");
+    expect(defaultDueDate("action", laWeek, now)).toBe("2026-12-03");
+    expect(defaultDueDate("action", laWeek, at("2026-11-26T09:30", "Asia/Seoul"))).toBe("2026-12-02");
+  });
+});
+
+describe("how loud an open item is", () => {
+  const item = (dueDate: string | null, lastUpdatedAt: number): TrackedItem => ({
+    status: "open",
+    dueDate,
+    lastUpdatedAt,
+  });
+
+  it("turns overdue at the owner's midnight, not the server's", () => {
+    const due = item("2026-11-26", at("2026-11-25T12:00", "UTC"));
+    // 23:59 on the due date in Seoul: due today. A minute later: overdue.
+    expect(urgencyOf(due, "Asia/Seoul", at("2026-11-26T23:59", "Asia/Seoul"))).toBe("due-today");
+    expect(urgencyOf(due, "Asia/Seoul", at("2026-11-27T00:00", "Asia/Seoul"))).toBe("overdue");
+    // At that same instant it is still the 26th in Los Angeles.
+    expect(urgencyOf(due, "America/Los_Angeles", at("2026-11-27T00:00", "Asia/Seoul"))).toBe("due-today");
+  });
+
+  it("is waiting on us after seven days without an update", () => {
+    const updated = at("2026-11-01T10:00", "UTC");
+    const quiet = item("2026-12-20", updated);
+    expect(urgencyOf(quiet, "Europe/Berlin", updated + 7 * 86_400_000 - 60_000)).toBe("later");
+    expect(urgencyOf(quiet, "Europe/Berlin", updated + 7 * 86_400_000)).toBe("silent");
+    // A question has no due date; silence still shows.
+    expect(urgencyOf(item(null, updated), "Europe/Berlin", updated + 8 * 86_400_000)).toBe("silent");
+  });
+
+  it("sorts the board loudest first, and done items last", () => {
+    const now = at("2026-11-26T12:00", "Europe/Berlin");
+    const fresh = now - 3_600_000;
+    const items = [
+      { name: "later", ...item("2026-12-30", fresh) },
+      { name: "done", status: "done" as const, dueDate: "2026-11-01", lastUpdatedAt: fresh },
+      { name: "this week", ...item("2026-11-30", fresh) },
+      { name: "overdue", ...item("2026-11-20", fresh) },
+      { name: "today", ...item("2026-11-26", fresh) },
+    ];
+    const groups = groupByUrgency(items, () => "Europe/Berlin", now);
+    expect(groups.map((group) => [group.urgency, group.items.map((i) => i.name)])).toEqual([
+      ["overdue", ["overdue"]],
+      ["due-today", ["today"]],
+      ["this-week", ["this week"]],
+      ["later", ["later"]],
+      ["done", ["done"]],
+    ]);
+  });
+});
+
+describe("carrying items over to the next meeting", () => {
+  it("brings every open item from earlier meetings of the ritual, and nothing closed or later", () => {
+    const first = at("2026-11-03T10:00", "Europe/Berlin");
+    const second = at("2026-11-10T10:00", "Europe/Berlin");
+    const third = at("2026-11-17T10:00", "Europe/Berlin");
+    const items = [
+      { id: "open from the first", status: "open", raisedAt: first },
+      { id: "closed in the second", status: "done", raisedAt: first },
+      { id: "open from the second", status: "open", raisedAt: second },
+      { id: "raised in the third", status: "open", raisedAt: third },
+    ];
+    expect(carriedOver(items, second).map((i) => i.id)).toEqual(["open from the first"]);
+    expect(carriedOver(items, third).map((i) => i.id)).toEqual(["open from the first", "open from the second"]);
+  });
+});

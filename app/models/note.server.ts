@@ -1,0 +1,267 @@
+import { randomBytes } from "node:crypto";
+import { parseWeekdayList } from "~/domain/clock";
+import { defaultDueDate } from "~/domain/follow-ups";
+import {
+  answerSchema,
+  followUpSchema,
+  followUpUpdateSchema,
+  questionSchema,
+  riskSchema,
+  validateNotes,
+  type NotesInput,
+} from "~/domain/notes";
+import { validate, type FieldErrors, type WriteResult } from "~/domain/validation";
+import { prisma } from "~/db.server";
+
+/** A meeting of one of the team's rituals: where its note page hangs. */
+export interface MeetingRef {
+  teamId: string;
+  ritualId: string;
+  originalStart: number;
+}
+
+const ownerSelect = { select: { id: true, name: true, timeZone: true } } as const;
+const pageItems = {
+  followUps: { include: { owner: ownerSelect }, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] },
+  risks: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] },
+  parkedQuestions: {
+    include: { owner: ownerSelect },
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+  },
+};
+
+function pageOf(ref: MeetingRef) {
+  return prisma.notePage.findFirst({
+    where: {
+      meeting: { ritualId: ref.ritualId, originalStart: new Date(ref.originalStart), ritual: { teamId: ref.teamId } },
+    },
+    include: pageItems,
+  });
+}
+
+/** Items of the same ritual's earlier meetings that are still open: they come back on this page's agenda. */
+const earlierOpen = (ref: MeetingRef) => ({
+  notePage: { meeting: { ritualId: ref.ritualId, originalStart: { lt: new Date(ref.originalStart) } } },
+  status: "open",
+});
+
+/** A meeting's note page with its items, and the open items carried over from earlier meetings. */
+export async function loadNotePage(ref: MeetingRef) {
+  const withMeeting = { notePage: { select: { meeting: { select: { originalStart: true } } } } };
+  const [page, carriedFollowUps, carriedQuestions] = await Promise.all([
+    pageOf(ref),
+    prisma.followUp.findMany({
+      where: earlierOpen(ref),
+      include: { owner: ownerSelect, ...withMeeting },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    }),
+    prisma.parkedQuestion.findMany({
+      where: earlierOpen(ref),
+      include: { owner: ownerSelect, ...withMeeting },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  return { page, carriedFollowUps, carriedQuestions };
+}
+
+export type LoadedNotePage = Awaited<ReturnType<typeof loadNotePage>>;
+
+/**
+ * The meeting's note page, made on first use: a meeting row (if the meeting
+ * follows the rule it has none yet) and a page whose agenda starts from the template.
+ */
+async function ensurePage(ref: MeetingRef): Promise<string> {
+  const existing = await pageOf(ref);
+  if (existing) return existing.id;
+  const ritual = await prisma.ritual.findFirstOrThrow({ where: { id: ref.ritualId, teamId: ref.teamId } });
+  const originalStart = new Date(ref.originalStart);
+  const meeting = await prisma.meeting.upsert({
+    where: { ritualId_originalStart: { ritualId: ritual.id, originalStart } },
+    create: { ritualId: ritual.id, originalStart, start: originalStart, durationMinutes: ritual.durationMinutes },
+    update: {},
+  });
+  const page = await prisma.notePage.upsert({
+    where: { meetingId: meeting.id },
+    create: { meetingId: meeting.id, agenda: ritual.agendaTemplate },
+    update: {},
+  });
+  return page.id;
+}
+
+export type SaveNotesResult =
+  | { ok: true; version: number }
+  | { ok: false; errors: FieldErrors }
+  /** Someone saved first: their text, and the version to save over it. */
+  | { ok: false; conflict: NotesInput & { version: number } };
+
+/**
+ * Saves the page's text if nobody saved since `version` was read (0: the page
+ * did not exist yet). Otherwise nothing is written and the newer save comes
+ * back, so the person can compare and choose.
+ */
+export async function saveNotes(ref: MeetingRef, input: unknown, version: number): Promise<SaveNotesResult> {
+  const parsed = validateNotes(input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const data = { ...parsed.data, customerDeadline: parsed.data.customerDeadline ?? null };
+  const pageId = await ensurePage(ref);
+  // Version 1 is a page nobody has saved text on yet (made for an item, or just now): what a "version 0" form saw.
+  const { count } = await prisma.notePage.updateMany({
+    where: { id: pageId, version: Math.max(version, 1) },
+    data: { ...data, version: { increment: 1 } },
+  });
+  const page = (await prisma.notePage.findUnique({ where: { id: pageId } }))!;
+  if (count === 1) return { ok: true, version: page.version };
+  return {
+    ok: false,
+    conflict: {
+      agenda: page.agenda,
+      notes: page.notes,
+      decisions: page.decisions,
+      customerDeadline: page.customerDeadline ?? undefined,
+      version: page.version,
+    },
+  };
+}
+
+/** The team's member, with the clock their due dates are read on; null when the id is not the team's. */
+async function teamMember(teamId: string, memberId: string | null) {
+  if (!memberId) return null;
+  return prisma.member.findFirst({ where: { id: memberId, teamId } });
+}
+
+export async function addFollowUp(ref: MeetingRef, input: unknown, now: number): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(followUpSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const owner = await teamMember(ref.teamId, parsed.data.ownerId);
+  if (parsed.data.ownerId && !owner) return { ok: false, errors: { ownerId: "validation.memberUnknown" } };
+  const clock = owner
+    ? { timeZone: owner.timeZone, workDays: parseWeekdayList(owner.workDays) }
+    : { timeZone: (await prisma.team.findUniqueOrThrow({ where: { id: ref.teamId } })).timeZone, workDays: [] };
+  const notePageId = await ensurePage(ref);
+  const row = await prisma.followUp.create({
+    data: {
+      notePageId,
+      title: parsed.data.title,
+      kind: parsed.data.kind,
+      ownerId: owner?.id ?? null,
+      dueDate: parsed.data.dueDate ?? defaultDueDate(parsed.data.kind, clock, now),
+      priority: parsed.data.priority,
+      shared: parsed.data.shared,
+      lastUpdatedAt: new Date(now),
+    },
+  });
+  return { ok: true, value: { id: row.id } };
+}
+
+const inTeam = (teamId: string) => ({ notePage: { meeting: { ritual: { teamId } } } });
+
+/** A new status, update or due date for one of the team's follow-ups; it counts as news, so the silence ends. */
+export async function updateFollowUp(
+  teamId: string,
+  followUpId: string,
+  input: unknown,
+  now: number,
+): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(followUpUpdateSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const { count } = await prisma.followUp.updateMany({
+    where: { id: followUpId, ...inTeam(teamId) },
+    data: {
+      status: parsed.data.status,
+      lastUpdate: parsed.data.lastUpdate,
+      ...(parsed.data.dueDate ? { dueDate: parsed.data.dueDate } : {}),
+      lastUpdatedAt: new Date(now),
+    },
+  });
+  return count === 1
+    ? { ok: true, value: { id: followUpId } }
+    : { ok: false, errors: { form: "validation.itemUnknown" } };
+}
+
+export async function addRisk(ref: MeetingRef, input: unknown): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(riskSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const row = await prisma.risk.create({ data: { notePageId: await ensurePage(ref), ...parsed.data } });
+  return { ok: true, value: { id: row.id } };
+}
+
+export async function addQuestion(ref: MeetingRef, input: unknown): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(questionSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  if (parsed.data.ownerId && !(await teamMember(ref.teamId, parsed.data.ownerId))) {
+    return { ok: false, errors: { ownerId: "validation.memberUnknown" } };
+  }
+  const row = await prisma.parkedQuestion.create({ data: { notePageId: await ensurePage(ref), ...parsed.data } });
+  return { ok: true, value: { id: row.id } };
+}
+
+export async function answerQuestion(
+  teamId: string,
+  questionId: string,
+  input: unknown,
+): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(answerSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const { count } = await prisma.parkedQuestion.updateMany({
+    where: { id: questionId, ...inTeam(teamId) },
+    data: { answer: parsed.data.answer, status: "answered" },
+  });
+  return count === 1
+    ? { ok: true, value: { id: questionId } }
+    : { ok: false, errors: { form: "validation.itemUnknown" } };
+}
+
+/** Removes one of the team's follow-ups, risks or questions; false when the team has no such item. */
+export async function deleteItem(teamId: string, kind: "followUp" | "risk" | "question", id: string): Promise<boolean> {
+  const where = { id, ...inTeam(teamId) };
+  const { count } =
+    kind === "followUp"
+      ? await prisma.followUp.deleteMany({ where })
+      : kind === "risk"
+        ? await prisma.risk.deleteMany({ where })
+        : await prisma.parkedQuestion.deleteMany({ where });
+  return count === 1;
+}
+
+/** A new read-only customer address for the page (an older one stops working). */
+export async function shareNotePage(ref: MeetingRef): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await prisma.notePage.update({ where: { id: await ensurePage(ref) }, data: { shareToken: token } });
+  return token;
+}
+
+export async function stopSharing(ref: MeetingRef): Promise<void> {
+  const page = await pageOf(ref);
+  if (page) await prisma.notePage.update({ where: { id: page.id }, data: { shareToken: null } });
+}
+
+/** What the customer's address shows: shared items only, with the meeting and the customer's language. */
+export async function findSharedPage(token: string) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const page = await prisma.notePage.findUnique({
+    where: { shareToken: token },
+    include: {
+      meeting: { include: { ritual: { include: { customer: true } } } },
+      followUps: { where: { shared: true }, include: { owner: ownerSelect }, orderBy: { createdAt: "asc" } },
+      risks: { where: { shared: true }, orderBy: { createdAt: "asc" } },
+      parkedQuestions: { where: { shared: true }, include: { owner: ownerSelect }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  return page;
+}
+
+/** Every open follow-up and unanswered question of the team, with where it was raised and who owns it. */
+export async function listOpenItems(teamId: string) {
+  const where = { status: "open", ...inTeam(teamId) };
+  const context = {
+    owner: ownerSelect,
+    notePage: {
+      select: { meeting: { select: { originalStart: true, ritual: { select: { id: true, title: true } } } } },
+    },
+  };
+  const [followUps, questions] = await Promise.all([
+    prisma.followUp.findMany({ where, include: context }),
+    prisma.parkedQuestion.findMany({ where, include: context }),
+  ]);
+  return { followUps, questions };
+}

@@ -1,0 +1,135 @@
+import { DateTime } from "luxon";
+import { daysSilent, urgencyOf, type Urgency } from "~/domain/follow-ups";
+import { meetingKey } from "~/domain/meeting-key";
+import { renderMarkdown } from "~/markdown.server";
+import type { LoadedNotePage } from "~/models/note.server";
+
+type Owner = { id: string; name: string; timeZone: string } | null;
+
+interface FollowUpRow {
+  id: string;
+  title: string;
+  kind: string;
+  priority: number;
+  owner: Owner;
+  dueDate: string;
+  status: string;
+  lastUpdate: string;
+  lastUpdatedAt: Date;
+  shared: boolean;
+}
+
+interface QuestionRow {
+  id: string;
+  question: string;
+  askedBy: string;
+  owner: Owner;
+  answer: string;
+  status: string;
+  shared: boolean;
+  updatedAt: Date;
+}
+
+/** Where an item was raised, for items shown away from their own page. */
+interface RaisedIn {
+  notePage: { meeting: { originalStart: Date; ritual?: { id: string; title: string } } };
+}
+
+export interface ViewContext {
+  locale: string;
+  now: number;
+  /** The zone an item without an owner is judged in. */
+  teamZone: string;
+}
+
+export function formatDate(isoDate: string, locale: string): string {
+  return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
+}
+
+function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string) {
+  const meeting = row.notePage?.meeting;
+  if (!meeting) return null;
+  const start = meeting.originalStart.getTime();
+  return {
+    meeting: meetingKey(start),
+    date: DateTime.fromMillis(start, { zone, locale }).toLocaleString(DateTime.DATE_MED),
+    ritual: meeting.ritual ?? null,
+  };
+}
+
+export function followUpView(row: FollowUpRow & Partial<RaisedIn>, { locale, now, teamZone }: ViewContext) {
+  const zone = row.owner?.timeZone ?? teamZone;
+  const item = { status: row.status === "done" ? ("done" as const) : ("open" as const), dueDate: row.dueDate };
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    priority: row.priority,
+    ownerId: row.owner?.id ?? "",
+    ownerName: row.owner?.name ?? null,
+    dueDate: row.dueDate,
+    due: formatDate(row.dueDate, locale),
+    status: item.status,
+    lastUpdate: row.lastUpdate,
+    urgency: urgencyOf({ ...item, lastUpdatedAt: row.lastUpdatedAt.getTime() }, zone, now) as Urgency,
+    silentDays: daysSilent({ lastUpdatedAt: row.lastUpdatedAt.getTime() }, now),
+    shared: row.shared,
+    raisedIn: raisedIn(row, locale, zone),
+  };
+}
+
+export function questionView(row: QuestionRow & Partial<RaisedIn>, { locale, now, teamZone }: ViewContext) {
+  const zone = row.owner?.timeZone ?? teamZone;
+  return {
+    id: row.id,
+    question: row.question,
+    askedBy: row.askedBy,
+    ownerName: row.owner?.name ?? null,
+    answer: row.answer,
+    status: row.status === "answered" ? ("answered" as const) : ("open" as const),
+    silentDays: daysSilent({ lastUpdatedAt: row.updatedAt.getTime() }, now),
+    urgency: urgencyOf(
+      {
+        status: row.status === "answered" ? "done" : "open",
+        dueDate: null,
+        lastUpdatedAt: row.updatedAt.getTime(),
+      },
+      zone,
+      now,
+    ),
+    shared: row.shared,
+    raisedIn: raisedIn(row, locale, zone),
+  };
+}
+
+export type FollowUpView = ReturnType<typeof followUpView>;
+export type QuestionView = ReturnType<typeof questionView>;
+
+/** A meeting's note page as the team sees it: text as typed and as rendered, items, and what carries over. */
+export function notePageView(loaded: LoadedNotePage, template: string, context: ViewContext, origin: string) {
+  const { page } = loaded;
+  const text = {
+    agenda: page?.agenda ?? template,
+    notes: page?.notes ?? "",
+    decisions: page?.decisions ?? "",
+    customerDeadline: page?.customerDeadline ?? "",
+  };
+  return {
+    version: page?.version ?? 0,
+    text,
+    html: {
+      agenda: renderMarkdown(text.agenda),
+      notes: renderMarkdown(text.notes),
+      decisions: renderMarkdown(text.decisions),
+    },
+    deadline: text.customerDeadline ? formatDate(text.customerDeadline, context.locale) : null,
+    followUps: (page?.followUps ?? []).map((row) => followUpView(row, context)),
+    risks: page?.risks ?? [],
+    questions: (page?.parkedQuestions ?? []).map((row) => questionView(row, context)),
+    carriedFollowUps: loaded.carriedFollowUps.map((row) => followUpView(row, context)),
+    carriedQuestions: loaded.carriedQuestions.map((row) => questionView(row, context)),
+    shareUrl: page?.shareToken ? new URL(`/shared/${page.shareToken}`, origin).toString() : null,
+  };
+}
+
+export type NotePageView = ReturnType<typeof notePageView>;
