@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n";
-import { i18nServer } from "./i18next.server";
+import { pageLanguage } from "./page-language.server";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -17,7 +17,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await i18nServer.getLocale(request) });
+  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await pageLanguage(request) });
 
   // Bots get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

@@ -5,7 +5,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { getCurrentUser } from "./auth.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { LanguageSwitcher } from "./components/language-switcher";
-import { i18nServer } from "./i18next.server";
+import { pageLanguage } from "./page-language.server";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Rituals" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
-  return { locale: await i18nServer.getLocale(request), user: user && { name: user.name } };
+  return { locale: await pageLanguage(request), user: user && { name: user.name } };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FollowUpView, NotePageView, QuestionView } from "~/note-page.server";
 import { CopyButton } from "./copy-button";
@@ -129,7 +130,15 @@ function DeleteButton({ intent, id, label }: { intent: string; id: string; label
   );
 }
 
-export function FollowUpItem({ item, reply, editable }: { item: FollowUpView; reply?: NoteReply; editable: boolean }) {
+interface ItemProps<T> {
+  item: T;
+  reply?: NoteReply;
+  /** The team's own page: forms to update the item; elsewhere (board, customer) it is read only. */
+  editable: boolean;
+  children?: ReactNode;
+}
+
+export function FollowUpItem({ item, reply, editable, children }: ItemProps<FollowUpView>) {
   const { t } = useTranslation();
   const mine = replyFor(reply, "update-follow-up", item.id);
   return (
@@ -138,7 +147,7 @@ export function FollowUpItem({ item, reply, editable }: { item: FollowUpView; re
         <strong>{item.title}</strong> <Urgent item={item} />
         {item.kind === "approval" ? <span className="tag">{t("followUps.approval")}</span> : null}
         {item.priority === 1 ? <span className="tag">{t("followUps.high")}</span> : null}
-        <SharedTag shared={item.shared} />
+        {editable ? <SharedTag shared={item.shared} /> : null}
       </p>
       <p className="muted">
         {t("followUps.ownerDue", { owner: item.ownerName ?? t("followUps.noOwner"), due: item.due })}
@@ -186,6 +195,7 @@ export function FollowUpItem({ item, reply, editable }: { item: FollowUpView; re
           <DeleteButton intent="delete-follow-up" id={item.id} label={item.title} />
         </details>
       ) : null}
+      {children}
     </li>
   );
 }
@@ -281,6 +291,26 @@ function SharedBox({ id, checked }: { id: string; checked: boolean }) {
   );
 }
 
+export function RiskItem({
+  risk,
+  editable,
+}: {
+  risk: { id: string; risk: string; impact: string; mitigation: string; shared: boolean };
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="item" data-testid="risk">
+      <p className="item-title">
+        <strong>{risk.risk}</strong> {editable ? <SharedTag shared={risk.shared} /> : null}
+      </p>
+      {risk.impact ? <p>{t("risks.impactIs", { impact: risk.impact })}</p> : null}
+      {risk.mitigation ? <p>{t("risks.mitigationIs", { mitigation: risk.mitigation })}</p> : null}
+      {editable ? <DeleteButton intent="delete-risk" id={risk.id} label={risk.risk} /> : null}
+    </li>
+  );
+}
+
 export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }) {
   const { t } = useTranslation();
   const adding = replyFor(reply, "add-risk");
@@ -292,14 +322,7 @@ export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }
       {view.risks.length === 0 ? <p className="muted">{t("risks.none")}</p> : null}
       <ul className="items">
         {view.risks.map((risk) => (
-          <li key={risk.id} className="item" data-testid="risk">
-            <p className="item-title">
-              <strong>{risk.risk}</strong> <SharedTag shared={risk.shared} />
-            </p>
-            {risk.impact ? <p>{t("risks.impactIs", { impact: risk.impact })}</p> : null}
-            {risk.mitigation ? <p>{t("risks.mitigationIs", { mitigation: risk.mitigation })}</p> : null}
-            <DeleteButton intent="delete-risk" id={risk.id} label={risk.risk} />
-          </li>
+          <RiskItem key={risk.id} risk={risk} editable />
         ))}
       </ul>
       <details className="add-item" open={adding !== undefined}>
@@ -338,13 +361,13 @@ export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }
   );
 }
 
-export function QuestionItem({ item, reply, editable }: { item: QuestionView; reply?: NoteReply; editable: boolean }) {
+export function QuestionItem({ item, reply, editable, children }: ItemProps<QuestionView>) {
   const { t } = useTranslation();
   const answering = replyFor(reply, "answer-question", item.id);
   return (
     <li className={`item urgency-${item.urgency}`} data-testid="question">
       <p className="item-title">
-        <strong>{item.question}</strong> <Urgent item={item} /> <SharedTag shared={item.shared} />
+        <strong>{item.question}</strong> <Urgent item={item} /> {editable ? <SharedTag shared={item.shared} /> : null}
       </p>
       <p className="muted">
         {t("questions.askedByOwner", { askedBy: item.askedBy, owner: item.ownerName ?? t("followUps.noOwner") })}
@@ -376,6 +399,7 @@ export function QuestionItem({ item, reply, editable }: { item: QuestionView; re
           <DeleteButton intent="delete-question" id={item.id} label={item.question} />
         </details>
       ) : null}
+      {children}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { defaultDueDate, groupByUrgency, urgencyOf, type TrackedItem } from "./follow-ups";
+import { defaultDueDate, urgencyOf, type TrackedItem } from "./follow-ups";
 import { carriedOver } from "./notes";
 
 const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
@@ -50,26 +50,6 @@ describe("how loud an open item is", () => {
     expect(urgencyOf(quiet, "Europe/Berlin", updated + 7 * 86_400_000)).toBe("silent");
     // A question has no due date; silence still shows.
     expect(urgencyOf(item(null, updated), "Europe/Berlin", updated + 8 * 86_400_000)).toBe("silent");
-  });
-
-  it("sorts the board loudest first, and done items last", () => {
-    const now = at("2026-11-26T12:00", "Europe/Berlin");
-    const fresh = now - 3_600_000;
-    const items = [
-      { name: "later", ...item("2026-12-30", fresh) },
-      { name: "done", status: "done" as const, dueDate: "2026-11-01", lastUpdatedAt: fresh },
-      { name: "this week", ...item("2026-11-30", fresh) },
-      { name: "overdue", ...item("2026-11-20", fresh) },
-      { name: "today", ...item("2026-11-26", fresh) },
-    ];
-    const groups = groupByUrgency(items, () => "Europe/Berlin", now);
-    expect(groups.map((group) => [group.urgency, group.items.map((i) => i.name)])).toEqual([
-      ["overdue", ["overdue"]],
-      ["due-today", ["today"]],
-      ["this-week", ["this week"]],
-      ["later", ["later"]],
-      ["done", ["done"]],
-    ]);
   });
 });
 

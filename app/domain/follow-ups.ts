@@ -60,17 +60,3 @@ export function urgencyOf(item: TrackedItem, ownerZone: string, now: number): Ur
   if (item.dueDate !== null && dayFromIso(item.dueDate) - dayFromIso(today) <= 7) return "this-week";
   return "later";
 }
-
-/** Items grouped by urgency, most urgent group first, each group by due date. */
-export function groupByUrgency<T extends TrackedItem>(
-  items: readonly T[],
-  zoneOf: (item: T) => string,
-  now: number,
-): { urgency: Urgency; items: T[] }[] {
-  const groups = new Map<Urgency, T[]>(URGENCY_ORDER.map((urgency) => [urgency, []]));
-  for (const item of items) groups.get(urgencyOf(item, zoneOf(item), now))!.push(item);
-  return URGENCY_ORDER.map((urgency) => ({
-    urgency,
-    items: groups.get(urgency)!.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999")),
-  })).filter((group) => group.items.length > 0);
-}

@@ -40,4 +40,13 @@ describe("catalogs", () => {
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((key) => !known.has(key!))).toEqual([]);
   });
+
+  it("hold every message key the code asks for by name", () => {
+    const known = new Set(keys(en).map((key) => key.replace(/_(one|other)$/, "")));
+    const used = sourceFiles(path.resolve("app")).flatMap((file) =>
+      [...fs.readFileSync(file, "utf8").matchAll(/\bt\("([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)+)"/g)].map((match) => match[1]!),
+    );
+    expect(used.length).toBeGreaterThan(100);
+    expect([...new Set(used.filter((key) => !known.has(key)))].sort()).toEqual([]);
+  });
 });

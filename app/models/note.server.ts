@@ -265,3 +265,12 @@ export async function listOpenItems(teamId: string) {
   ]);
   return { followUps, questions };
 }
+
+/** The language of the customer a shared page is for; null for an address that shares nothing. */
+export async function sharedPageLanguage(token: string): Promise<string | null> {
+  const page = await prisma.notePage.findUnique({
+    where: { shareToken: token },
+    select: { meeting: { select: { ritual: { select: { customer: { select: { language: true } } } } } } },
+  });
+  return page?.meeting.ritual.customer?.language ?? null;
+}

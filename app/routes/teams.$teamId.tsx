@@ -30,6 +30,9 @@ export default function TeamLayout() {
             <NavLink to={`/teams/${team.id}/schedule`}>{t("teams.schedule")}</NavLink>
           </li>
           <li>
+            <NavLink to={`/teams/${team.id}/follow-ups`}>{t("teams.followUps")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/teams/${team.id}/members`}>{t("teams.members")}</NavLink>
           </li>
           <li>
