@@ -19,6 +19,8 @@ import * as meetingPage from "~/routes/teams.$teamId.rituals.$ritualId.meetings.
 import * as ritualNew from "~/routes/teams.$teamId.rituals.new";
 import * as ritualPreview from "~/routes/teams.$teamId.rituals.preview";
 import * as schedule from "~/routes/teams.$teamId.schedule";
+import * as followUpsBoard from "~/routes/teams.$teamId.follow-ups";
+import * as notesExport from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start.notes[.]md";
 import { sessionCookie as cookieFor, signedUpUser as signedUp, teamOwnedBy, workingProfile } from "./support/accounts";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
@@ -157,6 +159,12 @@ const checks: Check[] = [
   ...(
     [
       ["schedule", () => schedule.loader, () => ({ teamId: world.teamId })],
+      ["follow-ups board", () => followUpsBoard.loader, () => ({ teamId: world.teamId })],
+      [
+        "note page export",
+        () => notesExport.loader,
+        () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
+      ],
       ["new ritual page", () => ritualNew.loader, () => ({ teamId: world.teamId })],
       ["live preview", () => ritualPreview.loader, () => ({ teamId: world.teamId })],
       ["ritual page", () => ritualPage.loader, () => ({ teamId: world.teamId, ritualId: world.ritualId })],
@@ -242,13 +250,18 @@ describe("authorization matrix", () => {
 
   it("answers 404 for another team's ritual in the editor, the ritual page and its meetings, and changes nothing", async () => {
     const params = { teamId: world.teamId, ritualId: world.otherRitualId, start: "20260106T090000Z" };
-    for (const handler of [ritualPage.loader, ritualEdit.loader, meetingPage.loader]) {
+    for (const handler of [ritualPage.loader, ritualEdit.loader, meetingPage.loader, notesExport.loader]) {
       expect(await statusOf(handler as Handler, "owner", params)).toBe(404);
     }
     expect(await statusOf(ritualEdit.action as Handler, "owner", params, { kind: "check-in", title: "Taken" })).toBe(
       404,
     );
-    expect(await statusOf(meetingPage.action as Handler, "owner", params, { intent: "cancel" })).toBe(404);
+    for (const intent of ["cancel", "save-notes", "add-follow-up", "add-risk", "add-question", "share"]) {
+      expect(await statusOf(meetingPage.action as Handler, "owner", params, { intent, title: "x", risk: "x" })).toBe(
+        404,
+      );
+    }
+    expect(await prisma.notePage.count({ where: { meeting: { ritualId: world.otherRitualId } } })).toBe(0);
     const theirs = await prisma.ritual.findUniqueOrThrow({ where: { id: world.otherRitualId } });
     expect(theirs.title).toBe("Theirs check-in");
     expect(await prisma.meeting.count({ where: { ritualId: world.otherRitualId } })).toBe(0);

@@ -1,0 +1,185 @@
+import { DateTime } from "luxon";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { MAX_NOTE_BYTES } from "~/domain/notes";
+import {
+  addFollowUp,
+  addQuestion,
+  addRisk,
+  answerQuestion,
+  findSharedPage,
+  listOpenItems,
+  loadNotePage,
+  saveNotes,
+  shareNotePage,
+  stopSharing,
+  updateFollowUp,
+  type MeetingRef,
+} from "~/models/note.server";
+import { createRitual } from "~/models/ritual.server";
+import { createContact, createCustomer, createMember } from "~/models/team.server";
+import { signedUpUser, teamOwnedBy } from "./support/accounts";
+
+const world = {} as { teamId: string; otherTeamId: string; leadId: string; seoulId: string; ritualId: string };
+/** Tea times on Wednesdays 16:00 in Seoul, from 2 December 2026. */
+const meeting = (week: number): MeetingRef => ({
+  teamId: world.teamId,
+  ritualId: world.ritualId,
+  originalStart: DateTime.fromISO("2026-12-02T16:00", { zone: "Asia/Seoul" })
+    .plus({ weeks: 2 * week })
+    .toMillis(),
+});
+
+beforeAll(async () => {
+  const lead = await signedUpUser("lead@notes.example");
+  const team = await teamOwnedBy(lead, "Notes");
+  const other = await teamOwnedBy(await signedUpUser("lead@other-notes.example"), "Other");
+  const seoul = await createMember(team.teamId, {
+    name: "Seoyeon",
+    email: "seoyeon@notes.example",
+    timeZone: "Asia/Seoul",
+  });
+  const customer = await createCustomer(team.teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
+  if (!seoul.ok || !customer.ok) throw new Error("setup");
+  const contact = await createContact(team.teamId, customer.value.id, {
+    name: "Minseo",
+    email: "minseo@hanbit.example",
+  });
+  if (!contact.ok) throw new Error("setup");
+  const ritual = await createRitual(
+    team.teamId,
+    {
+      kind: "tea-time",
+      title: "Tea",
+      timeZone: "Asia/Seoul",
+      startTime: "16:00",
+      startDate: "2026-12-02",
+      customerId: customer.value.id,
+      agendaTemplate: "- What is hard right now?",
+    },
+    { hostIds: [team.memberId], contactIds: [contact.value.id] },
+  );
+  if (!ritual.ok) throw new Error(JSON.stringify(ritual.errors));
+  Object.assign(world, {
+    teamId: team.teamId,
+    otherTeamId: other.teamId,
+    leadId: team.memberId,
+    seoulId: seoul.value.id,
+    ritualId: ritual.value.id,
+  });
+});
+
+describe("editing a note page together", () => {
+  it("starts from the ritual's agenda template", async () => {
+    const { page } = await loadNotePage(meeting(0));
+    expect(page).toBeNull();
+    await addRisk(meeting(0), { risk: "Peak season", shared: "on" });
+    expect((await loadNotePage(meeting(0))).page?.agenda).toBe("- What is hard right now?");
+  });
+
+  it("never lets a save overwrite a newer one: the second saver gets both texts back", async () => {
+    const ref = meeting(1);
+    // Both opened the page before anyone saved it (version 0).
+    const first = await saveNotes(ref, { agenda: "A", notes: "Ji-woo's notes", decisions: "" }, 0);
+    expect(first).toEqual({ ok: true, version: 2 });
+    const second = await saveNotes(ref, { agenda: "A", notes: "Lena's notes", decisions: "" }, 0);
+    expect(second).toMatchObject({ ok: false, conflict: { notes: "Ji-woo's notes", version: 2 } });
+    expect((await loadNotePage(ref)).page?.notes).toBe("Ji-woo's notes");
+    // Having seen both, Lena saves a merge over version 2.
+    const merged = await saveNotes(ref, { agenda: "A", notes: "Ji-woo's notes\n\nLena's notes", decisions: "" }, 2);
+    expect(merged).toEqual({ ok: true, version: 3 });
+    expect(await saveNotes(ref, { notes: "stale" }, 2)).toMatchObject({ ok: false, conflict: { version: 3 } });
+  });
+
+  it("keeps 200 KB of notes and refuses more than 256 KB without touching what was saved", async () => {
+    const ref = meeting(2);
+    const large = "Long meeting. ".repeat(Math.ceil(200_000 / 14));
+    const saved = await saveNotes(ref, { notes: large }, 0);
+    expect(saved.ok).toBe(true);
+    expect((await loadNotePage(ref)).page?.notes).toBe(large);
+    const tooLarge = await saveNotes(ref, { notes: "한".repeat(MAX_NOTE_BYTES / 3 + 1) }, 2);
+    expect(tooLarge).toEqual({ ok: false, errors: { notes: "validation.noteTooLarge" } });
+    expect((await loadNotePage(ref)).page?.notes).toBe(large);
+  });
+});
+
+describe("follow-ups and questions", () => {
+  it("gives an approval its owner's next working day, and anything else a week", async () => {
+    // Friday 20:00 in Seoul.
+    const now = DateTime.fromISO("2026-12-04T20:00", { zone: "Asia/Seoul" }).toMillis();
+    await addFollowUp(meeting(3), { title: "Approve the quote", kind: "approval", ownerId: world.seoulId }, now);
+    await addFollowUp(meeting(3), { title: "Send the report", ownerId: world.seoulId }, now);
+    const { page } = await loadNotePage(meeting(3));
+    expect(page?.followUps.map((f) => [f.title, f.dueDate])).toEqual([
+      ["Approve the quote", "2026-12-07"],
+      ["Send the report", "2026-12-11"],
+    ]);
+  });
+
+  it("refuses an owner from another team and an item id from another team", async () => {
+    const stranger = await prisma.member.findFirstOrThrow({ where: { teamId: world.otherTeamId } });
+    expect(await addFollowUp(meeting(3), { title: "x", ownerId: stranger.id }, Date.now())).toEqual({
+      ok: false,
+      errors: { ownerId: "validation.memberUnknown" },
+    });
+    const ours = (await loadNotePage(meeting(3))).page!.followUps[0]!;
+    expect(await updateFollowUp(world.otherTeamId, ours.id, { status: "done" }, Date.now())).toEqual({
+      ok: false,
+      errors: { form: "validation.itemUnknown" },
+    });
+  });
+
+  it("carries open items to every later meeting of the ritual until they are closed", async () => {
+    const now = Date.now();
+    await addFollowUp(meeting(4), { title: "Call the warehouse", ownerId: world.leadId }, now);
+    await addQuestion(meeting(4), { question: "Can we ship on Sundays?", askedBy: "Minseo", ownerId: world.seoulId });
+    const carried = async (week: number) => {
+      const { carriedFollowUps, carriedQuestions } = await loadNotePage(meeting(week));
+      return [...carriedFollowUps.map((f) => f.title), ...carriedQuestions.map((q) => q.question)];
+    };
+    expect(await carried(4)).not.toContain("Call the warehouse");
+    expect(await carried(5)).toEqual(expect.arrayContaining(["Call the warehouse", "Can we ship on Sundays?"]));
+    expect(await carried(6)).toEqual(expect.arrayContaining(["Call the warehouse", "Can we ship on Sundays?"]));
+
+    const { page } = await loadNotePage(meeting(4));
+    await updateFollowUp(world.teamId, page!.followUps[0]!.id, { status: "done", lastUpdate: "Done" }, now);
+    await answerQuestion(world.teamId, page!.parkedQuestions[0]!.id, { answer: "Yes, from January." });
+    expect(await carried(5)).not.toContain("Call the warehouse");
+    expect(await carried(5)).not.toContain("Can we ship on Sundays?");
+  });
+
+  it("lists the team's open items for the board, and no other team's", async () => {
+    const { followUps, questions } = await listOpenItems(world.teamId);
+    expect(followUps.length).toBeGreaterThan(0);
+    expect(followUps.every((f) => f.notePage.meeting.ritual.id === world.ritualId)).toBe(true);
+    expect(questions.every((q) => q.status === "open")).toBe(true);
+    expect((await listOpenItems(world.otherTeamId)).followUps).toEqual([]);
+  });
+});
+
+describe("the customer's link", () => {
+  it("shows shared items only; a new link retires the old; stopping or guessing gives nothing", async () => {
+    const ref = meeting(7);
+    await addRisk(ref, { risk: "Customs delay", impact: "A week late", shared: "on" });
+    await addRisk(ref, { risk: "Our staffing", shared: "" });
+    await addFollowUp(ref, { title: "Send the new schedule", shared: "on" }, Date.now());
+    await addFollowUp(ref, { title: "Internal: check margins" }, Date.now());
+    await addQuestion(ref, { question: "Which port?", askedBy: "Minseo", shared: "on" });
+    await addQuestion(ref, { question: "Internal question", askedBy: "Lena" });
+    const token = await shareNotePage(ref);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const shared = await findSharedPage(token);
+    expect(shared?.risks.map((r) => r.risk)).toEqual(["Customs delay"]);
+    expect(shared?.followUps.map((f) => f.title)).toEqual(["Send the new schedule"]);
+    expect(shared?.parkedQuestions.map((q) => q.question)).toEqual(["Which port?"]);
+    expect(shared?.meeting.ritual.customer?.language).toBe("ko");
+
+    const newer = await shareNotePage(ref);
+    expect(await findSharedPage(token)).toBeNull();
+    expect(await findSharedPage(newer)).not.toBeNull();
+    await stopSharing(ref);
+    expect(await findSharedPage(newer)).toBeNull();
+    expect(await findSharedPage("A".repeat(43))).toBeNull();
+    expect(await findSharedPage("../../etc/passwd")).toBeNull();
+  });
+});
