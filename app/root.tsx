@@ -17,7 +17,12 @@ export const meta: MetaFunction = () => [{ title: "Rituals" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
-  return { locale: await pageLanguage(request), user: user && { name: user.name } };
+  return {
+    locale: await pageLanguage(request),
+    user: user && { name: user.name },
+    // A customer's shared page stays in the customer's language, with nothing that leads into the app.
+    customerView: new URL(request.url).pathname.startsWith("/shared/"),
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -43,19 +48,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </span>
             {t("app.name")}
           </a>
-          <div className="header-tools">
-            {data?.user ? (
-              <Form method="post" action="/sign-out" className="user-menu">
-                <span className="user-name">{data.user.name}</span>
-                <button type="submit" className="link-button">
-                  {t("auth.signOut")}
-                </button>
-              </Form>
-            ) : (
-              <Link to="/sign-in">{t("auth.signIn")}</Link>
-            )}
-            <LanguageSwitcher current={locale} />
-          </div>
+          {data?.customerView ? null : (
+            <div className="header-tools">
+              {data?.user ? (
+                <Form method="post" action="/sign-out" className="user-menu">
+                  <span className="user-name">{data.user.name}</span>
+                  <button type="submit" className="link-button">
+                    {t("auth.signOut")}
+                  </button>
+                </Form>
+              ) : (
+                <Link to="/sign-in">{t("auth.signIn")}</Link>
+              )}
+              <LanguageSwitcher current={locale} />
+            </div>
+          )}
         </header>
         <main id="main" className="site-main">
           {children}

@@ -215,7 +215,8 @@ export function FollowUps({ view, members, reply }: { view: NotePageView; member
       </ul>
       <details className="add-item" open={adding !== undefined}>
         <summary>{t("followUps.add")}</summary>
-        <Form method="post" noValidate>
+        {/* A new, empty form once the item is added (the key changes with the list). */}
+        <Form method="post" noValidate key={view.followUps.length}>
           <input type="hidden" name="intent" value="add-follow-up" />
           <Field
             id="new-follow-up-title"
@@ -327,7 +328,8 @@ export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }
       </ul>
       <details className="add-item" open={adding !== undefined}>
         <summary>{t("risks.add")}</summary>
-        <Form method="post" noValidate>
+        {/* A new, empty form once the item is added (the key changes with the list). */}
+        <Form method="post" noValidate key={view.risks.length}>
           <input type="hidden" name="intent" value="add-risk" />
           <Field
             id="new-risk"
@@ -420,7 +422,8 @@ export function Questions({ view, members, reply }: { view: NotePageView; member
       </ul>
       <details className="add-item" open={adding !== undefined}>
         <summary>{t("questions.add")}</summary>
-        <Form method="post" noValidate>
+        {/* A new, empty form once the item is added (the key changes with the list). */}
+        <Form method="post" noValidate key={view.questions.length}>
           <input type="hidden" name="intent" value="add-question" />
           <Field
             id="new-question"
