@@ -176,10 +176,15 @@ describe("customer invite", () => {
         contacts: [{ name: "Min-seo Kim", email: "minseo@hanbit.example" }],
         exceptions: [],
         window: year2026,
+        sharedNotes: [{ date: "2026. 1. 7.", url: "https://rituals.example/shared/abc" }],
       },
       { ...context, labels: { ...labels, kind: "Customer tea time" } },
     );
     const lines = unfoldLines(text);
+    const master = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!;
+    expect(String(master.getFirstPropertyValue("description"))).toContain(
+      "2026. 1. 7.: https://rituals.example/shared/abc",
+    );
     expect(text).not.toMatch(/Go early|Stay late|rituals\.example\/teams/);
     expect(lines.some((l) => l.startsWith("DESCRIPTION:") && l.includes("The room opens 10 minutes early."))).toBe(
       true,

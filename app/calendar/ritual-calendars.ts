@@ -90,12 +90,23 @@ function teamDescription(ritual: CalendarRitual, context: CalendarContext): stri
 }
 
 /** What a customer sees: the meeting, its agenda and etiquette, the room opening early. Never buffers or notes. */
-function customerDescription(ritual: CalendarRitual, context: CalendarContext): string {
+/** A meeting's page shared with the customer: its date as they read it, and its address. */
+export interface SharedNotesLink {
+  date: string;
+  url: string;
+}
+
+function customerDescription(
+  ritual: CalendarRitual,
+  context: CalendarContext,
+  sharedNotes: readonly SharedNotesLink[],
+): string {
   const { labels } = context;
   return description([
     ritual.goEarlyMinutes > 0 && labels.roomOpensEarly(ritual.goEarlyMinutes),
     ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
     ritual.customer?.etiquetteNote && `${labels.etiquette}: ${ritual.customer.etiquetteNote}`,
+    sharedNotes.length > 0 && `${labels.notes}:\n${sharedNotes.map((link) => `${link.date}: ${link.url}`).join("\n")}`,
   ]);
 }
 
@@ -195,13 +206,15 @@ export function customerSeriesInvite(
     contacts: CalendarPerson[];
     exceptions: readonly StoredException[];
     window: TimeWindow;
+    /** The meetings' pages shared with the customer, newest first. */
+    sharedNotes?: readonly SharedNotesLink[];
   },
   context: CalendarContext,
 ): string {
   const events = seriesEvents(ritual, people.exceptions, context, {
     attendees: [...people.hosts, ...people.contacts],
     organizer: people.hosts[0]!,
-    description: customerDescription(ritual, context),
+    description: customerDescription(ritual, context, people.sharedNotes ?? []),
     alarmMinutesBefore: REMINDER_MINUTES,
     window: people.window,
   }).map(({ url: _url, categories: _categories, ...event }) => event);

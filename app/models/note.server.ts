@@ -274,3 +274,13 @@ export async function sharedPageLanguage(token: string): Promise<string | null> 
   });
   return page?.meeting.ritual.customer?.language ?? null;
 }
+
+/** A ritual's meeting pages currently shared with the customer, newest meeting first. */
+export function sharedPagesOf(ritualId: string, limit = 3) {
+  return prisma.notePage.findMany({
+    where: { shareToken: { not: null }, meeting: { ritualId } },
+    select: { shareToken: true, meeting: { select: { originalStart: true } } },
+    orderBy: { meeting: { originalStart: "desc" } },
+    take: limit,
+  });
+}

@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
@@ -108,6 +109,13 @@ describe("note pages", () => {
     expect(await customer.page.getByRole("navigation", { name: "팀" }).count()).toBe(0);
     expect(await customer.page.locator('a[href^="/teams"]').count()).toBe(0);
     await customer.page.screenshot({ path: `${SCREENSHOTS}/shared-page.png`, fullPage: true });
+
+    // The customer's tea-time invite leads to the shared page.
+    const invite = await (
+      await page.request.get(`${baseUrl}/teams/demo-team/rituals/demo-tea-time/customer.ics`)
+    ).text();
+    const description = new ICAL.Component(ICAL.parse(invite)).getFirstSubcomponent("vevent")!;
+    expect(String(description.getFirstPropertyValue("description"))).toContain(shareUrl);
 
     // Stopping the link turns it off for the customer.
     await page.getByRole("button", { name: "Stop sharing" }).click();
