@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { urgencyOf } from "~/domain/follow-ups";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { mondayOf, weekSchedule } from "~/domain/week-schedule";
 import { loadTeamPlanning } from "~/models/planning.server";
@@ -66,7 +67,9 @@ describe("demo seed", () => {
 
   it("shows a moved meeting that clashes and a cancelled one in the coming weeks", async () => {
     await seedDemo();
-    const changed = await prisma.meeting.findMany({ where: { ritual: { teamId: DEMO_TEAM_ID } } });
+    const changed = await prisma.meeting.findMany({
+      where: { ritual: { teamId: DEMO_TEAM_ID }, status: { in: ["moved", "cancelled"] } },
+    });
     expect(changed.map((m) => [m.ritualId, m.status]).sort()).toEqual([
       ["demo-check-in", "moved"],
       ["demo-happy-hour", "cancelled"],
@@ -85,5 +88,22 @@ describe("demo seed", () => {
     expect(clash.conflictsWith.map((other) => other.ritualId)).toEqual(["demo-tea-time"]);
     expect(lenasWeek.some((item) => item.ritualId === "demo-happy-hour" && item.status === "cancelled")).toBe(true);
     expect(moved.start.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("has last tea time's notes shared with the customer, and follow-ups the board shows as overdue and silent", async () => {
+    await seedDemo();
+    const page = await prisma.notePage.findFirstOrThrow({
+      where: { meeting: { ritualId: "demo-tea-time" } },
+      include: { followUps: true, risks: true, parkedQuestions: true },
+    });
+    expect(page.shareToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(page.customerDeadline).not.toBeNull();
+    expect(page.risks.every((risk) => risk.shared)).toBe(true);
+    expect(page.parkedQuestions).toHaveLength(1);
+    const now = Date.now();
+    const urgencies = page.followUps.map((f) =>
+      urgencyOf({ status: "open", dueDate: f.dueDate, lastUpdatedAt: f.lastUpdatedAt.getTime() }, "Asia/Seoul", now),
+    );
+    expect(urgencies).toEqual(expect.arrayContaining(["overdue", "silent"]));
   });
 });

@@ -2,7 +2,8 @@
  * The demo team: members in Seoul, Berlin, San Francisco and Bengaluru (no DST,
  * European DST, North American DST, +5:30), one customer with two contacts, and
  * one ritual of each kind with its default cadence, length and buffers, and in the
- * coming weeks a moved meeting that clashes with another and a cancelled one.
+ * coming weeks a moved meeting that clashes with another and a cancelled one; the
+ * last tea time has notes, follow-ups, a risk and a parked question, shared with the customer.
  *
  *   tsx prisma/seed.ts             add the demo team unless it is already there
  *   tsx prisma/seed.ts --if-empty  only on a database without any team (npm start)
@@ -13,6 +14,7 @@ import { DateTime } from "luxon";
 import { expandValidRule } from "~/domain/recurrence";
 import { DAY } from "~/domain/zone-offsets";
 import { changeMeeting } from "~/models/meeting.server";
+import { addFollowUp, addQuestion, addRisk, saveNotes, shareNotePage } from "~/models/note.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
 import { createContact, createCustomer, createMember, createTeam, getTeam } from "~/models/team.server";
 import { createUser } from "~/models/user.server";
@@ -157,6 +159,7 @@ export async function seedDemo(): Promise<"created" | "present"> {
     );
   });
   await changeSomeMeetings(Date.now());
+  await writeLastTeaTimeNotes(Date.now());
   return "created";
 }
 
@@ -188,6 +191,65 @@ async function changeSomeMeetings(now: number) {
       status: "cancelled",
     }),
   );
+}
+
+/**
+ * Notes from the last tea time, shared with the customer: a deadline, decisions,
+ * a risk, a parked question, and follow-ups that are overdue, due soon and silent,
+ * so the board and the next tea time's carried-over agenda have something to show.
+ */
+async function writeLastTeaTimeNotes(now: number) {
+  const teaTime = (await getRitual(DEMO_TEAM_ID, "demo-tea-time"))!;
+  const last = expandValidRule(teaTime, { from: now - 35 * DAY, to: now })
+    .filter((meeting) => meeting.end <= now)
+    .at(-1);
+  if (!last) return;
+  const ref = { teamId: DEMO_TEAM_ID, ritualId: teaTime.id, originalStart: last.originalStart };
+  const inSeoul = DateTime.fromMillis(now, { zone: "Asia/Seoul" });
+  const notes = await saveNotes(
+    ref,
+    {
+      agenda: teaTime.agendaTemplate,
+      notes:
+        "**Min-seo:** the Busan warehouse misses pick-ups on Fridays.\n\n- Daniel wants the revised schedule before their board meeting\n- Sunday shipping would help in December",
+      decisions: "- Move Friday pick-ups to Thursday afternoon from next week",
+      customerDeadline: inSeoul.plus({ weeks: 3 }).toISODate()!,
+    },
+    0,
+  );
+  if (!notes.ok) throw new Error("Demo notes are invalid");
+  const followUp = async (input: Record<string, string>, change: { dueDate?: string; lastUpdatedAt?: Date }) => {
+    const { id } = saved("follow-up", await addFollowUp(ref, input, now));
+    await prisma.followUp.update({ where: { id }, data: change });
+  };
+  await followUp(
+    { title: "Send Hanbit the revised delivery schedule", ownerId: "demo-jiwoo", shared: "on" },
+    { dueDate: inSeoul.minus({ days: 1 }).toISODate()! },
+  );
+  await followUp({ title: "Approve the Busan warehouse quote", kind: "approval", ownerId: "demo-lena" }, {});
+  await followUp(
+    { title: "Check our margins on the express lane", ownerId: "demo-priya", priority: "1" },
+    { dueDate: inSeoul.plus({ days: 10 }).toISODate()!, lastUpdatedAt: new Date(now - 9 * DAY) },
+  );
+  saved(
+    "risk",
+    await addRisk(ref, {
+      risk: "Customs delays at Busan in December",
+      impact: "Deliveries up to a week late",
+      mitigation: "Book customs slots two weeks ahead",
+      shared: "on",
+    }),
+  );
+  saved(
+    "question",
+    await addQuestion(ref, {
+      question: "Can we ship on Sundays?",
+      askedBy: "Min-seo Kim",
+      ownerId: "demo-sam",
+      shared: "on",
+    }),
+  );
+  await shareNotePage(ref);
 }
 
 async function main() {

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { prisma } from "~/db.server";
+import { meetingKey } from "~/domain/meeting-key";
 import { openPage, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -34,28 +36,43 @@ const signedInPages = [
   "/teams/demo-team/customers/demo-hanbit",
   "/teams/demo-team/customers/demo-hanbit/contacts/new",
   "/teams/demo-team/customers/demo-hanbit/contacts/demo-daniel",
+  "/teams/demo-team/follow-ups",
+  "/teams/demo-team/follow-ups?mine=1",
 ];
+
+/** The demo's last tea time: its note page (full of items) and the customer's shared view of it. */
+async function demoNotePages() {
+  const page = await prisma.notePage.findFirstOrThrow({
+    where: { meeting: { ritualId: "demo-tea-time" }, shareToken: { not: null } },
+    include: { meeting: true },
+  });
+  return {
+    team: `/teams/demo-team/rituals/demo-tea-time/meetings/${meetingKey(page.meeting.originalStart.getTime())}`,
+    customer: `/shared/${page.shareToken}`,
+  };
+}
 
 describe("accessibility (axe-core): no serious or critical violations", () => {
   for (const locale of ["en-US", "ko-KR"]) {
     it(`on every page a visitor reaches (${locale})`, async () => {
       const { page } = await openPage(browser(), { locale, extraHTTPHeaders: { "Accept-Language": locale } });
-      for (const path of signedOutPages) {
+      for (const path of [...signedOutPages, (await demoNotePages()).customer]) {
         await page.goto(`${baseUrl}${path}`);
         expect(await seriousViolations(page), path).toEqual([]);
       }
       await page.context().close();
     });
 
+    // Many pages, some of them large (the zone pickers): more time than one test usually gets.
     it(`on every page a team owner reaches (${locale})`, async () => {
       const { page } = await openPage(browser(), { locale, extraHTTPHeaders: { "Accept-Language": locale } });
       await signIn(page, baseUrl);
-      for (const path of signedInPages) {
+      for (const path of [...signedInPages, (await demoNotePages()).team]) {
         await page.goto(`${baseUrl}${path}`);
         await page.waitForLoadState("networkidle");
         expect(await seriousViolations(page), path).toEqual([]);
       }
       await page.context().close();
-    });
+    }, 120_000);
   }
 });

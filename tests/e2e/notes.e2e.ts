@@ -63,19 +63,21 @@ describe("note pages", () => {
     await page.getByLabel("Risk", { exact: true }).fill("Customs delay at Busan");
     await page.getByLabel("Impact").fill("Deliveries a week late");
     await page.getByRole("button", { name: "Add a risk" }).click();
-    await expect.poll(() => page.getByTestId("risk").innerText()).toContain("Customs delay at Busan");
+    await expect.poll(() => page.locator("#risks").getByTestId("risk").innerText()).toContain("Customs delay at Busan");
 
     await expand(page, "#follow-ups > details.add-item");
     await page.getByLabel("What will be done").fill("Send the revised schedule <img src=x onerror=alert(1)>");
     await page.locator("#new-follow-up-owner").selectOption({ label: "Ji-woo Park" });
     await page.locator("#new-follow-up-shared").check();
     await page.getByRole("button", { name: "Add a follow-up" }).click();
-    await expect.poll(() => page.getByTestId("follow-up").count()).toBe(1);
+    await expect.poll(() => page.locator("#follow-ups").getByTestId("follow-up").count()).toBe(1);
     await expand(page, "#follow-ups > details.add-item");
     await page.getByLabel("What will be done").fill("Check our margins");
     await page.getByRole("button", { name: "Add a follow-up" }).click();
-    await expect.poll(() => page.getByTestId("follow-up").count()).toBe(2);
-    expect(await page.getByTestId("follow-up").first().innerText()).toContain("Ji-woo Park, due");
+    await expect.poll(() => page.locator("#follow-ups").getByTestId("follow-up").count()).toBe(2);
+    expect(await page.locator("#follow-ups").getByTestId("follow-up").first().innerText()).toContain(
+      "Ji-woo Park, due",
+    );
 
     await expand(page, "#questions > details.add-item");
     await page.getByLabel("Question", { exact: true }).fill("Can we ship on Sundays?");
@@ -83,7 +85,9 @@ describe("note pages", () => {
     await page.locator("#new-question-owner").selectOption({ label: "Ji-woo Park" });
     await page.locator("#new-question-shared").check();
     await page.getByRole("button", { name: "Park a question" }).click();
-    await expect.poll(() => page.getByTestId("question").innerText()).toContain("Not answered yet");
+    await expect
+      .poll(() => page.locator("#questions").getByTestId("question").innerText())
+      .toContain("Not answered yet");
 
     await page.getByRole("button", { name: "Create a customer link" }).click();
     await expect.poll(() => page.locator("#share-url").count()).toBe(1);
