@@ -175,4 +175,17 @@ describe("note pages", () => {
     await first.page.close();
     await second.page.close();
   });
+
+  it("refuses a note over 256 KB beside the field and keeps the text in the form", async () => {
+    const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled: false });
+    await signIn(page, baseUrl);
+    await openNextTeaTime(page);
+    const huge = `${"Minutes of a very long meeting. ".repeat(9000)}END`;
+    await page.getByLabel("Notes", { exact: true }).fill(huge);
+    await page.getByRole("button", { name: "Save notes" }).click();
+    await expect.poll(() => page.locator("#field-notes-error").textContent()).toContain("over 256 KB");
+    expect(await page.getByLabel("Notes", { exact: true }).inputValue()).toBe(huge);
+    expect(problems.filter((problem) => !problem.includes("status of 400"))).toEqual([]);
+    await page.context().close();
+  });
 });
