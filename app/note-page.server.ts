@@ -74,7 +74,7 @@ export function followUpView(row: FollowUpRow & Partial<RaisedIn>, { locale, now
     urgency: urgencyOf({ ...item, lastUpdatedAt: row.lastUpdatedAt.getTime() }, zone, now) as Urgency,
     silentDays: daysSilent({ lastUpdatedAt: row.lastUpdatedAt.getTime() }, now),
     shared: row.shared,
-    raisedIn: raisedIn(row, locale, zone),
+    raisedIn: raisedIn(row, locale, teamZone),
   };
 }
 
@@ -98,7 +98,7 @@ export function questionView(row: QuestionRow & Partial<RaisedIn>, { locale, now
       now,
     ),
     shared: row.shared,
-    raisedIn: raisedIn(row, locale, zone),
+    raisedIn: raisedIn(row, locale, teamZone),
   };
 }
 

@@ -152,7 +152,6 @@ export function FollowUpItem({ item, reply, editable, children }: ItemProps<Foll
       <p className="muted">
         {t("followUps.ownerDue", { owner: item.ownerName ?? t("followUps.noOwner"), due: item.due })}
         {item.status === "done" ? ` · ${t("followUps.done")}` : null}
-        {item.raisedIn ? ` · ${t("followUps.raised", { date: item.raisedIn.date })}` : null}
       </p>
       {item.lastUpdate ? <p className="pre-line">{item.lastUpdate}</p> : null}
       {editable ? (

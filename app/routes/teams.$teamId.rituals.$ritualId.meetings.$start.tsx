@@ -157,6 +157,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Unknown intent", { status: 400 });
 }
 
+/** Where a carried-over item came from: a link to that meeting's page. */
+function RaisedOn({ item }: { item: { raisedIn: { meeting: string; date: string } | null } }) {
+  const { t } = useTranslation();
+  if (!item.raisedIn) return null;
+  return (
+    <p className="raised-link">
+      <Link to={`../${item.raisedIn.meeting}`} relative="path">
+        {t("followUps.raised", { date: item.raisedIn.date })}
+      </Link>
+    </p>
+  );
+}
+
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -201,10 +214,14 @@ export default function MeetingPage() {
                 <h3>{t("notes.carriedTitle")}</h3>
                 <ul className="items">
                   {data.notes.carriedFollowUps.map((item) => (
-                    <FollowUpItem key={item.id} item={item} editable={false} />
+                    <FollowUpItem key={item.id} item={item} editable={false}>
+                      <RaisedOn item={item} />
+                    </FollowUpItem>
                   ))}
                   {data.notes.carriedQuestions.map((item) => (
-                    <QuestionItem key={item.id} item={item} editable={false} />
+                    <QuestionItem key={item.id} item={item} editable={false}>
+                      <RaisedOn item={item} />
+                    </QuestionItem>
                   ))}
                 </ul>
               </div>
