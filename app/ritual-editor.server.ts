@@ -22,6 +22,7 @@ import { DAY } from "~/domain/zone-offsets";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm } from "~/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";
+import { chartsFor, type OverlapChartView } from "~/overlap-chart.server";
 import { createRitual, updateRitual } from "~/models/ritual.server";
 
 const WORKING_WEEK = [1, 2, 3, 4, 5];
@@ -56,6 +57,7 @@ export interface SuggestionView {
 export interface RitualPlan {
   errors: FieldErrors;
   preview: PreviewMeetingView[];
+  charts: OverlapChartView[];
   suggestions: SuggestionView[];
   rotation: {
     slots: SuggestionView[];
@@ -132,18 +134,18 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
   const { draft } = draftFromFields(fields);
   const parsed = validateRitual(draft);
   const people = draftPeople(fields, planning);
-  const empty = { preview: [], suggestions: [], rotation: null, suggestionsChangeDay: false };
+  const empty = { preview: [], charts: [], suggestions: [], rotation: null, suggestionsChangeDay: false };
   if (!parsed.success) return { errors: parsed.errors, ...empty };
   const rule = ruleOf(parsed.data);
   if (people.length === 0) return { errors: {}, ...empty };
 
-  const preview = previewMeetings(rule, rule, people, now).map((meeting) =>
-    previewMeetingView(meeting, rule.timeZone, people, locale, t),
-  );
+  const upcoming = previewMeetings(rule, rule, people, now);
+  const preview = upcoming.map((meeting) => previewMeetingView(meeting, rule.timeZone, people, locale, t));
+  const charts = chartsFor(upcoming, rule, people, { locale, t });
 
-  // Search the week from the first meeting; a one-off or a one-day-a-week ritual may move to another day.
-  const first = firstMeeting(rule);
-  const weekStart = first?.localDate ?? rule.startDate;
+  // Search the week from the next meeting (or the first, for a series that is over); a one-off or a
+  // one-day-a-week ritual may move to another day.
+  const weekStart = upcoming[0]?.localDate ?? firstMeeting(rule)?.localDate ?? rule.startDate;
   const changeDay = rule.frequency === "once" || (rule.frequency === "weekly" && rule.weekdays.length === 1);
   const weekdays = changeDay
     ? [...new Set([...WORKING_WEEK, isoWeekdayOf(dayFromIso(weekStart))])]
@@ -191,6 +193,7 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
   return {
     errors: {},
     preview,
+    charts,
     suggestions,
     suggestionsChangeDay: changeDay,
     rotation:

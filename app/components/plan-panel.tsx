@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PreviewMeetingView, RitualPlan, SuggestionView } from "~/ritual-editor.server";
+import { FairnessBars } from "./fairness-bars";
+import { OverlapChart } from "./overlap-chart";
 
 function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
   const { t } = useTranslation();
@@ -61,10 +63,26 @@ export function PreviewMeeting({ meeting }: { meeting: PreviewMeetingView }) {
 }
 
 /** Beside the ritual editor: when it would meet for everyone, and times that suit them better. */
-export function PlanPanel({ plan, busy }: { plan: RitualPlan; busy: boolean }) {
+export function PlanPanel({
+  plan,
+  busy,
+  onPickTime,
+}: {
+  plan: RitualPlan;
+  busy: boolean;
+  onPickTime?: (clock: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="plan-panel" aria-labelledby="preview-title" aria-busy={busy}>
+      {plan.charts.length > 0 ? (
+        <section aria-labelledby="charts-title">
+          <h2 id="charts-title">{t("chart.heading")}</h2>
+          {plan.charts.map((chart) => (
+            <OverlapChart key={chart.title} chart={chart} onPick={onPickTime} />
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="preview-title" aria-live="polite">
         <h2 id="preview-title">{t("editor.previewTitle")}</h2>
         {plan.preview.length === 0 ? (
@@ -102,25 +120,10 @@ export function PlanPanel({ plan, busy }: { plan: RitualPlan; busy: boolean }) {
                 <Suggestion key={suggestion.key} suggestion={suggestion} />
               ))}
             </ol>
-            <table className="data-table tally">
-              <caption>{t("editor.tallyCaption", { count: plan.rotation.tally[0]?.meetings ?? 0 })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("members.name")}</th>
-                  <th scope="col">{t("editor.tallyOutside")}</th>
-                  <th scope="col">{t("editor.tallyMinutes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.rotation.tally.map((entry) => (
-                  <tr key={entry.personId}>
-                    <th scope="row">{entry.name}</th>
-                    <td>{t("editor.tallyCount", { outside: entry.outside, count: entry.meetings })}</td>
-                    <td>{t("duration.minutes", { count: entry.minutes })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FairnessBars
+              rows={plan.rotation.tally}
+              caption={t("editor.tallyCaption", { count: plan.rotation.tally[0]?.meetings ?? 0 })}
+            />
           </div>
         ) : null}
       </section>

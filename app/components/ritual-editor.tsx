@@ -100,6 +100,15 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
     }, PREVIEW_DELAY);
   }
 
+  /** A time picked on the chart goes into the start time field, as if typed (so the preview follows). */
+  function pickTime(clock: string) {
+    const input = form.current?.elements.namedItem("startTime");
+    if (!(input instanceof HTMLInputElement)) return;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, clock);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
   const unless = (applies: boolean) => hydrated && !applies;
   const number = (name: string, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
     <Field
@@ -358,7 +367,7 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
           <Link to={ritualId ? `/teams/${teamId}/rituals/${ritualId}` : `/teams/${teamId}`}>{t("confirm.cancel")}</Link>
         </div>
       </Form>
-      <PlanPanel plan={preview.data ?? plan} busy={preview.state === "loading"} />
+      <PlanPanel plan={preview.data ?? plan} busy={preview.state === "loading"} onPickTime={pickTime} />
     </div>
   );
 }

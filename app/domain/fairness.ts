@@ -8,6 +8,9 @@ import {
 } from "./recurrence";
 import { minutesOutsideWorkingHours, type Person } from "./working-hours";
 
+/** How far ahead tallies look (meetings, or weeks for a whole team): a quarter, long enough for a rotation to even out. */
+export const TALLY_MEETINGS = 12;
+
 /** One person at one meeting. */
 export interface Attendance {
   personId: string;

@@ -45,6 +45,8 @@ export interface OverlapChart {
   /** Go-early and stay-late time, drawn across every row like the meeting. */
   goEarly: Span | null;
   stayLate: Span | null;
+  /** The anchor zone's own clock changes inside the chart, for reading a position as its wall-clock time. */
+  anchorJumps: ChartRow["clockJumps"];
   rows: ChartRow[];
 }
 
@@ -65,6 +67,18 @@ export function localMinutesAt(row: Pick<ChartRow, "localAtStart" | "clockJumps"
   return (((row.localAtStart + at + jumped) % 1440) + 1440) % 1440;
 }
 
+/** Each change of a zone's clock in the 24 hours from `start`: where it happens and by how much. */
+function clockJumpsFrom(zone: ZoneOffsets, start: number): ChartRow["clockJumps"] {
+  const jumps: ChartRow["clockJumps"] = [];
+  let from = start;
+  for (;;) {
+    const transition = zone.transitionBetween(from, start + DAY);
+    if (!transition) return jumps;
+    jumps.push({ at: (transition.at - start) / MINUTE, minutes: transition.offset - zone.offsetAt(transition.at - 1) });
+    from = transition.at + 1;
+  }
+}
+
 function rowFor(
   person: Person & { role: Role },
   start: number,
@@ -75,18 +89,9 @@ function rowFor(
   const zone = ZoneOffsets.for(person.timeZone);
   const hours: ChartRow["hours"] = [];
   const dateLines: ChartRow["dateLines"] = [];
-  const clockJumps: ChartRow["clockJumps"] = [];
-  let previousOffset = zone.offsetAt(start);
   let previousDay = dayOfLocalMs(zone.toLocalMs(start));
   for (let at = 0; at < 1440; at += COLUMN_MINUTES) {
     const instant = start + at * MINUTE;
-    const offset = zone.offsetAt(instant);
-    if (offset !== previousOffset) {
-      // The change itself may fall inside the column (Chatham, Lord Howe): place it where it happens.
-      const transition = zone.transitionBetween(instant - COLUMN_MINUTES * MINUTE, instant + 1);
-      clockJumps.push({ at: transition ? (transition.at - start) / MINUTE : at, minutes: offset - previousOffset });
-      previousOffset = offset;
-    }
     const local = zone.toLocalMs(instant);
     const day = dayOfLocalMs(local);
     if (day !== previousDay) {
@@ -108,7 +113,7 @@ function rowFor(
     hours,
     dateLines,
     localAtStart: Math.round((startLocal - dayOfLocalMs(startLocal) * DAY) / MINUTE),
-    clockJumps,
+    clockJumps: clockJumpsFrom(zone, start),
     meetingLocalStart: Math.round((meetingLocal - meetingDay * DAY) / MINUTE),
     meetingDate: isoFromDay(meetingDay),
     dayShift: meetingDay - Date.parse(anchorDate) / DAY,
@@ -142,6 +147,7 @@ export function overlapChart(
     meeting: span(meeting)!,
     goEarly: span(parts.goEarly),
     stayLate: span(parts.stayLate),
+    anchorJumps: clockJumpsFrom(anchor, start),
     rows: people.map((person) => rowFor(person, start, meeting, buffers, anchorDate)),
   };
 }

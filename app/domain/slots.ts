@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { busyInterval, overlaps, type Role } from "./buffers";
-import { tallyOutsideHours, type Attendance, type FairnessEntry } from "./fairness";
+import { TALLY_MEETINGS, tallyOutsideHours, type Attendance, type FairnessEntry } from "./fairness";
 import { dayFromIso, isoFromDay, isoWeekdayOf } from "./local-dates";
 import type { Interval } from "./recurrence";
 import { MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES } from "./ritual-kinds";
@@ -172,7 +172,7 @@ function rotationAttendances(request: SlotRequest, slots: readonly SlotSuggestio
  * that the meetings outside working hours are spread as evenly as possible,
  * with the tally that shows it. Null when a slot fits everyone.
  */
-export function proposeRotation(request: SlotRequest, weeks = 12): Validated<RotationProposal | null> {
+export function proposeRotation(request: SlotRequest, weeks = TALLY_MEETINGS): Validated<RotationProposal | null> {
   const checked = validate(requestSchema, request);
   if (!checked.success) return checked;
   const candidates = candidateSlots(request);

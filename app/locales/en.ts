@@ -276,8 +276,6 @@ const en = {
     tallyCaption_other: "Over the next {{count}} meetings, rotating",
     tallyOutside: "Outside working hours",
     tallyMinutes: "Minutes outside",
-    tallyCount_one: "{{outside}} of {{count}}",
-    tallyCount_other: "{{outside}} of {{count}}",
   },
   schedule: {
     myWeek: "My week",
@@ -470,6 +468,30 @@ const en = {
     forCustomer: "For {{customer}}",
     followUps: "What we will do",
     questions: "Questions we are finding out about",
+  },
+  chart: {
+    heading: "Everyone's day",
+    title: "{{date}}, on the clock of {{zone}}",
+    rowInside: "{{name}} ({{zone}}): {{local}}, within working hours",
+    rowOutside_one: "{{name}} ({{zone}}): {{local}}, {{count}} minute outside working hours",
+    rowOutside_other: "{{name}} ({{zone}}): {{local}}, {{count}} minutes outside working hours",
+    work: "Working hours",
+    off: "Free time",
+    night: "Night (22:00-07:00)",
+    meeting: "The meeting",
+    buffers: "Go early / stay late",
+    pickHint: "Click the chart to start the meeting there.",
+  },
+  fairness: {
+    title: "Meetings outside working hours",
+    ritualIntro_one:
+      "Over the next {{count}} meeting of this ritual: how often each person meets outside their working hours.",
+    ritualIntro_other:
+      "Over the next {{count}} meetings of this ritual: how often each person meets outside their working hours.",
+    teamIntro:
+      "Over the next {{count}} weeks of all the team's rituals: how often each person meets outside their working hours.",
+    outsideOf: "{{outside}} of {{meetings}}",
+    minutes: "{{count}} min",
   },
   ritual: {
     edit: "Edit",

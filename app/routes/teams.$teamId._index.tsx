@@ -2,17 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { FairnessBars } from "~/components/fairness-bars";
 import { RitualFacts } from "~/components/ritual-facts";
 import { formatCadence, formatLocalStart } from "~/components/ritual-format";
 import { i18nServer } from "~/i18next.server";
+import { TALLY_MEETINGS } from "~/domain/fairness";
+import { teamFairness } from "~/fairness.server";
+import { loadTeamPlanning } from "~/models/planning.server";
 import { listRituals } from "~/models/ritual.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(request);
-  const rituals = await listRituals(team.id);
+  const [rituals, planning] = await Promise.all([listRituals(team.id), loadTeamPlanning(team.id)]);
   return {
+    fairness: teamFairness(planning, Date.now()),
     team: { id: team.id, name: team.name },
     isOwner: member.role === "owner",
     // Dates and times are written on the server only: browsers' locale data differs
@@ -26,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function TeamRituals() {
-  const { team, rituals, isOwner } = useLoaderData<typeof loader>();
+  const { team, rituals, isOwner, fairness } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/teams/${team.id}`;
   return (
@@ -91,6 +96,12 @@ export default function TeamRituals() {
           ))}
         </ul>
       )}
+      {fairness.length > 0 ? (
+        <section className="panel fairness-panel" aria-labelledby="fairness-title">
+          <h2 id="fairness-title">{t("fairness.title")}</h2>
+          <FairnessBars rows={fairness} caption={t("fairness.teamIntro", { count: TALLY_MEETINGS })} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -3,10 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
 import { planningRequest } from "~/planning-request.server";
+import { FairnessBars } from "~/components/fairness-bars";
+import { OverlapChart } from "~/components/overlap-chart";
 import { RitualFacts } from "~/components/ritual-facts";
 import { formatCadence, formatDay, formatLocalStart, formatTime } from "~/components/ritual-format";
 import { meetingKey } from "~/domain/meeting-key";
+import { previewMeetings } from "~/domain/ritual-preview";
 import { upcomingMeetings } from "~/domain/week-schedule";
+import { TALLY_MEETINGS } from "~/domain/fairness";
+import { ritualFairness } from "~/fairness.server";
+import { chartsFor } from "~/overlap-chart.server";
+import { draftPeople, fieldsOfSavedRitual } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.ritual.title} · Rituals` : "Rituals" },
@@ -23,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = new Map(planning.members.map((m) => [m.id, m.name]));
   const customer = planning.customers.find((c) => c.id === saved.customerId) ?? null;
   const zone = member.timeZone;
+  const people = draftPeople(fieldsOfSavedRitual(planning, saved.id) ?? {}, planning);
   return {
+    charts: chartsFor(previewMeetings(ritual, ritual, people, now), ritual, people, { locale, t }),
+    fairness: ritualFairness(planning, saved.id, now),
     teamId: team.id,
     isOwner: member.role === "owner",
     viewerZone: zone,
@@ -55,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function RitualPage() {
-  const { teamId, isOwner, viewerZone, customerName, ritual, meetings } = useLoaderData<typeof loader>();
+  const { teamId, isOwner, viewerZone, customerName, ritual, meetings, charts, fairness } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/teams/${teamId}/rituals/${ritual.id}`;
   return (
@@ -118,6 +129,20 @@ export default function RitualPage() {
           )}
         </section>
       </div>
+      {charts.length > 0 ? (
+        <section className="panel" aria-labelledby="charts-title">
+          <h2 id="charts-title">{t("chart.heading")}</h2>
+          {charts.map((chart) => (
+            <OverlapChart key={chart.title} chart={chart} />
+          ))}
+        </section>
+      ) : null}
+      {fairness.length > 0 ? (
+        <section className="panel" aria-labelledby="fairness-title">
+          <h2 id="fairness-title">{t("fairness.title")}</h2>
+          <FairnessBars rows={fairness} caption={t("fairness.ritualIntro", { count: TALLY_MEETINGS })} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,52 @@
+import { useTranslation } from "react-i18next";
+
+export interface FairnessRow {
+  personId: string;
+  name: string;
+  meetings: number;
+  outside: number;
+  minutes: number;
+}
+
+/**
+ * For each person, how many of their meetings fall outside their working
+ * hours: a bar (its length is the share of meetings) with the numbers beside it.
+ */
+export function FairnessBars({ rows, caption }: { rows: FairnessRow[]; caption: string }) {
+  const { t } = useTranslation();
+  const mostMinutes = Math.max(1, ...rows.map((row) => row.minutes));
+  return (
+    <table className="data-table tally">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("members.name")}</th>
+          <th scope="col">{t("editor.tallyOutside")}</th>
+          <th scope="col">{t("editor.tallyMinutes")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.personId} data-testid="fairness-row">
+            <th scope="row">{row.name}</th>
+            <td>
+              <span className="bar" aria-hidden="true">
+                <span
+                  className="bar-fill"
+                  style={{ width: `${row.meetings ? (row.outside / row.meetings) * 100 : 0}%` }}
+                />
+              </span>
+              {t("fairness.outsideOf", { outside: row.outside, meetings: row.meetings })}
+            </td>
+            <td>
+              <span className="bar minutes" aria-hidden="true">
+                <span className="bar-fill" style={{ width: `${(row.minutes / mostMinutes) * 100}%` }} />
+              </span>
+              {t("fairness.minutes", { count: row.minutes })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

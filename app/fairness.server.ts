@@ -1,0 +1,43 @@
+import type { FairnessRow } from "~/components/fairness-bars";
+import { TALLY_MEETINGS, tallyForRituals, type FairnessEntry } from "~/domain/fairness";
+import { upcomingMeetings } from "~/domain/week-schedule";
+import type { Person } from "~/domain/working-hours";
+import type { TeamPlanning } from "~/models/planning.server";
+
+const WEEK = 7 * 86_400_000;
+
+function rows(entries: FairnessEntry[], people: readonly Person[]): FairnessRow[] {
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  return entries
+    .filter((entry) => entry.meetings > 0)
+    .map((entry) => ({
+      personId: entry.personId,
+      name: names.get(entry.personId) ?? "",
+      meetings: entry.meetings,
+      outside: entry.meetingsOutside,
+      minutes: entry.minutesOutside,
+    }))
+    .sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name));
+}
+
+/** Everyone a team's rituals invite: its members and its customers' contacts. */
+function everyone(planning: TeamPlanning): Person[] {
+  return [...planning.members, ...planning.customers.flatMap((customer) => customer.contacts)];
+}
+
+/** Per member, the next twelve weeks of all the team's rituals. */
+export function teamFairness(planning: TeamPlanning, now: number): FairnessRow[] {
+  return rows(
+    tallyForRituals(planning.members, planning.rituals, { from: now, to: now + TALLY_MEETINGS * WEEK }),
+    planning.members,
+  );
+}
+
+/** Per person invited, the ritual's next twelve meetings (cancelled ones left out). */
+export function ritualFairness(planning: TeamPlanning, ritualId: string, now: number): FairnessRow[] {
+  const ritual = planning.rituals.find((r) => r.id === ritualId);
+  if (!ritual) return [];
+  const last = upcomingMeetings(ritual, now, TALLY_MEETINGS).at(-1);
+  if (!last) return [];
+  return rows(tallyForRituals(everyone(planning), [ritual], { from: now, to: last.end }), everyone(planning));
+}
