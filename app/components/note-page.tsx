@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { FieldErrors } from "~/domain/validation";
 import type { FollowUpView, NotePageView, QuestionView } from "~/note-page.server";
 import { CopyButton } from "./copy-button";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, textValue, type FormReply } from "./form";
@@ -199,24 +200,71 @@ export function FollowUpItem({ item, reply, editable, children }: ItemProps<Foll
   );
 }
 
+/**
+ * One kind of item on the page: its list, and a form to add one that starts
+ * empty again once an item is added (the form's key follows the list's length).
+ */
+function ItemSection({
+  id,
+  title,
+  hint,
+  emptyText,
+  items,
+  addLabel,
+  intent,
+  reply,
+  fields,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  emptyText: string;
+  items: ReactNode[];
+  addLabel: string;
+  intent: string;
+  reply?: NoteReply;
+  fields: (adding: NoteReply | undefined, errors: FieldErrors) => ReactNode;
+}) {
+  const adding = replyFor(reply, intent);
+  return (
+    <section className="panel" id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {items.length === 0 ? <p className="muted">{emptyText}</p> : null}
+      <ul className="items">{items}</ul>
+      <details className="add-item" open={adding !== undefined}>
+        <summary>{addLabel}</summary>
+        <Form method="post" noValidate key={items.length}>
+          <input type="hidden" name="intent" value={intent} />
+          {fields(adding, adding?.errors ?? {})}
+          <FormError reply={adding} />
+          <SubmitButton className="button secondary">{addLabel}</SubmitButton>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
+const ownerOptions = (members: Members, nobody: string) => [
+  { value: "", label: nobody },
+  ...members.map((member) => ({ value: member.id, label: member.name })),
+];
+
 export function FollowUps({ view, members, reply }: { view: NotePageView; members: Members; reply?: NoteReply }) {
   const { t } = useTranslation();
-  const adding = replyFor(reply, "add-follow-up");
-  const errors = adding?.errors ?? {};
   return (
-    <section className="panel" id="follow-ups" aria-labelledby="follow-ups-title">
-      <h2 id="follow-ups-title">{t("followUps.title")}</h2>
-      {view.followUps.length === 0 ? <p className="muted">{t("followUps.none")}</p> : null}
-      <ul className="items">
-        {view.followUps.map((item) => (
-          <FollowUpItem key={item.id} item={item} reply={reply} editable />
-        ))}
-      </ul>
-      <details className="add-item" open={adding !== undefined}>
-        <summary>{t("followUps.add")}</summary>
-        {/* A new, empty form once the item is added (the key changes with the list). */}
-        <Form method="post" noValidate key={view.followUps.length}>
-          <input type="hidden" name="intent" value="add-follow-up" />
+    <ItemSection
+      id="follow-ups"
+      title={t("followUps.title")}
+      emptyText={t("followUps.none")}
+      items={view.followUps.map((item) => (
+        <FollowUpItem key={item.id} item={item} reply={reply} editable />
+      ))}
+      addLabel={t("followUps.add")}
+      intent="add-follow-up"
+      reply={reply}
+      fields={(adding, errors) => (
+        <>
           <Field
             id="new-follow-up-title"
             label={t("followUps.what")}
@@ -232,10 +280,7 @@ export function FollowUps({ view, members, reply }: { view: NotePageView; member
               name="ownerId"
               defaultValue={textValue(adding, "ownerId")}
               error={errors.ownerId}
-              options={[
-                { value: "", label: t("followUps.noOwner") },
-                ...members.map((m) => ({ value: m.id, label: m.name })),
-              ]}
+              options={ownerOptions(members, t("followUps.noOwner"))}
             />
             <SelectField
               id="new-follow-up-kind"
@@ -271,11 +316,9 @@ export function FollowUps({ view, members, reply }: { view: NotePageView; member
             />
           </div>
           <SharedBox id="new-follow-up-shared" checked={textValue(adding, "shared") === "on"} />
-          <FormError reply={adding} />
-          <SubmitButton className="button secondary">{t("followUps.add")}</SubmitButton>
-        </Form>
-      </details>
-    </section>
+        </>
+      )}
+    />
   );
 }
 
@@ -313,23 +356,20 @@ export function RiskItem({
 
 export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }) {
   const { t } = useTranslation();
-  const adding = replyFor(reply, "add-risk");
-  const errors = adding?.errors ?? {};
   return (
-    <section className="panel" id="risks" aria-labelledby="risks-title">
-      <h2 id="risks-title">{t("risks.title")}</h2>
-      <p className="hint">{t("risks.hint")}</p>
-      {view.risks.length === 0 ? <p className="muted">{t("risks.none")}</p> : null}
-      <ul className="items">
-        {view.risks.map((risk) => (
-          <RiskItem key={risk.id} risk={risk} editable />
-        ))}
-      </ul>
-      <details className="add-item" open={adding !== undefined}>
-        <summary>{t("risks.add")}</summary>
-        {/* A new, empty form once the item is added (the key changes with the list). */}
-        <Form method="post" noValidate key={view.risks.length}>
-          <input type="hidden" name="intent" value="add-risk" />
+    <ItemSection
+      id="risks"
+      title={t("risks.title")}
+      hint={t("risks.hint")}
+      emptyText={t("risks.none")}
+      items={view.risks.map((risk) => (
+        <RiskItem key={risk.id} risk={risk} editable />
+      ))}
+      addLabel={t("risks.add")}
+      intent="add-risk"
+      reply={reply}
+      fields={(adding, errors) => (
+        <>
           <Field
             id="new-risk"
             label={t("risks.risk")}
@@ -354,11 +394,11 @@ export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }
             defaultValue={textValue(adding, "mitigation")}
             error={errors.mitigation}
           />
+          {/* Risks are for sharing (Show Personal Integrity): ticked unless someone unticks it. */}
           <SharedBox id="new-risk-shared" checked={adding ? textValue(adding, "shared") === "on" : true} />
-          <SubmitButton className="button secondary">{t("risks.add")}</SubmitButton>
-        </Form>
-      </details>
-    </section>
+        </>
+      )}
+    />
   );
 }
 
@@ -407,23 +447,20 @@ export function QuestionItem({ item, reply, editable, children }: ItemProps<Ques
 
 export function Questions({ view, members, reply }: { view: NotePageView; members: Members; reply?: NoteReply }) {
   const { t } = useTranslation();
-  const adding = replyFor(reply, "add-question");
-  const errors = adding?.errors ?? {};
   return (
-    <section className="panel" id="questions" aria-labelledby="questions-title">
-      <h2 id="questions-title">{t("questions.title")}</h2>
-      <p className="hint">{t("questions.hint")}</p>
-      {view.questions.length === 0 ? <p className="muted">{t("questions.none")}</p> : null}
-      <ul className="items">
-        {view.questions.map((item) => (
-          <QuestionItem key={item.id} item={item} reply={reply} editable />
-        ))}
-      </ul>
-      <details className="add-item" open={adding !== undefined}>
-        <summary>{t("questions.add")}</summary>
-        {/* A new, empty form once the item is added (the key changes with the list). */}
-        <Form method="post" noValidate key={view.questions.length}>
-          <input type="hidden" name="intent" value="add-question" />
+    <ItemSection
+      id="questions"
+      title={t("questions.title")}
+      hint={t("questions.hint")}
+      emptyText={t("questions.none")}
+      items={view.questions.map((item) => (
+        <QuestionItem key={item.id} item={item} reply={reply} editable />
+      ))}
+      addLabel={t("questions.add")}
+      intent="add-question"
+      reply={reply}
+      fields={(adding, errors) => (
+        <>
           <Field
             id="new-question"
             label={t("questions.question")}
@@ -447,17 +484,13 @@ export function Questions({ view, members, reply }: { view: NotePageView; member
               name="ownerId"
               defaultValue={textValue(adding, "ownerId")}
               error={errors.ownerId}
-              options={[
-                { value: "", label: t("followUps.noOwner") },
-                ...members.map((m) => ({ value: m.id, label: m.name })),
-              ]}
+              options={ownerOptions(members, t("followUps.noOwner"))}
             />
           </div>
           <SharedBox id="new-question-shared" checked={textValue(adding, "shared") === "on"} />
-          <SubmitButton className="button secondary">{t("questions.add")}</SubmitButton>
-        </Form>
-      </details>
-    </section>
+        </>
+      )}
+    />
   );
 }
 

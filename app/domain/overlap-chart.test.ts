@@ -125,4 +125,14 @@ describe("the overlap chart's geometry", () => {
     expect(row(chart.rows, "seoul").minutesOutside).toBe(0);
     expect(row(chart.rows, "berlin").minutesOutside).toBe(30);
   });
+
+  it("reads a position on the ritual's axis as its wall-clock time, on a clock-change day too", () => {
+    const chart = overlapChart(berlinMeeting("2026-03-29T09:30"), "Europe/Berlin", noBuffers, people);
+    // Berlin springs forward at 02:00: an hour is skipped, so 09:30 sits 8.5 hours from midnight.
+    expect(chart.anchorJumps).toEqual([{ at: 120, minutes: 60 }]);
+    expect(chart.meeting.from).toBe(8 * 60 + 30);
+    const axis = { localAtStart: 0, clockJumps: chart.anchorJumps };
+    expect(localMinutesAt(axis, chart.meeting.from)).toBe(9 * 60 + 30);
+    expect(localMinutesAt(axis, 60)).toBe(60);
+  });
 });
