@@ -84,6 +84,7 @@ export function questionView(row: QuestionRow & Partial<RaisedIn>, { locale, now
     id: row.id,
     question: row.question,
     askedBy: row.askedBy,
+    ownerId: row.owner?.id ?? "",
     ownerName: row.owner?.name ?? null,
     answer: row.answer,
     status: row.status === "answered" ? ("answered" as const) : ("open" as const),

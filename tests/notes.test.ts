@@ -14,6 +14,8 @@ import {
   shareNotePage,
   stopSharing,
   updateFollowUp,
+  updateQuestion,
+  updateRisk,
   type MeetingRef,
 } from "~/models/note.server";
 import { createRitual } from "~/models/ritual.server";
@@ -123,7 +125,8 @@ describe("follow-ups and questions", () => {
       errors: { ownerId: "validation.memberUnknown" },
     });
     const ours = (await loadNotePage(meeting(3))).page!.followUps[0]!;
-    expect(await updateFollowUp(world.otherTeamId, ours.id, { status: "done" }, Date.now())).toEqual({
+    const edit = { title: ours.title, status: "done", dueDate: ours.dueDate };
+    expect(await updateFollowUp(world.otherTeamId, ours.id, edit, Date.now())).toEqual({
       ok: false,
       errors: { form: "validation.itemUnknown" },
     });
@@ -142,10 +145,74 @@ describe("follow-ups and questions", () => {
     expect(await carried(6)).toEqual(expect.arrayContaining(["Call the warehouse", "Can we ship on Sundays?"]));
 
     const { page } = await loadNotePage(meeting(4));
-    await updateFollowUp(world.teamId, page!.followUps[0]!.id, { status: "done", lastUpdate: "Done" }, now);
+    const [followUp] = page!.followUps;
+    const done = await updateFollowUp(
+      world.teamId,
+      followUp!.id,
+      { title: followUp!.title, ownerId: world.leadId, dueDate: followUp!.dueDate, status: "done", lastUpdate: "Done" },
+      now,
+    );
+    expect(done.ok).toBe(true);
     await answerQuestion(world.teamId, page!.parkedQuestions[0]!.id, { answer: "Yes, from January." });
     expect(await carried(5)).not.toContain("Call the warehouse");
     expect(await carried(5)).not.toContain("Can we ship on Sundays?");
+  });
+
+  it("edits a follow-up, a risk and a question, and gives a question to whoever can answer it", async () => {
+    const ref = meeting(8);
+    const now = Date.now();
+    await addFollowUp(ref, { title: "Draft the plan" }, now);
+    await addRisk(ref, { risk: "Late stock" });
+    await addQuestion(ref, { question: "Which port?", askedBy: "Minseo" });
+    const { page } = await loadNotePage(ref);
+    const [followUp, risk, question] = [page!.followUps[0]!, page!.risks[0]!, page!.parkedQuestions[0]!];
+    const edited = await updateFollowUp(
+      world.teamId,
+      followUp.id,
+      {
+        title: "Draft the delivery plan",
+        ownerId: world.seoulId,
+        priority: "1",
+        dueDate: "2026-12-20",
+        status: "open",
+        shared: "on",
+      },
+      now,
+    );
+    expect(edited.ok).toBe(true);
+    expect(await updateRisk(world.teamId, risk.id, { risk: "Late stock", impact: "Two days", shared: "on" })).toEqual({
+      ok: true,
+      value: { id: risk.id },
+    });
+    expect(
+      await updateQuestion(world.teamId, question.id, {
+        question: "Which port?",
+        askedBy: "Minseo",
+        ownerId: world.seoulId,
+      }),
+    ).toEqual({
+      ok: true,
+      value: { id: question.id },
+    });
+    const after = (await loadNotePage(ref)).page!;
+    expect(after.followUps[0]).toMatchObject({
+      title: "Draft the delivery plan",
+      ownerId: world.seoulId,
+      priority: 1,
+      shared: true,
+    });
+    expect(after.risks[0]).toMatchObject({ impact: "Two days", shared: true });
+    expect(after.parkedQuestions[0]!.ownerId).toBe(world.seoulId);
+    // Someone else's items, or a title emptied: refused, nothing changed.
+    expect(await updateRisk(world.otherTeamId, risk.id, { risk: "Hijacked" })).toEqual({
+      ok: false,
+      errors: { form: "validation.itemUnknown" },
+    });
+    expect(await updateQuestion(world.teamId, question.id, { question: "", askedBy: "x" })).toEqual({
+      ok: false,
+      errors: { question: "validation.questionRequired" },
+    });
+    expect((await loadNotePage(ref)).page!.risks[0]!.risk).toBe("Late stock");
   });
 
   it("lists the team's open items for the board, and no other team's", async () => {

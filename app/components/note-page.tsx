@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/domain/validation";
@@ -17,6 +18,17 @@ function replyFor(reply: NoteReply | undefined, intent: string, id?: string): No
 }
 
 type Members = { id: string; name: string }[];
+
+const priorityOptions = (t: TFunction) => [
+  { value: "1", label: t("followUps.high") },
+  { value: "2", label: t("followUps.normal") },
+  { value: "3", label: t("followUps.low") },
+];
+
+const ownerOptions = (members: Members, nobody: string) => [
+  { value: "", label: nobody },
+  ...members.map((member) => ({ value: member.id, label: member.name })),
+];
 
 /** Rendered Markdown from the server (already sanitised there). */
 export function RenderedText({ html, empty }: { html: string; empty: string }) {
@@ -136,10 +148,12 @@ interface ItemProps<T> {
   reply?: NoteReply;
   /** The team's own page: forms to update the item; elsewhere (board, customer) it is read only. */
   editable: boolean;
+  /** Who an item can be given to, on the team's own page. */
+  members?: Members;
   children?: ReactNode;
 }
 
-export function FollowUpItem({ item, reply, editable, children }: ItemProps<FollowUpView>) {
+export function FollowUpItem({ item, reply, editable, members = [], children }: ItemProps<FollowUpView>) {
   const { t } = useTranslation();
   const mine = replyFor(reply, "update-follow-up", item.id);
   return (
@@ -164,6 +178,31 @@ export function FollowUpItem({ item, reply, editable, children }: ItemProps<Foll
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="update-follow-up" />
             <input type="hidden" name="id" value={item.id} />
+            <Field
+              id={`title-${item.id}`}
+              label={t("followUps.what")}
+              name="title"
+              defaultValue={textValue(mine, "title", item.title)}
+              error={mine?.errors.title}
+              required
+            />
+            <div className="field-row">
+              <SelectField
+                id={`owner-${item.id}`}
+                label={t("followUps.owner")}
+                name="ownerId"
+                defaultValue={textValue(mine, "ownerId", item.ownerId)}
+                error={mine?.errors.ownerId}
+                options={ownerOptions(members, t("followUps.noOwner"))}
+              />
+              <SelectField
+                id={`priority-${item.id}`}
+                label={t("followUps.priority")}
+                name="priority"
+                defaultValue={textValue(mine, "priority", String(item.priority))}
+                options={priorityOptions(t)}
+              />
+            </div>
             <SelectField
               id={`status-${item.id}`}
               label={t("followUps.status")}
@@ -190,6 +229,7 @@ export function FollowUpItem({ item, reply, editable, children }: ItemProps<Foll
               defaultValue={textValue(mine, "dueDate", item.dueDate)}
               error={mine?.errors.dueDate}
             />
+            <SharedBox id={`shared-${item.id}`} checked={mine ? textValue(mine, "shared") === "on" : item.shared} />
             <SubmitButton className="button secondary">{t("followUps.saveUpdate")}</SubmitButton>
           </Form>
           <DeleteButton intent="delete-follow-up" id={item.id} label={item.title} />
@@ -245,11 +285,6 @@ function ItemSection({
   );
 }
 
-const ownerOptions = (members: Members, nobody: string) => [
-  { value: "", label: nobody },
-  ...members.map((member) => ({ value: member.id, label: member.name })),
-];
-
 export function FollowUps({ view, members, reply }: { view: NotePageView; members: Members; reply?: NoteReply }) {
   const { t } = useTranslation();
   return (
@@ -258,7 +293,7 @@ export function FollowUps({ view, members, reply }: { view: NotePageView; member
       title={t("followUps.title")}
       emptyText={t("followUps.none")}
       items={view.followUps.map((item) => (
-        <FollowUpItem key={item.id} item={item} reply={reply} editable />
+        <FollowUpItem key={item.id} item={item} reply={reply} editable members={members} />
       ))}
       addLabel={t("followUps.add")}
       intent="add-follow-up"
@@ -308,11 +343,7 @@ export function FollowUps({ view, members, reply }: { view: NotePageView; member
               label={t("followUps.priority")}
               name="priority"
               defaultValue={textValue(adding, "priority", "2")}
-              options={[
-                { value: "1", label: t("followUps.high") },
-                { value: "2", label: t("followUps.normal") },
-                { value: "3", label: t("followUps.low") },
-              ]}
+              options={priorityOptions(t)}
             />
           </div>
           <SharedBox id="new-follow-up-shared" checked={textValue(adding, "shared") === "on"} />
@@ -334,14 +365,59 @@ function SharedBox({ id, checked }: { id: string; checked: boolean }) {
   );
 }
 
+interface RiskValues {
+  risk: string;
+  impact: string;
+  mitigation: string;
+  shared: boolean;
+}
+
+/** A risk's fields, for adding one or editing it. */
+function RiskFields({ id, reply, values }: { id: string; reply?: NoteReply; values: RiskValues }) {
+  const { t } = useTranslation();
+  const errors = reply?.errors ?? {};
+  return (
+    <>
+      <Field
+        id={`${id}-risk`}
+        label={t("risks.risk")}
+        name="risk"
+        defaultValue={textValue(reply, "risk", values.risk)}
+        error={errors.risk}
+        required
+      />
+      <TextAreaField
+        id={`${id}-impact`}
+        label={t("risks.impact")}
+        name="impact"
+        rows={2}
+        defaultValue={textValue(reply, "impact", values.impact)}
+        error={errors.impact}
+      />
+      <TextAreaField
+        id={`${id}-mitigation`}
+        label={t("risks.mitigation")}
+        name="mitigation"
+        rows={2}
+        defaultValue={textValue(reply, "mitigation", values.mitigation)}
+        error={errors.mitigation}
+      />
+      <SharedBox id={`${id}-shared`} checked={reply ? textValue(reply, "shared") === "on" : values.shared} />
+    </>
+  );
+}
+
 export function RiskItem({
   risk,
   editable,
+  reply,
 }: {
-  risk: { id: string; risk: string; impact: string; mitigation: string; shared: boolean };
+  risk: RiskValues & { id: string };
   editable: boolean;
+  reply?: NoteReply;
 }) {
   const { t } = useTranslation();
+  const mine = replyFor(reply, "update-risk", risk.id);
   return (
     <li className="item" data-testid="risk">
       <p className="item-title">
@@ -349,7 +425,21 @@ export function RiskItem({
       </p>
       {risk.impact ? <p>{t("risks.impactIs", { impact: risk.impact })}</p> : null}
       {risk.mitigation ? <p>{t("risks.mitigationIs", { mitigation: risk.mitigation })}</p> : null}
-      {editable ? <DeleteButton intent="delete-risk" id={risk.id} label={risk.risk} /> : null}
+      {editable ? (
+        <details className="item-edit" open={mine !== undefined}>
+          <summary>
+            {t("notes.editItem")}
+            <span className="visually-hidden">: {risk.risk}</span>
+          </summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="update-risk" />
+            <input type="hidden" name="id" value={risk.id} />
+            <RiskFields id={`risk-${risk.id}`} reply={mine} values={risk} />
+            <SubmitButton className="button secondary">{t("editor.save")}</SubmitButton>
+          </Form>
+          <DeleteButton intent="delete-risk" id={risk.id} label={risk.risk} />
+        </details>
+      ) : null}
     </li>
   );
 }
@@ -363,48 +453,77 @@ export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }
       hint={t("risks.hint")}
       emptyText={t("risks.none")}
       items={view.risks.map((risk) => (
-        <RiskItem key={risk.id} risk={risk} editable />
+        <RiskItem key={risk.id} risk={risk} editable reply={reply} />
       ))}
       addLabel={t("risks.add")}
       intent="add-risk"
       reply={reply}
-      fields={(adding, errors) => (
-        <>
-          <Field
-            id="new-risk"
-            label={t("risks.risk")}
-            name="risk"
-            defaultValue={textValue(adding, "risk")}
-            error={errors.risk}
-            required
-          />
-          <TextAreaField
-            id="new-risk-impact"
-            label={t("risks.impact")}
-            name="impact"
-            rows={2}
-            defaultValue={textValue(adding, "impact")}
-            error={errors.impact}
-          />
-          <TextAreaField
-            id="new-risk-mitigation"
-            label={t("risks.mitigation")}
-            name="mitigation"
-            rows={2}
-            defaultValue={textValue(adding, "mitigation")}
-            error={errors.mitigation}
-          />
-          {/* Risks are for sharing (Show Personal Integrity): ticked unless someone unticks it. */}
-          <SharedBox id="new-risk-shared" checked={adding ? textValue(adding, "shared") === "on" : true} />
-        </>
+      // Risks are for sharing (Show Personal Integrity): ticked unless someone unticks it.
+      fields={(adding) => (
+        <RiskFields id="new-risk" reply={adding} values={{ risk: "", impact: "", mitigation: "", shared: true }} />
       )}
     />
   );
 }
 
-export function QuestionItem({ item, reply, editable, children }: ItemProps<QuestionView>) {
+interface QuestionValues {
+  question: string;
+  askedBy: string;
+  ownerId: string;
+  shared: boolean;
+}
+
+/** A parked question's fields, for parking one or editing it (who can answer it, above all). */
+function QuestionFields({
+  id,
+  reply,
+  values,
+  members,
+}: {
+  id: string;
+  reply?: NoteReply;
+  values: QuestionValues;
+  members: Members;
+}) {
+  const { t } = useTranslation();
+  const errors = reply?.errors ?? {};
+  return (
+    <>
+      <Field
+        id={`${id}-question`}
+        label={t("questions.question")}
+        name="question"
+        defaultValue={textValue(reply, "question", values.question)}
+        error={errors.question}
+        required
+      />
+      <div className="field-row">
+        <Field
+          id={`${id}-asked-by`}
+          label={t("questions.askedBy")}
+          name="askedBy"
+          defaultValue={textValue(reply, "askedBy", values.askedBy)}
+          error={errors.askedBy}
+          required
+        />
+        <SelectField
+          id={`${id}-owner`}
+          label={t("questions.owner")}
+          name="ownerId"
+          defaultValue={textValue(reply, "ownerId", values.ownerId)}
+          error={errors.ownerId}
+          options={ownerOptions(members, t("followUps.noOwner"))}
+        />
+      </div>
+      <SharedBox id={`${id}-shared`} checked={reply ? textValue(reply, "shared") === "on" : values.shared} />
+    </>
+  );
+}
+
+export function QuestionItem({ item, reply, editable, members = [], children }: ItemProps<QuestionView>) {
   const { t } = useTranslation();
   const answering = replyFor(reply, "answer-question", item.id);
+  const editing = replyFor(reply, "update-question", item.id);
   return (
     <li className={`item urgency-${item.urgency}`} data-testid="question">
       <p className="item-title">
@@ -437,6 +556,20 @@ export function QuestionItem({ item, reply, editable, children }: ItemProps<Ques
             />
             <SubmitButton className="button secondary">{t("questions.saveAnswer")}</SubmitButton>
           </Form>
+        </details>
+      ) : null}
+      {editable ? (
+        <details className="item-edit" open={editing !== undefined}>
+          <summary>
+            {t("notes.editItem")}
+            <span className="visually-hidden">: {item.question}</span>
+          </summary>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="update-question" />
+            <input type="hidden" name="id" value={item.id} />
+            <QuestionFields id={`question-${item.id}`} reply={editing} values={item} members={members} />
+            <SubmitButton className="button secondary">{t("editor.save")}</SubmitButton>
+          </Form>
           <DeleteButton intent="delete-question" id={item.id} label={item.question} />
         </details>
       ) : null}
@@ -454,41 +587,18 @@ export function Questions({ view, members, reply }: { view: NotePageView; member
       hint={t("questions.hint")}
       emptyText={t("questions.none")}
       items={view.questions.map((item) => (
-        <QuestionItem key={item.id} item={item} reply={reply} editable />
+        <QuestionItem key={item.id} item={item} reply={reply} editable members={members} />
       ))}
       addLabel={t("questions.add")}
       intent="add-question"
       reply={reply}
-      fields={(adding, errors) => (
-        <>
-          <Field
-            id="new-question"
-            label={t("questions.question")}
-            name="question"
-            defaultValue={textValue(adding, "question")}
-            error={errors.question}
-            required
-          />
-          <div className="field-row">
-            <Field
-              id="new-question-asked-by"
-              label={t("questions.askedBy")}
-              name="askedBy"
-              defaultValue={textValue(adding, "askedBy")}
-              error={errors.askedBy}
-              required
-            />
-            <SelectField
-              id="new-question-owner"
-              label={t("questions.owner")}
-              name="ownerId"
-              defaultValue={textValue(adding, "ownerId")}
-              error={errors.ownerId}
-              options={ownerOptions(members, t("followUps.noOwner"))}
-            />
-          </div>
-          <SharedBox id="new-question-shared" checked={textValue(adding, "shared") === "on"} />
-        </>
+      fields={(adding) => (
+        <QuestionFields
+          id="new-question"
+          reply={adding}
+          values={{ question: "", askedBy: "", ownerId: "", shared: false }}
+          members={members}
+        />
       )}
     />
   );

@@ -49,10 +49,11 @@ export const followUpSchema = z.object({
 });
 export type FollowUpInput = z.output<typeof followUpSchema>;
 
-export const followUpUpdateSchema = z.object({
+/** Everything about a follow-up but its kind can change; an update with news resets its silence. */
+export const followUpUpdateSchema = followUpSchema.omit({ kind: true, dueDate: true }).extend({
   status: z.enum(["open", "done"], { message: "validation.invalid" }),
   lastUpdate: longText(2000),
-  dueDate: optionalDate,
+  dueDate: localDate,
 });
 export type FollowUpUpdate = z.output<typeof followUpUpdateSchema>;
 

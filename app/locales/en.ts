@@ -380,6 +380,7 @@ const en = {
     internal: "internal",
     shareWithCustomer: "Show to the customer on the shared page",
     delete: "Delete",
+    editItem: "Edit",
   },
   followUps: {
     title: "Follow-up actions",

@@ -379,6 +379,7 @@ const ko: Catalog = {
     internal: "내부용",
     shareWithCustomer: "공유 페이지에서 고객에게 보이기",
     delete: "삭제",
+    editItem: "수정",
   },
   followUps: {
     title: "후속 조치",

@@ -164,18 +164,44 @@ export async function updateFollowUp(
 ): Promise<WriteResult<{ id: string }>> {
   const parsed = validate(followUpUpdateSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
+  if (parsed.data.ownerId && !(await teamMember(teamId, parsed.data.ownerId))) {
+    return { ok: false, errors: { ownerId: "validation.memberUnknown" } };
+  }
   const { count } = await prisma.followUp.updateMany({
     where: { id: followUpId, ...inTeam(teamId) },
-    data: {
-      status: parsed.data.status,
-      lastUpdate: parsed.data.lastUpdate,
-      ...(parsed.data.dueDate ? { dueDate: parsed.data.dueDate } : {}),
-      lastUpdatedAt: new Date(now),
-    },
+    data: { ...parsed.data, lastUpdatedAt: new Date(now) },
   });
-  return count === 1
-    ? { ok: true, value: { id: followUpId } }
-    : { ok: false, errors: { form: "validation.itemUnknown" } };
+  return found(count, followUpId);
+}
+
+/** A write to one of the team's items: done, or "not one of yours". */
+function found(count: number, id: string): WriteResult<{ id: string }> {
+  return count === 1 ? { ok: true, value: { id } } : { ok: false, errors: { form: "validation.itemUnknown" } };
+}
+
+export async function updateRisk(teamId: string, riskId: string, input: unknown): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(riskSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const { count } = await prisma.risk.updateMany({ where: { id: riskId, ...inTeam(teamId) }, data: parsed.data });
+  return found(count, riskId);
+}
+
+/** A parked question's wording, who asked, who can answer it, and whether the customer sees it. */
+export async function updateQuestion(
+  teamId: string,
+  questionId: string,
+  input: unknown,
+): Promise<WriteResult<{ id: string }>> {
+  const parsed = validate(questionSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  if (parsed.data.ownerId && !(await teamMember(teamId, parsed.data.ownerId))) {
+    return { ok: false, errors: { ownerId: "validation.memberUnknown" } };
+  }
+  const { count } = await prisma.parkedQuestion.updateMany({
+    where: { id: questionId, ...inTeam(teamId) },
+    data: parsed.data,
+  });
+  return found(count, questionId);
 }
 
 export async function addRisk(ref: MeetingRef, input: unknown): Promise<WriteResult<{ id: string }>> {
@@ -206,9 +232,7 @@ export async function answerQuestion(
     where: { id: questionId, ...inTeam(teamId) },
     data: { answer: parsed.data.answer, status: "answered" },
   });
-  return count === 1
-    ? { ok: true, value: { id: questionId } }
-    : { ok: false, errors: { form: "validation.itemUnknown" } };
+  return found(count, questionId);
 }
 
 /** Removes one of the team's follow-ups, risks or questions; false when the team has no such item. */

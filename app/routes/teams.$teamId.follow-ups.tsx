@@ -22,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const followUpViews = ours(followUps).map((row) => followUpView(row, context));
   const groups = URGENCY_ORDER.map((urgency) => ({
     urgency,
-    items: followUpViews.filter((item) => item.urgency === urgency).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    // By owner, then by due date, so each person finds their own together.
+    items: followUpViews
+      .filter((item) => item.urgency === urgency)
+      .sort(
+        (a, b) =>
+          (a.ownerName ?? "\uffff").localeCompare(b.ownerName ?? "\uffff") || a.dueDate.localeCompare(b.dueDate),
+      ),
   }));
   return {
     teamId: team.id,

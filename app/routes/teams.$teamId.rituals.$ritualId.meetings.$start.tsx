@@ -34,6 +34,8 @@ import {
   shareNotePage,
   stopSharing,
   updateFollowUp,
+  updateQuestion,
+  updateRisk,
 } from "~/models/note.server";
 import { notePageView } from "~/note-page.server";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
@@ -127,12 +129,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return removed(await deleteItem(team.id, "followUp", id), "follow-ups");
     case "add-risk":
       return done(await addRisk(ref, values), "risks");
+    case "update-risk":
+      return done(await updateRisk(team.id, id, values), "risks");
     case "delete-risk":
       return removed(await deleteItem(team.id, "risk", id), "risks");
     case "add-question":
       return done(await addQuestion(ref, values), "questions");
     case "answer-question":
       return done(await answerQuestion(team.id, id, values), "questions");
+    case "update-question":
+      return done(await updateQuestion(team.id, id, values), "questions");
     case "delete-question":
       return removed(await deleteItem(team.id, "question", id), "questions");
     case "share":

@@ -60,19 +60,21 @@ describe("note pages", () => {
     await expect.poll(() => page.locator(".deadline-banner").textContent()).toContain("Jan 15, 2027");
 
     await expand(page, "#risks > details.add-item");
-    await page.getByLabel("Risk", { exact: true }).fill("Customs delay at Busan");
-    await page.getByLabel("Impact").fill("Deliveries a week late");
+    const addRisk = page.locator("#risks > details.add-item");
+    await addRisk.getByLabel("Risk", { exact: true }).fill("Customs delay at Busan");
+    await addRisk.getByLabel("Impact").fill("Deliveries a week late");
     await page.getByRole("button", { name: "Add a risk" }).click();
     await expect.poll(() => page.locator("#risks").getByTestId("risk").innerText()).toContain("Customs delay at Busan");
 
     await expand(page, "#follow-ups > details.add-item");
-    await page.getByLabel("What will be done").fill("Send the revised schedule <img src=x onerror=alert(1)>");
-    await page.locator("#new-follow-up-owner").selectOption({ label: "Ji-woo Park" });
-    await page.locator("#new-follow-up-shared").check();
+    const addFollowUp = page.locator("#follow-ups > details.add-item");
+    await addFollowUp.getByLabel("What will be done").fill("Send the revised schedule <img src=x onerror=alert(1)>");
+    await addFollowUp.getByLabel("Owner").selectOption({ label: "Ji-woo Park" });
+    await addFollowUp.getByLabel("Show to the customer on the shared page").check();
     await page.getByRole("button", { name: "Add a follow-up" }).click();
     await expect.poll(() => page.locator("#follow-ups").getByTestId("follow-up").count()).toBe(1);
     await expand(page, "#follow-ups > details.add-item");
-    await page.getByLabel("What will be done").fill("Check our margins");
+    await addFollowUp.getByLabel("What will be done").fill("Check our margins");
     await page.getByRole("button", { name: "Add a follow-up" }).click();
     await expect.poll(() => page.locator("#follow-ups").getByTestId("follow-up").count()).toBe(2);
     expect(await page.locator("#follow-ups").getByTestId("follow-up").first().innerText()).toContain(
@@ -80,10 +82,11 @@ describe("note pages", () => {
     );
 
     await expand(page, "#questions > details.add-item");
-    await page.getByLabel("Question", { exact: true }).fill("Can we ship on Sundays?");
-    await page.getByLabel("Asked by").fill("Min-seo Kim");
-    await page.locator("#new-question-owner").selectOption({ label: "Ji-woo Park" });
-    await page.locator("#new-question-shared").check();
+    const parkQuestion = page.locator("#questions > details.add-item");
+    await parkQuestion.getByLabel("Question", { exact: true }).fill("Can we ship on Sundays?");
+    await parkQuestion.getByLabel("Asked by").fill("Min-seo Kim");
+    await parkQuestion.getByLabel("Who can answer").selectOption({ label: "Ji-woo Park" });
+    await parkQuestion.getByLabel("Show to the customer on the shared page").check();
     await page.getByRole("button", { name: "Park a question" }).click();
     await expect
       .poll(() => page.locator("#questions").getByTestId("question").innerText())
