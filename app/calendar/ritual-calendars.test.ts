@@ -212,6 +212,8 @@ describe("single meetings and cancellations", () => {
     expect(cancel).toContain("RECURRENCE-ID;TZID=Europe/Berlin:20260106T100000");
     expect(invite).toContain("SEQUENCE:3");
     expect(cancel).toContain("SEQUENCE:4");
+    // The meeting's invite leads to that meeting's note page.
+    expect(invite).toContain("URL:https://rituals.example/teams/t1/rituals/r1/meetings/20260106T090000Z");
     expect(invite).toContain("METHOD:REQUEST");
   });
 });

@@ -1,3 +1,4 @@
+import { meetingKey } from "~/domain/meeting-key";
 import { withBuffers } from "~/domain/buffers";
 import { dayFromIso } from "~/domain/local-dates";
 import {
@@ -48,8 +49,17 @@ function seriesUid(ritual: { id: string }, appUrl: string): string {
   return `ritual-${ritual.id}@${uidDomain(appUrl)}`;
 }
 
+/** The ritual's page: its next meetings, each with its note page. */
 function ritualPageUrl(ritual: CalendarRitual, appUrl: string): string {
-  return new URL(`/teams/${ritual.teamId}`, appUrl).toString();
+  return new URL(`/teams/${ritual.teamId}/rituals/${ritual.id}`, appUrl).toString();
+}
+
+/** One meeting's note page. */
+function meetingPageUrl(ritual: CalendarRitual, originalStart: number, appUrl: string): string {
+  return new URL(
+    `/teams/${ritual.teamId}/rituals/${ritual.id}/meetings/${meetingKey(originalStart)}`,
+    appUrl,
+  ).toString();
 }
 
 /** The RRULE for a ritual, or null for a one-off. Weeks start on Monday, as the engine counts them. */
@@ -80,22 +90,22 @@ function description(lines: (string | null | undefined | false)[]): string {
   return lines.filter(Boolean).join("\n\n");
 }
 
-function teamDescription(ritual: CalendarRitual, context: CalendarContext): string {
+function teamDescription(ritual: CalendarRitual, context: CalendarContext, notesUrl: string): string {
   const { labels } = context;
   return description([
     ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
     ritual.customer?.etiquetteNote && `${labels.etiquette}: ${ritual.customer.etiquetteNote}`,
-    `${labels.notes}: ${ritualPageUrl(ritual, context.appUrl)}`,
+    `${labels.notes}: ${notesUrl}`,
   ]);
 }
 
-/** What a customer sees: the meeting, its agenda and etiquette, the room opening early. Never buffers or notes. */
 /** A meeting's page shared with the customer: its date as they read it, and its address. */
 export interface SharedNotesLink {
   date: string;
   url: string;
 }
 
+/** What a customer sees: the meeting, its agenda and etiquette, the room opening early, shared notes. Never buffers. */
 function customerDescription(
   ritual: CalendarRitual,
   context: CalendarContext,
@@ -190,7 +200,7 @@ export function teamSeriesInvite(
   const events = seriesEvents(ritual, people.exceptions, context, {
     attendees: people.attendees,
     organizer: hosts[0] ?? people.attendees[0]!,
-    description: teamDescription(ritual, context),
+    description: teamDescription(ritual, context, ritualPageUrl(ritual, context.appUrl)),
     // Hosts are reminded when it is time to go early.
     alarmMinutesBefore: people.viewerIsHost && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
     window: people.window,
@@ -237,9 +247,9 @@ export function meetingFile(
     recurrenceId:
       ritual.frequency === "once" ? undefined : { zone, local: nominalLocalTime(ritual, meeting.originalStart) },
     title: ritual.title,
-    description: teamDescription(ritual, context),
+    description: teamDescription(ritual, context, meetingPageUrl(ritual, meeting.originalStart, context.appUrl)),
     location: ritual.videoUrl,
-    url: ritualPageUrl(ritual, context.appUrl),
+    url: meetingPageUrl(ritual, meeting.originalStart, context.appUrl),
     categories: [context.labels.kind],
     alarmMinutesBefore: meeting.cancelled ? undefined : REMINDER_MINUTES,
     organizer: hosts[0] ?? people.attendees[0]!,
