@@ -1,6 +1,10 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { expandValidRule } from "~/domain/recurrence";
 import en from "~/locales/en";
+import { changeMeeting, listExceptions } from "./meeting.server";
+import { saveNotes } from "./note.server";
 import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.server";
 import { createContact, createCustomer, createMember, createTeam } from "./team.server";
 
@@ -163,5 +167,40 @@ describe("rituals through the models", () => {
     );
     expect(invalid.ok ? {} : invalid.errors).toEqual({ timeZone: "validation.timeZoneUnknown" });
     expect(await getRitual(theirs.teamId, created.value.id)).toMatchObject({ timeZone: "Europe/Berlin", sequence: 0 });
+  });
+
+  it("drops moves and cancellations that the edited rule no longer meets on, keeping those with notes", async () => {
+    const { teamId, memberId } = await newTeam("rule-edit");
+    const created = await createRitual(teamId, checkIn, { hostIds: [memberId] });
+    if (!created.ok) throw new Error("refused");
+    const id = created.value.id;
+    // Check-ins on Tuesdays and Thursdays at 09:30 in Berlin from 3 March 2026.
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: "Europe/Berlin" }).toMillis();
+    const tuesday = at("2026-03-10T09:30");
+    const thursday = at("2026-03-12T09:30");
+    const friday = at("2026-03-13T15:00");
+    await changeMeeting(teamId, id, { originalStart: tuesday, status: "moved", start: friday, durationMinutes: 30 });
+    await changeMeeting(teamId, id, { originalStart: thursday, status: "cancelled" });
+    await saveNotes({ teamId, ritualId: id, originalStart: thursday }, { notes: "Why we cancelled" }, 0);
+
+    // Only the day changes: Thursday still meets, Tuesday no longer does.
+    const edited = await updateRitual(teamId, id, { ...checkIn, weekdays: [3, 4] }, { hostIds: [memberId] });
+    expect(edited.ok).toBe(true);
+    const exceptions = await listExceptions(id);
+    expect(exceptions.map((e) => [e.originalStart, e.status])).toEqual([[thursday, "cancelled"]]);
+
+    // Now the time changes too: nothing matches; the cancelled meeting's notes stay, as a plain meeting.
+    await updateRitual(teamId, id, { ...checkIn, weekdays: [3, 4], startTime: "10:00" }, { hostIds: [memberId] });
+    expect(await listExceptions(id)).toEqual([]);
+    const kept = await prisma.meeting.findMany({ where: { ritualId: id }, include: { notePage: true } });
+    expect(kept.map((m) => [m.status, m.notePage?.notes])).toEqual([["scheduled", "Why we cancelled"]]);
+    const meetings = expandValidRule((await getRitual(teamId, id))!, {
+      from: at("2026-03-09T00:00"),
+      to: at("2026-03-16T00:00"),
+    });
+    expect(meetings.map((m) => DateTime.fromMillis(m.start, { zone: "Europe/Berlin" }).toFormat("ccc HH:mm"))).toEqual([
+      "Wed 10:00",
+      "Thu 10:00",
+    ]);
   });
 });

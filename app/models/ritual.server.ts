@@ -1,4 +1,5 @@
 import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
+import { expandValidRule } from "~/domain/recurrence";
 import { validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
 import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
@@ -154,8 +155,43 @@ export async function updateRitual(
         contacts: { deleteMany: {}, create: valid.contacts },
       },
     });
-    return { ok: true, value: { ...toRitual(row), sequence: row.sequence } };
+    const ritual = toRitual(row);
+    if (RULE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null))) {
+      await forgetChangesOffTheRule(ritual, db);
+    }
+    return { ok: true, value: { ...ritual, sequence: row.sequence } };
   });
+}
+
+/** What decides when a ritual meets: changing any of these re-times the whole series. */
+const RULE_FIELDS = INVITE_FIELDS.filter((field) => field !== "title" && field !== "videoUrl");
+
+/**
+ * Moves and cancellations are keyed to the times the old rule gave. Once the
+ * rule changes, those that no longer match a meeting would show as strays next
+ * to the new meetings: they are dropped (kept, as plain meetings, where they
+ * hold a note page, so no notes are lost).
+ */
+async function forgetChangesOffTheRule(ritual: Ritual, db: DbOrTransaction) {
+  const changed = await db.meeting.findMany({
+    where: { ritualId: ritual.id, status: { in: ["moved", "cancelled"] } },
+    include: { notePage: { select: { id: true } } },
+  });
+  for (const meeting of changed) {
+    const originalStart = meeting.originalStart.getTime();
+    const stillMeets = expandValidRule(ritual, { from: originalStart - 60_000, to: originalStart + 60_000 }).some(
+      (planned) => planned.originalStart === originalStart,
+    );
+    if (stillMeets) continue;
+    if (meeting.notePage) {
+      await db.meeting.update({
+        where: { id: meeting.id },
+        data: { status: "scheduled", start: meeting.originalStart },
+      });
+    } else {
+      await db.meeting.delete({ where: { id: meeting.id } });
+    }
+  }
 }
 
 export async function listRituals(teamId: string, db: DbOrTransaction = prisma): Promise<RitualListItem[]> {
