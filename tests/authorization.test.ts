@@ -256,7 +256,7 @@ describe("authorization matrix", () => {
     expect(await statusOf(ritualEdit.action as Handler, "owner", params, { kind: "check-in", title: "Taken" })).toBe(
       404,
     );
-    for (const intent of ["cancel", "save-notes", "add-follow-up", "add-risk", "add-question", "share"]) {
+    for (const intent of ["cancel", "restore", "save-notes", "add-follow-up", "add-risk", "add-question", "share"]) {
       expect(await statusOf(meetingPage.action as Handler, "owner", params, { intent, title: "x", risk: "x" })).toBe(
         404,
       );

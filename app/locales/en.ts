@@ -318,6 +318,10 @@ const en = {
     cancelHint:
       "Only this meeting is cancelled. Calendars that subscribe drop it; send the cancellation to anyone who downloaded the invite.",
     cancel: "Cancel this meeting",
+    restoreTitle: "Back to the usual time",
+    restoreHint:
+      "Undo the move or the cancellation: the meeting follows the series again. Calendars that subscribe follow; send the invite again to anyone who downloaded it.",
+    restore: "Restore this meeting",
   },
   customers: {
     title: "Customers",

@@ -317,6 +317,10 @@ const ko: Catalog = {
     cancelTitle: "이 회의 취소",
     cancelHint: "이 회의만 취소됩니다. 구독 중인 캘린더에서는 사라지고, 초대장을 받은 사람에게는 취소 알림을 보내세요.",
     cancel: "이 회의 취소",
+    restoreTitle: "원래 시간으로",
+    restoreHint:
+      "옮김이나 취소를 되돌려 시리즈 일정을 다시 따릅니다. 구독 중인 캘린더는 따라오고, 초대장을 받은 사람에게는 초대장을 다시 보내세요.",
+    restore: "이 회의 되돌리기",
   },
   customers: {
     title: "고객",

@@ -41,23 +41,26 @@ export async function listExceptions(ritualId: string): Promise<StoredException[
 export async function findMeeting(teamId: string, ritualId: string, originalStart: number) {
   const ritual = await getRitual(teamId, ritualId);
   if (!ritual || !Number.isFinite(originalStart)) return null;
-  const exceptions = await listExceptions(ritual.id);
   const planned = expandValidRule(ritual, { from: originalStart - MINUTE, to: originalStart + MINUTE }).find(
     (meeting) => meeting.originalStart === originalStart,
   );
   if (!planned) return null;
-  const exception = exceptions.find((e) => e.originalStart === originalStart);
-  const start = exception?.status === "moved" ? exception.start : planned.start;
-  const duration = exception?.status === "moved" ? exception.durationMinutes : ritual.durationMinutes;
+  // A meeting's row also outlives a change undone (a restored meeting): its sequence still counts.
+  const row = await prisma.meeting.findUnique({
+    where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(originalStart) } },
+  });
+  const moved = row?.status === "moved";
+  const start = moved ? row.start.getTime() : planned.start;
+  const duration = moved ? row.durationMinutes : ritual.durationMinutes;
   return {
     ritual,
     meeting: {
       originalStart,
       start,
       end: start + duration * MINUTE,
-      cancelled: exception?.status === "cancelled",
-      moved: exception?.status === "moved",
-      sequence: exception?.sequence ?? 0,
+      cancelled: row?.status === "cancelled",
+      moved,
+      sequence: row?.sequence ?? 0,
     },
   };
 }
@@ -85,6 +88,26 @@ export async function changeMeeting(
     where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(change.originalStart) } },
     create: { ritualId: ritual.id, originalStart: new Date(change.originalStart), ...data },
     update: data,
+  });
+  return { ok: true, value: { sequence } };
+}
+
+/**
+ * Undoes a cancellation or a move: the meeting follows the rule again. Its
+ * sequence still rises, so calendar apps that took the cancellation take this too.
+ */
+export async function restoreMeeting(
+  teamId: string,
+  ritualId: string,
+  originalStart: number,
+): Promise<WriteResult<{ sequence: number }>> {
+  const found = await findMeeting(teamId, ritualId, originalStart);
+  if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
+  const { ritual, meeting } = found;
+  const sequence = Math.max(meeting.sequence, ritual.sequence) + 1;
+  await prisma.meeting.updateMany({
+    where: { ritualId: ritual.id, originalStart: new Date(originalStart) },
+    data: { status: "scheduled", start: new Date(originalStart), durationMinutes: ritual.durationMinutes, sequence },
   });
   return { ok: true, value: { sequence } };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { expandValidRule } from "~/domain/recurrence";
 import en from "~/locales/en";
-import { changeMeeting, listExceptions } from "./meeting.server";
+import { changeMeeting, findMeeting, listExceptions, restoreMeeting } from "./meeting.server";
 import { saveNotes } from "./note.server";
 import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.server";
 import { createContact, createCustomer, createMember, createTeam } from "./team.server";
@@ -202,5 +202,24 @@ describe("rituals through the models", () => {
       "Wed 10:00",
       "Thu 10:00",
     ]);
+  });
+
+  it("restores a cancelled meeting with a higher sequence than its cancellation", async () => {
+    const { teamId, memberId } = await newTeam("restore");
+    const created = await createRitual(teamId, checkIn, { hostIds: [memberId] });
+    if (!created.ok) throw new Error("refused");
+    const id = created.value.id;
+    const tuesday = DateTime.fromISO("2026-03-10T09:30", { zone: "Europe/Berlin" }).toMillis();
+    const cancelled = await changeMeeting(teamId, id, { originalStart: tuesday, status: "cancelled" });
+    const restored = await restoreMeeting(teamId, id, tuesday);
+    expect(cancelled.ok && restored.ok && restored.value.sequence > cancelled.value.sequence).toBe(true);
+    expect(await listExceptions(id)).toEqual([]);
+    const found = await findMeeting(teamId, id, tuesday);
+    expect(found?.meeting).toMatchObject({ cancelled: false, moved: false, start: tuesday });
+    expect(found?.meeting.sequence).toBe(restored.ok ? restored.value.sequence : -1);
+    expect(await restoreMeeting(teamId, id, tuesday + 60_000)).toEqual({
+      ok: false,
+      errors: { form: "validation.meetingUnknown" },
+    });
   });
 });

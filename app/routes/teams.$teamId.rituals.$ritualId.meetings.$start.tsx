@@ -22,7 +22,7 @@ import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm } from "~/form-values.server";
-import { changeMeeting, findMeeting } from "~/models/meeting.server";
+import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
 import {
   addFollowUp,
   addQuestion,
@@ -152,6 +152,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await changeMeeting(team.id, ritual.id, { originalStart: meeting.originalStart, status: "cancelled" }),
         "cancel",
       );
+    case "restore":
+      return done(await restoreMeeting(team.id, ritual.id, meeting.originalStart), "restore");
     case "move": {
       const move = parseMove(values, ritual.timeZone, meeting.originalStart);
       return done(
@@ -259,6 +261,18 @@ export default function MeetingPage() {
           <PreviewMeeting meeting={data.people} />
         </ul>
       </section>
+
+      {data.status === "scheduled" ? null : (
+        <section className="panel" id="restore" aria-labelledby="restore-title">
+          <h2 id="restore-title">{t("meeting.restoreTitle")}</h2>
+          <p className="hint">{t("meeting.restoreHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="restore" />
+            <FormError reply={reply?.values.intent === "restore" ? reply : undefined} />
+            <SubmitButton className="button secondary">{t("meeting.restore")}</SubmitButton>
+          </Form>
+        </section>
+      )}
 
       {data.status === "cancelled" ? null : (
         <div className="two-panels">

@@ -62,6 +62,11 @@ function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView 
                 {t("schedule.downloadInvite")}
               </a>
             </li>
+            {item.status === "scheduled" ? null : (
+              <li>
+                <Link to={`${meetingPath}#restore`}>{t("meeting.restore")}</Link>
+              </li>
+            )}
             {item.status === "cancelled" ? null : (
               <>
                 <li>

@@ -121,6 +121,13 @@ describe("planning a team's first ritual", () => {
       for (const occurrences of [icalJsOccurrences(invite, window), nodeIcalOccurrences(invite, window)]) {
         expect(occurrences.map((o) => o.start)).toEqual([later.toMillis()]);
       }
+
+      // Thursday's meeting can come back.
+      await (await weekItem(page, thursday.toISODate()!)).getByRole("link", { name: "Team check-in" }).click();
+      await page.getByRole("button", { name: "Restore this meeting" }).click();
+      await expect.poll(() => page.locator(".page-heading").innerText()).not.toContain("Cancelled");
+      await page.goto(`${baseUrl}/teams/${team.teamId}/schedule?week=${nextMonday.toISODate()}`);
+      expect(await (await weekItem(page, thursday.toISODate()!)).innerText()).not.toContain("Cancelled");
       expect(problems).toEqual([]);
       await page.context().close();
     });
