@@ -15,6 +15,7 @@ import {
   Risks,
   SharePanel,
 } from "~/components/note-page";
+import { OverlapChart } from "~/components/overlap-chart";
 import { PreviewMeeting } from "~/components/plan-panel";
 import { formatDay, formatTime } from "~/components/ritual-format";
 import { parseMeetingKey } from "~/domain/meeting-key";
@@ -38,6 +39,7 @@ import {
   updateRisk,
 } from "~/models/note.server";
 import { notePageView } from "~/note-page.server";
+import { overlapChartView } from "~/overlap-chart.server";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -92,6 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? `${formatDay(meeting.originalStart, ritual.timeZone, locale)} ${formatTime(meeting.originalStart, ritual.timeZone, locale)}`
       : null,
     people: view,
+    chart: overlapChartView(meeting, ritual.timeZone, ritual, people, { locale, t }),
     videoUrl: ritual.videoUrl,
     move: {
       date: inRitualZone.toISODate()!,
@@ -257,6 +260,7 @@ export default function MeetingPage() {
 
       <section className="panel" aria-labelledby="who-title">
         <h2 id="who-title">{t("meeting.whoTitle")}</h2>
+        <OverlapChart chart={data.chart} />
         <ul className="preview-list single">
           <PreviewMeeting meeting={data.people} />
         </ul>
