@@ -16,8 +16,10 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  // The root loader has chosen the page's language already; only a page whose root loader failed asks again.
+  const root = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await pageLanguage(request) });
+  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: root?.locale ?? (await pageLanguage(request)) });
 
   // Bots get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

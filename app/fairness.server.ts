@@ -39,5 +39,6 @@ export function ritualFairness(planning: TeamPlanning, ritualId: string, now: nu
   if (!ritual) return [];
   const last = upcomingMeetings(ritual, now, TALLY_MEETINGS).at(-1);
   if (!last) return [];
-  return rows(tallyForRituals(everyone(planning), [ritual], { from: now, to: last.end }), everyone(planning));
+  const people = everyone(planning);
+  return rows(tallyForRituals(people, [ritual], { from: now, to: last.end }), people);
 }

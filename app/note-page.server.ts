@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { daysSilent, urgencyOf, type Urgency } from "~/domain/follow-ups";
 import { meetingKey } from "~/domain/meeting-key";
+import { formatDate } from "~/components/ritual-format";
 import { renderMarkdown } from "~/markdown.server";
 import type { LoadedNotePage } from "~/models/note.server";
 
@@ -40,10 +41,6 @@ export interface ViewContext {
   now: number;
   /** The zone an item without an owner is judged in. */
   teamZone: string;
-}
-
-export function formatDate(isoDate: string, locale: string): string {
-  return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
 }
 
 function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string) {

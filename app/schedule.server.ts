@@ -3,7 +3,9 @@ import { DateTime } from "luxon";
 import { formatTime } from "~/components/ritual-format";
 import { meetingKey } from "~/domain/meeting-key";
 import { isValidTimeZone } from "~/domain/time-zones";
-import { localToday, mondayOf, shiftWeek, weekSchedule, type WeekItem } from "~/domain/week-schedule";
+import { localDate } from "~/domain/fields";
+import { localToday } from "~/domain/local-dates";
+import { mondayOf, shiftWeek, weekSchedule, type WeekItem } from "~/domain/week-schedule";
 import type { TeamPlanning } from "~/models/planning.server";
 
 export interface ScheduleItemView {
@@ -60,9 +62,9 @@ export function buildSchedule(
         planning.members.find((m) => m.id === viewer.memberId)!);
   const timeZone = member?.timeZone ?? zoneAsked!;
   const today = localToday(timeZone, now);
-  const validWeek = query.week && DateTime.fromISO(query.week).isValid && /^\d{4}-\d{2}-\d{2}$/.test(query.week);
-  if (query.week && !validWeek) errors.week = "validation.dateInvalid";
-  const weekStart = mondayOf(validWeek ? query.week! : today);
+  const week = localDate.safeParse(query.week ?? "");
+  if (query.week && !week.success) errors.week = "validation.dateInvalid";
+  const weekStart = mondayOf(week.success ? week.data : today);
 
   const days = weekSchedule({ timeZone, weekStart, personId: member?.id ?? null }, planning.rituals);
   const rituals = new Map(planning.rituals.map((r) => [r.id, r.ritual]));

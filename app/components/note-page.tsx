@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/domain/validation";
 import type { FollowUpView, NotePageView, QuestionView } from "~/note-page.server";
-import { CopyButton } from "./copy-button";
+import { CopyButton, CopyField } from "./copy-button";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, textValue, type FormReply } from "./form";
 
 export interface NoteReply extends FormReply {
@@ -611,15 +611,9 @@ export function SharePanel({ shareUrl }: { shareUrl: string | null }) {
       <h2 id="share-title">{t("share.title")}</h2>
       <p className="hint">{t("share.hint")}</p>
       {shareUrl ? (
-        <>
-          <div className="field">
-            <label htmlFor="share-url">{t("share.link")}</label>
-            <input id="share-url" readOnly value={shareUrl} className="copy-field" />
-          </div>
-          <p className="actions">
-            <CopyButton value={shareUrl} label={t("share.copy")} />
-          </p>
-        </>
+        <CopyField id="share-url" label={t("share.link")} value={shareUrl}>
+          <CopyButton value={shareUrl} label={t("share.copy")} />
+        </CopyField>
       ) : null}
       <div className="actions">
         <Form method="post">

@@ -1,7 +1,7 @@
 import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { FormFields } from "~/domain/ritual-form";
+import { list, text, type FormFields } from "~/domain/ritual-form";
 import { RITUAL_DEFAULTS, RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import type { FieldErrors } from "~/domain/validation";
 import type { EditorOptions, RitualPlan } from "~/ritual-editor.server";
@@ -11,16 +11,6 @@ import { PlanPanel } from "./plan-panel";
 
 /** Milliseconds to wait after the last keystroke before asking for a new preview. */
 const PREVIEW_DELAY = 300;
-
-function text(fields: FormFields, name: string): string {
-  const value = fields[name];
-  return typeof value === "string" ? value : "";
-}
-
-function list(fields: FormFields, name: string): string[] {
-  const value = fields[name];
-  return Array.isArray(value) ? value : [];
-}
 
 /** Fills in a kind's defaults when the kind changes (with JavaScript; without it the server does on "preview"). */
 function applyKindDefaults(form: HTMLFormElement, kind: RitualKind, titles: Record<RitualKind, string>) {

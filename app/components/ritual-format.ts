@@ -68,3 +68,8 @@ export function formatDay(instant: number, timeZone: string, locale: string): st
 export function formatTime(instant: number, timeZone: string, locale: string): string {
   return DateTime.fromMillis(instant, { zone: timeZone, locale }).toLocaleString(DateTime.TIME_SIMPLE);
 }
+
+/** A calendar date with its weekday, the viewer's way: "Mon, Dec 14, 2026" / "2026년 12월 14일 (월)". */
+export function formatDate(isoDate: string, locale: string): string {
+  return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
+}

@@ -34,3 +34,12 @@ export const localDate = z
   .trim()
   .min(1, "validation.dateRequired")
   .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "validation.dateInvalid");
+
+/** A date that may be left empty (empty means none). */
+export const optionalLocalDate = z
+  .string()
+  .trim()
+  .optional()
+  .nullable()
+  .transform((value) => value || undefined)
+  .pipe(localDate.optional());

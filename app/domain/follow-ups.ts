@@ -1,5 +1,4 @@
-import { dayFromIso, isoFromDay, isoWeekdayOf } from "./local-dates";
-import { localToday } from "./week-schedule";
+import { dayFromIso, isoFromDay, isoWeekdayOf, localToday } from "./local-dates";
 
 /** Approvals are answered within a working day; everything else within a week (PRACTICES.md, Be Responsive). */
 export const FOLLOW_UP_KINDS = ["action", "approval"] as const;

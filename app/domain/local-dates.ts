@@ -1,4 +1,4 @@
-import { DAY } from "./zone-offsets";
+import { DAY, ZoneOffsets } from "./zone-offsets";
 
 /** Local calendar dates as whole days since 1970-01-01, so date arithmetic needs no zone. */
 export type DayNumber = number;
@@ -24,4 +24,9 @@ export function dayOfLocalMs(localMs: number): DayNumber {
 
 export function daysInMonth(year: number, monthIndex: number): number {
   return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+}
+
+/** Today's date in a zone. */
+export function localToday(timeZone: string, now: number): string {
+  return isoFromDay(dayOfLocalMs(ZoneOffsets.for(timeZone).toLocalMs(now)));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localDate, longText, singleLine } from "./fields";
+import { localDate, longText, optionalLocalDate, singleLine } from "./fields";
 import { FOLLOW_UP_KINDS } from "./follow-ups";
 import { validate, type Validated } from "./validation";
 
@@ -10,13 +10,6 @@ const noteText = z
   .string()
   .default("")
   .refine((text) => new TextEncoder().encode(text).length <= MAX_NOTE_BYTES, "validation.noteTooLarge");
-
-const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || undefined)
-  .pipe(localDate.optional());
 
 /** A checkbox: sent as "on" when ticked, absent otherwise. */
 const ticked = z
@@ -34,7 +27,7 @@ export const notesSchema = z.object({
   agenda: noteText,
   notes: noteText,
   decisions: noteText,
-  customerDeadline: optionalDate,
+  customerDeadline: optionalLocalDate,
 });
 export type NotesInput = z.output<typeof notesSchema>;
 
@@ -43,7 +36,7 @@ export const followUpSchema = z.object({
   kind: z.enum(FOLLOW_UP_KINDS, { message: "validation.invalid" }).default("action"),
   ownerId: optionalId,
   /** Empty: the default for the kind, on the owner's clock. */
-  dueDate: optionalDate,
+  dueDate: optionalLocalDate,
   priority: z.coerce.number().int().min(1, "validation.invalid").max(3, "validation.invalid").default(2),
   shared: ticked,
 });

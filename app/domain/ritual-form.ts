@@ -15,12 +15,14 @@ export interface RitualPeopleFields {
   contactIds: string[];
 }
 
-function text(fields: FormFields, name: string): string {
+/** One field's value as typed ("" when absent). */
+export function text(fields: FormFields, name: string): string {
   const value = fields[name];
   return typeof value === "string" ? value : "";
 }
 
-function list(fields: FormFields, name: string): string[] {
+/** Every value of a checkbox group (a lone value counts as one). */
+export function list(fields: FormFields, name: string): string[] {
   const value = fields[name];
   return Array.isArray(value) ? value : typeof value === "string" && value !== "" ? [value] : [];
 }

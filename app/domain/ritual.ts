@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Buffers } from "./buffers";
 import { clockTime, isoWeekday } from "./clock";
-import { localDate, longText, singleLine, timeZoneName } from "./fields";
+import { localDate, longText, optionalLocalDate, singleLine, timeZoneName } from "./fields";
 import { dayFromIso } from "./local-dates";
 import type { RecurrenceRule } from "./recurrence";
 import {
@@ -14,14 +14,6 @@ import {
 } from "./ritual-kinds";
 import { validate, type Validated } from "./validation";
 import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
-
-const optionalLocalDate = z
-  .string()
-  .trim()
-  .optional()
-  .nullable()
-  .transform((value) => value || undefined)
-  .pipe(localDate.optional());
 
 const wholeNumber = (field: string) =>
   z.coerce.number({ invalid_type_error: `validation.${field}Invalid` }).int(`validation.${field}Invalid`);

@@ -2,9 +2,9 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { tuesdaysInBerlin } from "./fixtures";
 import type { StoredException } from "./recurrence";
+import { localToday } from "./local-dates";
 import {
   busyByPerson,
-  localToday,
   mondayOf,
   shiftWeek,
   upcomingMeetings,

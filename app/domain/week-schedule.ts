@@ -61,11 +61,6 @@ export function shiftWeek(weekStart: string, weeks: number): string {
   return isoFromDay(dayFromIso(weekStart) + 7 * weeks);
 }
 
-/** Today's date in a zone. */
-export function localToday(timeZone: string, now: number): string {
-  return isoFromDay(dayOfLocalMs(ZoneOffsets.for(timeZone).toLocalMs(now)));
-}
-
 const itemKey = (ritualId: string, originalStart: number) => `${ritualId}@${originalStart}`;
 
 /**

@@ -110,3 +110,16 @@ export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
     }),
   };
 }
+
+/** A ritual as the lists show it: its hosts by name, how many are invited, and its customer. */
+export function ritualSummary(planning: TeamPlanning, saved: PlanningRitual) {
+  const names = new Map(planning.members.map((member) => [member.id, member.name]));
+  return {
+    ...saved.ritual,
+    hosts: saved.attendees
+      .filter((attendee) => attendee.role === "host")
+      .map((attendee) => ({ id: attendee.personId, name: names.get(attendee.personId) ?? "" })),
+    participantCount: saved.attendees.length,
+    customerName: planning.customers.find((customer) => customer.id === saved.customerId)?.name ?? null,
+  };
+}

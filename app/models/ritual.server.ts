@@ -1,7 +1,7 @@
 import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
 import { expandValidRule } from "~/domain/recurrence";
 import { validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
-import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
+import { ritualKindOf } from "~/domain/ritual-form";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/db.server";
 import type { Ritual as RitualRow } from "~/generated/prisma/client";
@@ -22,7 +22,7 @@ export interface RitualListItem extends Ritual {
 export function toRitual(row: RitualRow): Ritual {
   return {
     id: row.id,
-    kind: (RITUAL_KINDS as readonly string[]).includes(row.kind) ? (row.kind as RitualKind) : "check-in",
+    kind: ritualKindOf(row.kind),
     title: row.title,
     timeZone: row.timeZone,
     startMinutes: row.startMinutes,

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpItem, QuestionItem, RenderedText, RiskItem } from "~/components/note-page";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDate, formatDay, formatTime } from "~/components/ritual-format";
 import { renderMarkdown } from "~/markdown.server";
 import { findSharedPage } from "~/models/note.server";
-import { followUpView, formatDate, questionView } from "~/note-page.server";
+import { followUpView, questionView } from "~/note-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? data.title : "Rituals" },

@@ -5,19 +5,19 @@ import { requireMember } from "~/auth.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { RitualFacts } from "~/components/ritual-facts";
 import { formatCadence, formatLocalStart } from "~/components/ritual-format";
-import { i18nServer } from "~/i18next.server";
 import { TALLY_MEETINGS } from "~/domain/fairness";
 import { teamFairness } from "~/fairness.server";
-import { loadTeamPlanning } from "~/models/planning.server";
-import { listRituals } from "~/models/ritual.server";
+import { ritualSummary } from "~/models/planning.server";
+import { planningRequest } from "~/planning-request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
-  const locale = await i18nServer.getLocale(request);
-  const t = await i18nServer.getFixedT(request);
-  const [rituals, planning] = await Promise.all([listRituals(team.id), loadTeamPlanning(team.id)]);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
+  const rituals = planning.rituals
+    .map((saved) => ritualSummary(planning, saved))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
   return {
-    fairness: teamFairness(planning, Date.now()),
+    fairness: teamFairness(planning, now),
     team: { id: team.id, name: team.name },
     isOwner: member.role === "owner",
     // Dates and times are written on the server only: browsers' locale data differs

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
-import { CopyButton } from "~/components/copy-button";
+import { CopyButton, CopyField } from "~/components/copy-button";
 import { SubmitButton } from "~/components/form";
 import { i18nServer } from "~/i18next.server";
 import { getFeedStatus, revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
@@ -61,14 +61,10 @@ export default function CalendarPage() {
                 {t("calendar.subscribe")}
               </a>
             </p>
-            <div className="field">
-              <label htmlFor="feed-url">{t("calendar.feedLink")}</label>
-              <input id="feed-url" readOnly value={links.https} className="copy-field" />
-            </div>
-            <p className="actions">
+            <CopyField id="feed-url" label={t("calendar.feedLink")} value={links.https ?? ""}>
               <CopyButton value={links.webcal ?? ""} label={t("calendar.copyWebcal")} />
               <CopyButton value={links.https ?? ""} label={t("calendar.copyHttps")} />
-            </p>
+            </CopyField>
           </div>
         ) : feedSince ? (
           <p>{t("calendar.feedActive", { date: feedSince })}</p>

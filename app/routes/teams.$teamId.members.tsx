@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { requireMember, requireOwner } from "~/auth.server";
-import { CopyButton } from "~/components/copy-button";
+import { CopyButton, CopyField } from "~/components/copy-button";
 import { SubmitButton } from "~/components/form";
 import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { weekdayOptions } from "~/form-options.server";
@@ -132,11 +132,9 @@ export default function Members() {
           <h2 id="invite-title">{t("members.inviteTitle")}</h2>
           <p className="muted">{t("members.inviteIntro", { count: inviteDays })}</p>
           {inviteUrl ? (
-            <div className="field">
-              <label htmlFor="invite-url">{t("members.inviteLink")}</label>
-              <input id="invite-url" readOnly value={inviteUrl} className="copy-field" />
+            <CopyField id="invite-url" label={t("members.inviteLink")} value={inviteUrl}>
               <CopyButton value={inviteUrl} label={t("members.copyInvite")} />
-            </div>
+            </CopyField>
           ) : null}
           <Form method="post">
             <input type="hidden" name="intent" value="create-invite" />

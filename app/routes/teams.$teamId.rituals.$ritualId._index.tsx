@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { ritualSummary } from "~/models/planning.server";
 import { planningRequest } from "~/planning-request.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { OverlapChart } from "~/components/overlap-chart";
@@ -27,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = planning.rituals.find((r) => r.id === params.ritualId);
   if (!saved) throw new Response("Not found", { status: 404 });
   const { ritual } = saved;
-  const names = new Map(planning.members.map((m) => [m.id, m.name]));
-  const customer = planning.customers.find((c) => c.id === saved.customerId) ?? null;
+  const summary = ritualSummary(planning, saved);
   const zone = member.timeZone;
   const people = draftPeople(fieldsOfSavedRitual(planning, saved.id) ?? {}, planning);
   return {
@@ -37,23 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamId: team.id,
     isOwner: member.role === "owner",
     viewerZone: zone,
-    customerName: customer?.name ?? null,
+    customerName: summary.customerName,
     ritual: {
-      id: ritual.id,
-      kind: ritual.kind,
-      title: ritual.title,
-      timeZone: ritual.timeZone,
-      durationMinutes: ritual.durationMinutes,
-      goEarlyMinutes: ritual.goEarlyMinutes,
-      stayLateMinutes: ritual.stayLateMinutes,
-      agendaTemplate: ritual.agendaTemplate,
-      videoUrl: ritual.videoUrl,
+      ...summary,
       cadence: formatCadence(ritual, t, locale),
       localStart: formatLocalStart(ritual, locale),
-      hosts: saved.attendees
-        .filter((a) => a.role === "host")
-        .map((a) => ({ id: a.personId, name: names.get(a.personId) ?? "" })),
-      participantCount: saved.attendees.length,
     },
     meetings: upcomingMeetings(saved, now, UPCOMING).map((meeting) => ({
       key: meetingKey(meeting.originalStart),

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
 import { planningRequest } from "~/planning-request.server";
-import { Field, FormError, SubmitButton, textValue } from "~/components/form";
+import { Field, FormError, SubmitButton, textValue, type FormReply } from "~/components/form";
 import {
   FollowUpItem,
   FollowUps,
@@ -168,6 +169,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Unknown intent", { status: 400 });
 }
 
+/** A change to this one meeting: a panel with its explanation, its fields if any, and the button. */
+function ChangePanel({
+  intent,
+  title,
+  hint,
+  reply,
+  fields,
+  children: button,
+}: {
+  intent: "move" | "cancel" | "restore";
+  title: string;
+  hint: string;
+  reply?: FormReply;
+  fields?: (mine: FormReply | undefined) => ReactNode;
+  children: { label: string; className: string };
+}) {
+  const mine = reply?.values.intent === intent ? reply : undefined;
+  return (
+    <section className="panel" id={intent} aria-labelledby={`${intent}-title`}>
+      <h2 id={`${intent}-title`}>{title}</h2>
+      <p className="hint">{hint}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value={intent} />
+        {fields?.(mine)}
+        <FormError reply={mine} />
+        <SubmitButton className={button.className}>{button.label}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
 /** Where a carried-over item came from: a link to that meeting's page. */
 function RaisedOn({ item }: { item: { raisedIn: { meeting: string; date: string } | null } }) {
   const { t } = useTranslation();
@@ -185,8 +217,6 @@ export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors = reply?.errors ?? {};
-  const moving = reply?.values.intent === "move" ? reply : undefined;
   return (
     <>
       <div className="page-heading">
@@ -267,64 +297,56 @@ export default function MeetingPage() {
       </section>
 
       {data.status === "scheduled" ? null : (
-        <section className="panel" id="restore" aria-labelledby="restore-title">
-          <h2 id="restore-title">{t("meeting.restoreTitle")}</h2>
-          <p className="hint">{t("meeting.restoreHint")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="restore" />
-            <FormError reply={reply?.values.intent === "restore" ? reply : undefined} />
-            <SubmitButton className="button secondary">{t("meeting.restore")}</SubmitButton>
-          </Form>
-        </section>
+        <ChangePanel intent="restore" title={t("meeting.restoreTitle")} hint={t("meeting.restoreHint")} reply={reply}>
+          {{ label: t("meeting.restore"), className: "button secondary" }}
+        </ChangePanel>
       )}
 
       {data.status === "cancelled" ? null : (
         <div className="two-panels">
-          <section className="panel" id="move" aria-labelledby="move-title">
-            <h2 id="move-title">{t("meeting.moveTitle")}</h2>
-            <p className="hint">{t("meeting.moveHint", { zone: data.timeZone })}</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="move" />
-              <div className="field-row">
+          <ChangePanel
+            intent="move"
+            title={t("meeting.moveTitle")}
+            hint={t("meeting.moveHint", { zone: data.timeZone })}
+            reply={reply}
+            fields={(moving) => (
+              <>
+                <div className="field-row">
+                  <Field
+                    label={t("editor.date")}
+                    name="date"
+                    type="date"
+                    defaultValue={textValue(moving, "date", data.move.date)}
+                    error={moving?.errors.date}
+                    required
+                  />
+                  <Field
+                    label={t("editor.startTime")}
+                    name="time"
+                    type="time"
+                    defaultValue={textValue(moving, "time", data.move.time)}
+                    error={moving?.errors.time}
+                    required
+                  />
+                </div>
                 <Field
-                  label={t("editor.date")}
-                  name="date"
-                  type="date"
-                  defaultValue={textValue(moving, "date", data.move.date)}
-                  error={errors.date}
+                  label={t("editor.duration")}
+                  name="durationMinutes"
+                  type="number"
+                  min={1}
+                  max={1440}
+                  defaultValue={textValue(moving, "durationMinutes", data.move.durationMinutes)}
+                  error={moving?.errors.durationMinutes}
                   required
                 />
-                <Field
-                  label={t("editor.startTime")}
-                  name="time"
-                  type="time"
-                  defaultValue={textValue(moving, "time", data.move.time)}
-                  error={errors.time}
-                  required
-                />
-              </div>
-              <Field
-                label={t("editor.duration")}
-                name="durationMinutes"
-                type="number"
-                min={1}
-                max={1440}
-                defaultValue={textValue(moving, "durationMinutes", data.move.durationMinutes)}
-                error={errors.durationMinutes}
-                required
-              />
-              <SubmitButton>{t("meeting.move")}</SubmitButton>
-            </Form>
-          </section>
-          <section className="panel" id="cancel" aria-labelledby="cancel-title">
-            <h2 id="cancel-title">{t("meeting.cancelTitle")}</h2>
-            <p className="hint">{t("meeting.cancelHint")}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="cancel" />
-              <FormError reply={reply?.values.intent === "cancel" ? reply : undefined} />
-              <SubmitButton className="button danger">{t("meeting.cancel")}</SubmitButton>
-            </Form>
-          </section>
+              </>
+            )}
+          >
+            {{ label: t("meeting.move"), className: "button" }}
+          </ChangePanel>
+          <ChangePanel intent="cancel" title={t("meeting.cancelTitle")} hint={t("meeting.cancelHint")} reply={reply}>
+            {{ label: t("meeting.cancel"), className: "button danger" }}
+          </ChangePanel>
         </div>
       )}
     </>

@@ -6,7 +6,7 @@ import { planningRequest } from "~/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
 import { RITUAL_KINDS } from "~/domain/ritual-kinds";
-import { localToday } from "~/domain/week-schedule";
+import { localToday } from "~/domain/local-dates";
 import { editorPage, saveRitualForm } from "~/ritual-editor.server";
 
 export const meta: MetaFunction = () => [{ title: "New ritual · Rituals" }];
