@@ -6,7 +6,8 @@ import type { TeamPlanning } from "~/models/planning.server";
 
 const WEEK = 7 * 86_400_000;
 
-function rows(entries: FairnessEntry[], people: readonly Person[]): FairnessRow[] {
+/** The tally as the bars show it, most minutes outside first. */
+export function fairnessRows(entries: FairnessEntry[], people: readonly Pick<Person, "id" | "name">[]): FairnessRow[] {
   const names = new Map(people.map((person) => [person.id, person.name]));
   return entries
     .filter((entry) => entry.meetings > 0)
@@ -16,8 +17,9 @@ function rows(entries: FairnessEntry[], people: readonly Person[]): FairnessRow[
       meetings: entry.meetings,
       outside: entry.meetingsOutside,
       minutes: entry.minutesOutside,
+      night: entry.meetingsAtNight,
     }))
-    .sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name));
+    .sort((a, b) => b.night - a.night || b.minutes - a.minutes || a.name.localeCompare(b.name));
 }
 
 /** Everyone a team's rituals invite: its members and its customers' contacts. */
@@ -27,7 +29,7 @@ function everyone(planning: TeamPlanning): Person[] {
 
 /** Per member, the next twelve weeks of all the team's rituals. */
 export function teamFairness(planning: TeamPlanning, now: number): FairnessRow[] {
-  return rows(
+  return fairnessRows(
     tallyForRituals(planning.members, planning.rituals, { from: now, to: now + TALLY_MEETINGS * WEEK }),
     planning.members,
   );
@@ -40,5 +42,5 @@ export function ritualFairness(planning: TeamPlanning, ritualId: string, now: nu
   const last = upcomingMeetings(ritual, now, TALLY_MEETINGS).at(-1);
   if (!last) return [];
   const people = everyone(planning);
-  return rows(tallyForRituals(people, [ritual], { from: now, to: last.end }), people);
+  return fairnessRows(tallyForRituals(people, [ritual], { from: now, to: last.end }), people);
 }

@@ -22,6 +22,8 @@ import { DAY } from "~/domain/zone-offsets";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm } from "~/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";
+import { fairnessRows } from "~/fairness.server";
+import type { FairnessRow } from "~/components/fairness-bars";
 import { chartsFor, type OverlapChartView } from "~/overlap-chart.server";
 import { createRitual, updateRitual } from "~/models/ritual.server";
 
@@ -34,8 +36,11 @@ export interface PreviewRowView {
   customer: boolean;
   timeZone: string;
   local: string;
+  /** The start on their clock alone, for "2:00 AM is night there". */
+  localStart: string;
   dayShift: number;
   minutesOutside: number;
+  minutesAtNight: number;
   shiftMinutes: number;
 }
 
@@ -61,7 +66,7 @@ export interface RitualPlan {
   suggestions: SuggestionView[];
   rotation: {
     slots: SuggestionView[];
-    tally: { personId: string; name: string; meetings: number; outside: number; minutes: number }[];
+    tally: FairnessRow[];
   } | null;
   /** Whether the suggestions may change the day (a one-off, or one weekday a week) or only the time. */
   suggestionsChangeDay: boolean;
@@ -117,8 +122,10 @@ export function previewMeetingView(
         customer: person.customer,
         timeZone: person.timeZone,
         local: `${formatDay(meeting.start, person.timeZone, locale)} ${time(meeting.start, person.timeZone)}–${time(meeting.end, person.timeZone)}`,
+        localStart: time(meeting.start, person.timeZone),
         dayShift: row.dayShift,
         minutesOutside: row.minutesOutside,
+        minutesAtNight: row.minutesAtNight,
         shiftMinutes: row.shiftMinutes,
       };
     }),
@@ -163,7 +170,7 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
     weekdays,
     participants: people.map((person) => ({ ...person, busy: busy.get(person.id) ?? [] })),
   };
-  const names = new Map(people.map((person) => [person.id, person.name]));
+  const byId = new Map(people.map((person) => [person.id, person]));
   const suggestionView = (slot: SlotSuggestion): SuggestionView => {
     const startTime = DateTime.fromMillis(slot.start, { zone: rule.timeZone }).toFormat("HH:mm");
     const dayChange: FormFields =
@@ -177,9 +184,12 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
       label: changeDay
         ? `${formatDay(slot.start, rule.timeZone, locale)} ${formatTime(slot.start, rule.timeZone, locale)}`
         : formatTime(slot.start, rule.timeZone, locale),
-      outside: slot.outside.map((entry) =>
-        t("editor.outsideFor", { name: names.get(entry.personId), count: entry.minutes }),
-      ),
+      outside: slot.outside.map((entry) => {
+        const person = byId.get(entry.personId)!;
+        return entry.atNight > 0
+          ? t("editor.atNightFor", { name: person.name, time: formatTime(slot.start, person.timeZone, locale) })
+          : t("editor.outsideFor", { name: person.name, count: entry.minutes });
+      }),
       search: fieldsToSearch(fields, { startTime, ...dayChange }),
     };
   };
@@ -200,13 +210,7 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
       rotation.success && rotation.data
         ? {
             slots: rotation.data.slots.map(suggestionView),
-            tally: rotation.data.tally.map((entry) => ({
-              personId: entry.personId,
-              name: names.get(entry.personId) ?? "",
-              meetings: entry.meetings,
-              outside: entry.meetingsOutside,
-              minutes: entry.minutesOutside,
-            })),
+            tally: fairnessRows(rotation.data.tally, people),
           }
         : null,
   };

@@ -6,7 +6,7 @@ import { createRitual } from "~/models/ritual.server";
 import { getMembership } from "~/models/team.server";
 import { acceptInvite } from "~/models/invite.server";
 import * as memberRemove from "~/routes/teams.$teamId.members.$memberId.remove";
-import * as members from "~/routes/teams.$teamId.members";
+import * as members from "~/routes/teams.$teamId.members._index";
 import * as ritualDelete from "~/routes/teams.$teamId.rituals.$ritualId.delete";
 import * as teamLayout from "~/routes/teams.$teamId";
 import * as teamIndex from "~/routes/teams.$teamId._index";

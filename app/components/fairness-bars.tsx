@@ -6,6 +6,8 @@ export interface FairnessRow {
   meetings: number;
   outside: number;
   minutes: number;
+  /** Meetings that reach into the person's night: counted apart from early or late edges. */
+  night: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export function FairnessBars({ rows, caption }: { rows: FairnessRow[]; caption: 
           <th scope="col">{t("members.name")}</th>
           <th scope="col">{t("editor.tallyOutside")}</th>
           <th scope="col">{t("editor.tallyMinutes")}</th>
+          <th scope="col">{t("editor.tallyNight")}</th>
         </tr>
       </thead>
       <tbody>
@@ -43,6 +46,9 @@ export function FairnessBars({ rows, caption }: { rows: FairnessRow[]; caption: 
                 <span className="bar-fill" style={{ width: `${(row.minutes / mostMinutes) * 100}%` }} />
               </span>
               {t("fairness.minutes", { count: row.minutes })}
+            </td>
+            <td className={row.night > 0 ? "night-count" : undefined}>
+              {t("fairness.nightOf", { night: row.night, meetings: row.meetings })}
             </td>
           </tr>
         ))}

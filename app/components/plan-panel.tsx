@@ -42,6 +42,11 @@ export function PreviewMeeting({ meeting }: { meeting: PreviewMeetingView }) {
               ) : null}
             </span>
             <span className="hours-state">
+              {row.minutesAtNight > 0 ? (
+                <span className="flag flag-night">
+                  {t("editor.atNight", { count: row.minutesAtNight, time: row.localStart })}
+                </span>
+              ) : null}
               {row.minutesOutside > 0 ? (
                 <span className="flag flag-outside">{t("editor.outsideHours", { count: row.minutesOutside })}</span>
               ) : (

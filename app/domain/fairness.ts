@@ -6,7 +6,7 @@ import {
   type RecurrenceRule,
   type TimeWindow,
 } from "./recurrence";
-import { minutesOutsideWorkingHours, type Person } from "./working-hours";
+import { minutesAtNight, minutesOutsideWorkingHours, type Person } from "./working-hours";
 
 /** How far ahead tallies look (meetings, or weeks for a whole team): a quarter, long enough for a rotation to even out. */
 export const TALLY_MEETINGS = 12;
@@ -24,29 +24,46 @@ export interface FairnessEntry {
   meetings: number;
   meetingsOutside: number;
   minutesOutside: number;
+  /** Meetings that reach into the person's night, counted apart from early or late edges. */
+  meetingsAtNight: number;
+  minutesAtNight: number;
 }
 
 /**
  * For each person, how many of their meetings (with buffers, for hosts) fall
- * outside their working hours, and by how many minutes in all.
+ * outside their working hours, and by how many minutes in all; and of those,
+ * how many reach into their night.
  */
 export function tallyOutsideHours(people: readonly Person[], attendances: readonly Attendance[]): FairnessEntry[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   const tally = new Map(
-    people.map((person) => [person.id, { personId: person.id, meetings: 0, meetingsOutside: 0, minutesOutside: 0 }]),
+    people.map((person) => [
+      person.id,
+      {
+        personId: person.id,
+        meetings: 0,
+        meetingsOutside: 0,
+        minutesOutside: 0,
+        meetingsAtNight: 0,
+        minutesAtNight: 0,
+      },
+    ]),
   );
   for (const attendance of attendances) {
     const person = byId.get(attendance.personId);
     const entry = tally.get(attendance.personId);
     if (!person || !entry) continue;
-    const minutes = minutesOutsideWorkingHours(
-      person,
-      busyInterval(attendance.meeting, attendance.role, attendance.buffers),
-    );
+    const busy = busyInterval(attendance.meeting, attendance.role, attendance.buffers);
+    const minutes = minutesOutsideWorkingHours(person, busy);
     entry.meetings++;
     if (minutes > 0) {
       entry.meetingsOutside++;
       entry.minutesOutside += minutes;
+      const night = minutesAtNight(person, busy);
+      if (night > 0) {
+        entry.meetingsAtNight++;
+        entry.minutesAtNight += night;
+      }
     }
   }
   return [...tally.values()];

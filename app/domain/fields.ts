@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { isValidTimeZone } from "./time-zones";
+import { isValidTimeZone, resolveTimeZone } from "./time-zones";
 
 /** Collapses line breaks and runs of white space: names and titles are one line. */
 export function singleLine(max: number, requiredKey: string) {
@@ -14,6 +14,7 @@ export const timeZoneName = z
   .string({ required_error: "validation.timeZoneRequired" })
   .trim()
   .min(1, "validation.timeZoneRequired")
+  .transform(resolveTimeZone)
   .refine(isValidTimeZone, "validation.timeZoneUnknown");
 
 export const emailAddress = z

@@ -1,14 +1,12 @@
 import { busyInterval, withBuffers, type Buffers, type Role } from "./buffers";
 import { dayOfLocalMs, isoFromDay, isoWeekdayOf } from "./local-dates";
 import type { Interval } from "./recurrence";
-import { minutesOutsideWorkingHours, type Person } from "./working-hours";
+import { hourKindAt, minutesOutsideWorkingHours, type Person } from "./working-hours";
 import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const MINUTE = 60_000;
 /** The chart's resolution: a column is a quarter of an hour, like the slot finder's grid. */
 export const COLUMN_MINUTES = 15;
-const NIGHT_START = 22 * 60;
-const NIGHT_END = 7 * 60;
 
 export type HourKind = "work" | "off" | "night";
 
@@ -50,17 +48,6 @@ export interface OverlapChart {
   rows: ChartRow[];
 }
 
-function kindAt(person: Person, localMs: number): HourKind {
-  const day = dayOfLocalMs(localMs);
-  const minutes = Math.round((localMs - day * DAY) / MINUTE);
-  const working =
-    person.workDays.includes(isoWeekdayOf(day)) &&
-    minutes >= person.workStartMinutes &&
-    minutes < person.workEndMinutes;
-  if (working) return "work";
-  return minutes >= NIGHT_START || minutes < NIGHT_END ? "night" : "off";
-}
-
 /** The local wall-clock time (minutes after midnight) at a position of a row. */
 export function localMinutesAt(row: Pick<ChartRow, "localAtStart" | "clockJumps">, at: number): number {
   const jumped = row.clockJumps.filter((jump) => jump.at <= at).reduce((sum, jump) => sum + jump.minutes, 0);
@@ -98,7 +85,7 @@ function rowFor(
       dateLines.push({ at: at - (local - day * DAY) / MINUTE, date: isoFromDay(day), weekday: isoWeekdayOf(day) });
       previousDay = day;
     }
-    const kind = kindAt(person, local);
+    const kind = hourKindAt(person, local);
     const last = hours.at(-1);
     if (last && last.kind === kind && last.to === at) last.to = at + COLUMN_MINUTES;
     else hours.push({ from: at, to: at + COLUMN_MINUTES, kind });

@@ -20,12 +20,17 @@ describe("member validation", () => {
     expect(result.success && result.data.workEnd).toBe(1440);
   });
 
-  it("refuses unknown zones, bad emails, empty weeks and days that end before they start", () => {
+  it("accepts a night shift that ends the next morning", () => {
+    const result = validate(memberSchema, { ...member, workStart: "22:00", workEnd: "06:00" });
+    expect(result.success && [result.data.workStart, result.data.workEnd]).toEqual([1320, 360]);
+  });
+
+  it("refuses unknown zones, bad emails, empty weeks and days with no length", () => {
     const result = validate(memberSchema, {
       ...member,
       email: "not-an-email",
       timeZone: "Asia/Atlantis",
-      workStart: "17:00",
+      workStart: "09:00",
       workEnd: "09:00",
       workDays: [],
     });
@@ -33,7 +38,7 @@ describe("member validation", () => {
       email: "validation.emailInvalid",
       timeZone: "validation.timeZoneUnknown",
       workDays: "validation.workDaysRequired",
-      workEnd: "validation.workEndBeforeStart",
+      workEnd: "validation.workHoursEmpty",
     });
   });
 });
@@ -45,7 +50,19 @@ describe("contact validation", () => {
   });
 
   it("still refuses a zone that does not exist", () => {
-    const result = validate(contactSchema, { name: "Min-seo Kim", email: "minseo@example.com", timeZone: "Seoul" });
+    const result = validate(contactSchema, { name: "Min-seo Kim", email: "minseo@example.com", timeZone: "Atlantis" });
     expect(result.success ? {} : result.errors).toEqual({ timeZone: "validation.timeZoneUnknown" });
+  });
+
+  it("finds the zone from a city typed on its own", () => {
+    for (const [typed, zone] of [
+      ["Seoul", "Asia/Seoul"],
+      ["berlin", "Europe/Berlin"],
+      ["Los Angeles", "America/Los_Angeles"],
+      [" kolkata ", "Asia/Kolkata"],
+    ]) {
+      const result = validate(contactSchema, { name: "Min-seo Kim", email: "minseo@example.com", timeZone: typed });
+      expect(result.success && result.data.timeZone, typed).toBe(zone);
+    }
   });
 });

@@ -27,9 +27,10 @@ const workingHours = {
   workDays: z.array(isoWeekday).min(1, "validation.workDaysRequired").default([1, 2, 3, 4, 5]),
 };
 
+/** A day may end after midnight (a night shift, 22:00-06:00), but must have some length. */
 function endAfterStart<T extends { workStart: number; workEnd: number }>(value: T, ctx: z.RefinementCtx) {
-  if (value.workEnd <= value.workStart) {
-    ctx.addIssue({ code: "custom", path: ["workEnd"], message: "validation.workEndBeforeStart" });
+  if (value.workEnd % 1440 === value.workStart) {
+    ctx.addIssue({ code: "custom", path: ["workEnd"], message: "validation.workHoursEmpty" });
   }
 }
 

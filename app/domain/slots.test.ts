@@ -39,17 +39,21 @@ describe("slot finding", () => {
     );
   });
 
-  it("ranks by people outside, then minutes outside, on a 15-minute grid in the anchor zone", () => {
+  it("ranks night first, then people outside, then minutes outside, on a 15-minute grid in the anchor zone", () => {
     const ranked = slots(threeContinents, 500);
-    expect(ranked[0]!.peopleOutside).toBe(1);
-    // Seoul and San Francisco overlap only while Berlin sleeps.
-    expect(ranked[0]!.outside.map((o) => o.personId)).toEqual(["berlin"]);
+    // Seoul, Berlin and San Francisco share no time that is daytime for all three: one of them is up at night.
+    expect(ranked[0]!.peopleAtNight).toBe(1);
+    const order = (slot: (typeof ranked)[number]) => [
+      slot.peopleAtNight,
+      slot.nightDepth,
+      slot.minutesAtNight,
+      slot.peopleOutside,
+      slot.minutesOutside,
+    ];
     for (let i = 1; i < ranked.length; i++) {
-      const [a, b] = [ranked[i - 1]!, ranked[i]!];
-      expect(
-        a.peopleOutside < b.peopleOutside ||
-          (a.peopleOutside === b.peopleOutside && a.minutesOutside <= b.minutesOutside),
-      ).toBe(true);
+      const [a, b] = [order(ranked[i - 1]!), order(ranked[i]!)];
+      const firstDifference = a.findIndex((value, index) => value !== b[index]);
+      if (firstDifference >= 0) expect(a[firstDifference]).toBeLessThan(b[firstDifference]!);
     }
     for (const slot of ranked) expect(DateTime.fromMillis(slot.start, { zone: "Europe/Berlin" }).minute % 15).toBe(0);
   });
@@ -105,25 +109,134 @@ describe("slot finding", () => {
   });
 });
 
+/** Whether a local time (luxon) falls in 22:00-07:00, a day worker's night. */
+function isNightThere(instant: number, zone: string) {
+  const hour = DateTime.fromMillis(instant, { zone }).hour;
+  return hour >= 22 || hour < 7;
+}
+
+describe("suggestions respect people's nights", () => {
+  const tokyoContact = {
+    ...person("tokyo-contact", "Asia/Tokyo"),
+    role: "participant" as const,
+    customer: true,
+    busy: [],
+  };
+  const teaTime: SlotRequest = {
+    timeZone: "Asia/Tokyo",
+    weekStart: "2026-12-07",
+    durationMinutes: 30,
+    goEarlyMinutes: 10,
+    stayLateMinutes: 10,
+    weekdays: [1, 2, 3, 4, 5],
+    participants: [
+      participant(seoul, "host"),
+      participant(berlin),
+      participant(person("los-angeles", "America/Los_Angeles")),
+      participant(kolkata),
+      tokyoContact,
+    ],
+  };
+
+  it("never asks a customer to meet at night while any daytime slot exists", () => {
+    const ranked = slots(teaTime, 2000);
+    const daytimeForCustomer = ranked.filter((slot) => !isNightThere(slot.start, "Asia/Tokyo"));
+    expect(daytimeForCustomer.length).toBeGreaterThan(0);
+    const [best] = ranked;
+    expect(isNightThere(best!.start, "Asia/Tokyo")).toBe(false);
+    expect(isNightThere(best!.end - 1, "Asia/Tokyo")).toBe(false);
+    // Every slot that keeps the customer in daylight ranks above every slot that does not.
+    const firstNight = ranked.findIndex((slot) => slot.customerAtNight);
+    if (firstNight >= 0) expect(ranked.slice(firstNight).every((slot) => slot.customerAtNight)).toBe(true);
+  });
+
+  it("weighs an hour at night above any early or late edge", () => {
+    // Berlin works 09:00-17:00: 08:00 is an edge hour, 02:00 is night.
+    const request = { ...threeContinents, participants: [participant(berlin)], weekdays: [2] };
+    const ranked = slots(request, 200);
+    const at = (hour: number) =>
+      ranked.findIndex((slot) => DateTime.fromMillis(slot.start, { zone: "Europe/Berlin" }).hour === hour);
+    expect(at(8)).toBeLessThan(at(2));
+    expect(at(20)).toBeLessThan(at(23));
+    const twoAm = ranked[at(2)]!;
+    // 02:00-02:30 is three hours and more into a 22:00-07:00 night.
+    expect(twoAm.outside).toEqual([{ personId: "berlin", minutes: 30, atNight: 30, nightDepth: expect.any(Number) }]);
+    expect(twoAm.outside[0]!.nightDepth).toBeGreaterThan(180);
+  });
+
+  it("keeps a night-shift worker's shift as their working time", () => {
+    // Works 22:00-06:00 in Kolkata; 01:00 there is inside the shift, 14:00 is their night's sleep.
+    const nurse = person("nurse", "Asia/Kolkata", { workStartMinutes: 22 * 60, workEndMinutes: 6 * 60 });
+    const request = { ...threeContinents, timeZone: "Asia/Kolkata", participants: [participant(nurse)], weekdays: [3] };
+    const ranked = slots(request, 200);
+    const [best] = ranked;
+    const local = DateTime.fromMillis(best!.start, { zone: "Asia/Kolkata" });
+    expect(local.hour >= 22 || local.hour < 6).toBe(true);
+    expect(best!.outside).toEqual([]);
+    const afternoon = ranked.find((slot) => DateTime.fromMillis(slot.start, { zone: "Asia/Kolkata" }).hour === 14)!;
+    // Their night runs 10:00-19:00: 14:00-14:30 is four hours and more into it.
+    expect(afternoon.outside).toEqual([
+      { personId: "nurse", minutes: 30, atNight: 30, nightDepth: expect.any(Number) },
+    ]);
+    expect(afternoon.outside[0]!.nightDepth).toBeGreaterThan(180);
+  });
+});
+
 describe("rotating schedule", () => {
   it("is not needed when a time fits everyone", () => {
     const result = proposeRotation({ ...threeContinents, participants: [participant(berlin), participant(kolkata)] });
     expect(result).toEqual({ success: true, data: null });
   });
 
-  it("spreads the out-of-hours meetings across people instead of always the same one", () => {
+  it("spreads the night meetings across people and keeps them near the night's edge", () => {
     const result = proposeRotation(threeContinents, 12);
     if (!result.success || !result.data) throw new Error("expected a rotation");
     const { slots: cycle, tally } = result.data;
     expect(cycle.length).toBeGreaterThan(1);
     expect(tally.map((entry) => entry.meetings)).toEqual([12, 12, 12]);
 
-    const outside = tally.map((entry) => entry.meetingsOutside);
+    const nights = tally.map((entry) => entry.meetingsAtNight);
     const [best] = slots(threeContinents);
-    // The single best slot leaves Berlin out every time; the rotation never does that to anyone.
-    expect(best!.outside.map((o) => o.personId)).toEqual(["berlin"]);
-    expect(Math.max(...outside)).toBeLessThan(12);
-    expect(Math.max(...outside) - Math.min(...outside)).toBeLessThanOrEqual(2);
+    // The single best slot puts one person in their night every week; the rotation takes turns.
+    expect(best!.peopleAtNight).toBe(1);
+    expect(Math.max(...nights)).toBeLessThan(12);
+    expect(Math.max(...nights) - Math.min(...nights)).toBeLessThanOrEqual(1);
+    // Nobody is asked to meet in the dead of night, 23:00-05:00, on their own clock (luxon reads it).
+    for (const slot of cycle) {
+      for (const who of [seoul, berlin, sanFrancisco]) {
+        for (const instant of [slot.start, slot.end - 1]) {
+          const hour = DateTime.fromMillis(instant, { zone: who.timeZone }).hour;
+          expect(hour >= 5 && hour < 23, `${who.id} at ${hour}:00`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("counts night meetings apart from edge minutes, and spreads the nights too", () => {
+    const result = proposeRotation(threeContinents, 12);
+    if (!result.success || !result.data) throw new Error("expected a rotation");
+    const { slots: cycle, tally } = result.data;
+    const people = [seoul, berlin, sanFrancisco];
+    // The same count with luxon: each week's meeting at the anchor's wall-clock time, read on each person's clock.
+    const nights = people.map((who) => {
+      let count = 0;
+      for (let week = 0; week < 12; week++) {
+        const start = DateTime.fromMillis(cycle[week % cycle.length]!.start, { zone: "Europe/Berlin" }).plus({
+          weeks: week,
+        });
+        if (
+          isNightThere(start.toMillis(), who.timeZone) ||
+          isNightThere(start.plus({ minutes: 30 }).toMillis() - 1, who.timeZone)
+        ) {
+          count++;
+        }
+      }
+      return count;
+    });
+    expect(tally.map((entry) => entry.meetingsAtNight)).toEqual(nights);
+    // Nobody is the one up at night every week.
+    expect(Math.max(...nights)).toBeLessThan(12);
+    for (const entry of tally) expect(entry.meetingsAtNight).toBeLessThanOrEqual(entry.meetingsOutside);
   });
 
   it("recounts each week on the wall clock, so a DST change shows in the tally", () => {

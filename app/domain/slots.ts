@@ -6,7 +6,7 @@ import type { Interval } from "./recurrence";
 import { MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type Validated } from "./validation";
-import { minutesOutsideWorkingHours, type Person } from "./working-hours";
+import { minutesAtNight, minutesOutsideWorkingHours, nightDepth, type Person } from "./working-hours";
 import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const MINUTE = 60_000;
@@ -14,6 +14,8 @@ const SLOT_GRID_MINUTES = 15;
 
 export interface SlotParticipant extends Person {
   role: Role;
+  /** A customer's contact: never asked to meet at night while a daytime slot exists. */
+  customer?: boolean;
   /** Times this person is already taken (their other meetings, with buffers where they host). */
   busy: Interval[];
 }
@@ -36,9 +38,15 @@ export interface SlotSuggestion extends Interval {
   localDate: string;
   localStartMinutes: number;
   /** People for whom the slot (with buffers, for hosts) is outside working hours, and by how much. */
-  outside: { personId: string; minutes: number }[];
+  outside: { personId: string; minutes: number; atNight: number; nightDepth: number }[];
   peopleOutside: number;
   minutesOutside: number;
+  /** People asked to meet in their night (22:00-07:00 for a day worker), and those minutes in all. */
+  peopleAtNight: number;
+  minutesAtNight: number;
+  /** How deep into their nights people are asked to meet, added up: 01:00 weighs more than 22:30. */
+  nightDepth: number;
+  customerAtNight: boolean;
 }
 
 const zoneName = z.string().refine(isValidTimeZone, "validation.timeZoneUnknown");
@@ -71,16 +79,29 @@ const requestSchema = z.object({
           workEndMinutes: z.number().int().min(0).max(1440),
           workDays: z.array(z.number().int().min(1).max(7)),
         })
-        .refine((person) => person.workEndMinutes > person.workStartMinutes, {
+        .refine((person) => person.workEndMinutes % 1440 !== person.workStartMinutes, {
           path: ["workEndMinutes"],
-          message: "validation.workEndBeforeStart",
+          message: "validation.workHoursEmpty",
         }),
     )
     .min(1, "validation.participantsRequired"),
 });
 
+/**
+ * Best first: a customer at night is worst of all, then anyone at night (an
+ * hour at 2 AM weighs more than any number of early or late edges), then the
+ * fewest people outside working hours, then the fewest minutes outside.
+ */
 function rank(a: SlotSuggestion, b: SlotSuggestion): number {
-  return a.peopleOutside - b.peopleOutside || a.minutesOutside - b.minutesOutside || a.start - b.start;
+  return (
+    Number(a.customerAtNight) - Number(b.customerAtNight) ||
+    a.peopleAtNight - b.peopleAtNight ||
+    a.nightDepth - b.nightDepth ||
+    a.minutesAtNight - b.minutesAtNight ||
+    a.peopleOutside - b.peopleOutside ||
+    a.minutesOutside - b.minutesOutside ||
+    a.start - b.start
+  );
 }
 
 /** Every start on the grid in the week that conflicts with nobody, best first. */
@@ -97,6 +118,7 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
       if (adjustment === "gap") continue;
       const meeting = { start: instant, end: instant + duration };
       const outside: SlotSuggestion["outside"] = [];
+      let customerAtNight = false;
       let free = true;
       for (const person of request.participants) {
         const busy = busyInterval(meeting, person.role, request);
@@ -105,7 +127,11 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
           break;
         }
         const minutesOutside = minutesOutsideWorkingHours(person, busy);
-        if (minutesOutside > 0) outside.push({ personId: person.id, minutes: minutesOutside });
+        if (minutesOutside === 0) continue;
+        const atNight = minutesAtNight(person, busy);
+        const depth = atNight > 0 ? nightDepth(person, busy) : 0;
+        outside.push({ personId: person.id, minutes: minutesOutside, atNight, nightDepth: depth });
+        if (atNight > 0 && person.customer) customerAtNight = true;
       }
       if (!free) continue;
       slots.push({
@@ -115,6 +141,10 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
         outside,
         peopleOutside: outside.length,
         minutesOutside: outside.reduce((sum, entry) => sum + entry.minutes, 0),
+        peopleAtNight: outside.filter((entry) => entry.atNight > 0).length,
+        minutesAtNight: outside.reduce((sum, entry) => sum + entry.atNight, 0),
+        nightDepth: outside.reduce((sum, entry) => sum + entry.nightDepth, 0),
+        customerAtNight,
       });
     }
   }
@@ -148,6 +178,43 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
   return items.flatMap((item, index) => combinations(items.slice(index + 1), size - 1).map((rest) => [item, ...rest]));
 }
 
+/** The share of meetings that burdens the most burdened person. */
+function worstShare(slots: readonly SlotSuggestion[], burdened: (entry: SlotSuggestion["outside"][number]) => boolean) {
+  const counts = new Map<string, number>();
+  for (const slot of slots) {
+    for (const entry of slot.outside) {
+      if (burdened(entry)) counts.set(entry.personId, (counts.get(entry.personId) ?? 0) + 1);
+    }
+  }
+  return Math.max(0, ...counts.values()) / slots.length;
+}
+
+/**
+ * Lower is better, compared in order: customers at night, the worst share of
+ * night meetings anyone gets, night meetings per meeting, how deep into the
+ * night they reach, the worst share of
+ * meetings outside working hours, minutes outside per meeting.
+ */
+function rotationScore(slots: readonly SlotSuggestion[]): number[] {
+  const average = (value: (slot: SlotSuggestion) => number) =>
+    slots.reduce((sum, slot) => sum + value(slot), 0) / slots.length;
+  return [
+    average((slot) => Number(slot.customerAtNight)),
+    worstShare(slots, (entry) => entry.atNight > 0),
+    average((slot) => slot.peopleAtNight),
+    average((slot) => slot.nightDepth),
+    worstShare(slots, () => true),
+    average((slot) => slot.minutesOutside),
+  ];
+}
+
+function isBetter(score: number[], than: number[]): boolean {
+  for (let index = 0; index < score.length; index++) {
+    if (Math.abs(score[index]! - than[index]!) > 1e-9) return score[index]! < than[index]!;
+  }
+  return false;
+}
+
 /** The attendances of a weekly series that rotates through `slots`, meeting n in week n. */
 function rotationAttendances(request: SlotRequest, slots: readonly SlotSuggestion[], weeks: number): Attendance[] {
   const zone = ZoneOffsets.for(request.timeZone);
@@ -178,33 +245,22 @@ export function proposeRotation(request: SlotRequest, weeks = TALLY_MEETINGS): V
   const candidates = candidateSlots(request);
   if (candidates.length === 0 || candidates[0]!.peopleOutside === 0) return { success: true, data: null };
 
-  // One slot per distinct set of people left outside: the cheapest way to burden exactly them.
+  // One slot per distinct set of people left outside (and at night): the cheapest way to burden exactly them.
   const bySet = new Map<string, SlotSuggestion>();
   for (const slot of candidates) {
     const key = slot.outside
-      .map((entry) => entry.personId)
+      .map((entry) => `${entry.personId}${entry.atNight > 0 ? "*" : ""}`)
       .sort()
       .join("|");
     if (!bySet.has(key)) bySet.set(key, slot);
   }
   const pool = [...bySet.values()].sort(rank).slice(0, ROTATION_POOL);
 
-  let best: { slots: SlotSuggestion[]; worstShare: number; averageMinutes: number } | null = null;
+  let best: { slots: SlotSuggestion[]; score: number[] } | null = null;
   for (let size = 1; size <= Math.min(LONGEST_CYCLE, pool.length); size++) {
     for (const slots of combinations(pool, size)) {
-      const counts = new Map<string, number>();
-      for (const slot of slots) {
-        for (const { personId } of slot.outside) counts.set(personId, (counts.get(personId) ?? 0) + 1);
-      }
-      const worstShare = Math.max(...counts.values()) / size;
-      const averageMinutes = slots.reduce((sum, slot) => sum + slot.minutesOutside, 0) / size;
-      if (
-        !best ||
-        worstShare < best.worstShare - 1e-9 ||
-        (Math.abs(worstShare - best.worstShare) < 1e-9 && averageMinutes < best.averageMinutes)
-      ) {
-        best = { slots, worstShare, averageMinutes };
-      }
+      const score = rotationScore(slots);
+      if (!best || isBetter(score, best.score)) best = { slots, score };
     }
   }
   const slots = [...best!.slots].sort((a, b) => a.start - b.start);

@@ -2,8 +2,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { dayAgenda, findConflicts, type CalendarEntry } from "./conflicts";
 import { tallyForRituals, tallyOutsideHours } from "./fairness";
-import { berlin, chatham, kolkata, newYork, seoul, sydney } from "./fixtures";
-import { localView, minutesOutsideWorkingHours } from "./working-hours";
+import { berlin, chatham, kolkata, newYork, person, seoul, sydney } from "./fixtures";
+import { hourKindAt, localView, minutesAtNight, minutesOutsideWorkingHours } from "./working-hours";
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
 const meetingAt = (iso: string, minutes: number) => ({ start: at(iso), end: at(iso) + minutes * 60_000 });
@@ -127,9 +127,31 @@ describe("fairness tally", () => {
       ),
     );
     expect(tally).toEqual([
-      { personId: "seoul", meetings: 2, meetingsOutside: 1, minutesOutside: 30 },
-      { personId: "berlin", meetings: 2, meetingsOutside: 2, minutesOutside: 60 },
-      { personId: "new-york", meetings: 2, meetingsOutside: 1, minutesOutside: 30 },
+      {
+        personId: "seoul",
+        meetings: 2,
+        meetingsOutside: 1,
+        minutesOutside: 30,
+        meetingsAtNight: 1,
+        minutesAtNight: 30,
+      },
+      // 18:00 is an evening edge for Berlin; 01:00 is night.
+      {
+        personId: "berlin",
+        meetings: 2,
+        meetingsOutside: 2,
+        minutesOutside: 60,
+        meetingsAtNight: 1,
+        minutesAtNight: 30,
+      },
+      {
+        personId: "new-york",
+        meetings: 2,
+        meetingsOutside: 1,
+        minutesOutside: 30,
+        meetingsAtNight: 0,
+        minutesAtNight: 0,
+      },
     ]);
   });
 
@@ -166,9 +188,76 @@ describe("fairness tally", () => {
     );
     expect(tally).toEqual([
       // The host's stay-late runs to 17:10, ten minutes past a 17:00 day.
-      { personId: "berlin", meetings: 4, meetingsOutside: 4, minutesOutside: 40 },
-      { personId: "seoul", meetings: 4, meetingsOutside: 4, minutesOutside: 120 },
-      { personId: "new-york", meetings: 4, meetingsOutside: 0, minutesOutside: 0 },
+      {
+        personId: "berlin",
+        meetings: 4,
+        meetingsOutside: 4,
+        minutesOutside: 40,
+        meetingsAtNight: 0,
+        minutesAtNight: 0,
+      },
+      {
+        personId: "seoul",
+        meetings: 4,
+        meetingsOutside: 4,
+        minutesOutside: 120,
+        meetingsAtNight: 4,
+        minutesAtNight: 120,
+      },
+      {
+        personId: "new-york",
+        meetings: 4,
+        meetingsOutside: 0,
+        minutesOutside: 0,
+        meetingsAtNight: 0,
+        minutesAtNight: 0,
+      },
     ]);
+  });
+});
+
+describe("night shifts and nights", () => {
+  const nurse = person("nurse", "Europe/Berlin", { workStartMinutes: 22 * 60, workEndMinutes: 6 * 60 });
+  const everyNight = { ...nurse, workDays: [1, 2, 3, 4, 5, 6, 7] };
+
+  it("counts a shift that runs past midnight as working time, on the day it starts", () => {
+    // Tuesday 02:00-02:30 belongs to Monday's shift; Saturday 02:00 to Friday's; Sunday 02:00 to no shift.
+    expect(minutesOutsideWorkingHours(nurse, meetingAt("2026-01-13T02:00:00+01:00", 30))).toBe(0);
+    expect(minutesOutsideWorkingHours(nurse, meetingAt("2026-01-17T02:00:00+01:00", 30))).toBe(0);
+    expect(minutesOutsideWorkingHours(nurse, meetingAt("2026-01-18T02:00:00+01:00", 30))).toBe(30);
+    // 05:45-06:15 runs fifteen minutes past the shift's end.
+    expect(minutesOutsideWorkingHours(nurse, meetingAt("2026-01-13T05:45:00+01:00", 30))).toBe(15);
+  });
+
+  it("measures the shift on the wall clock across a DST change", () => {
+    // The night of 28-29 March 2026: Berlin jumps from 02:00 to 03:00, so the 22:00-06:00 shift lasts 7 hours.
+    const night = { start: Date.parse("2026-03-28T21:00:00Z"), end: Date.parse("2026-03-29T04:00:00Z") };
+    expect(DateTime.fromMillis(night.end, { zone: "Europe/Berlin" }).toFormat("HH:mm")).toBe("06:00");
+    expect(minutesOutsideWorkingHours(everyNight, night)).toBe(0);
+    expect(minutesOutsideWorkingHours(everyNight, { start: night.start, end: night.end + 30 * 60_000 })).toBe(30);
+  });
+
+  it("tells night from early or late edges, on each person's clock as luxon reads it", () => {
+    for (const [iso, minutes, expected] of [
+      ["2026-01-13T08:00:00+01:00", 60, 0], // an hour early: an edge, not night
+      ["2026-01-13T01:00:00+01:00", 30, 30],
+      ["2026-01-13T21:30:00+01:00", 60, 30], // 21:30-22:30: the second half is night
+      ["2026-07-14T06:30:00+02:00", 60, 30], // 06:30-07:30 in summer time
+    ] as const) {
+      expect(minutesAtNight(berlin, meetingAt(iso, minutes)), iso).toBe(expected);
+    }
+    // A night shift sleeps by day: 12:00 is their night, 23:00 their work.
+    expect(minutesAtNight(nurse, meetingAt("2026-01-13T12:00:00+01:00", 30))).toBe(30);
+    expect(minutesAtNight(nurse, meetingAt("2026-01-13T23:00:00+01:00", 30))).toBe(0);
+  });
+
+  it("draws the shift and the night where the person lives them", () => {
+    const local = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" }).toMillis();
+    expect(hourKindAt(nurse, local("2026-01-13T23:00"))).toBe("work");
+    expect(hourKindAt(nurse, local("2026-01-14T03:00"))).toBe("work");
+    expect(hourKindAt(nurse, local("2026-01-14T12:00"))).toBe("night");
+    expect(hourKindAt(nurse, local("2026-01-14T20:00"))).toBe("off");
+    expect(hourKindAt(berlin, local("2026-01-14T03:00"))).toBe("night");
+    expect(hourKindAt(berlin, local("2026-01-14T10:00"))).toBe("work");
   });
 });

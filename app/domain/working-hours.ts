@@ -10,27 +10,120 @@ export interface Person {
   id: string;
   name: string;
   timeZone: string;
-  /** Minutes after local midnight; the end may be 1440. */
+  /**
+   * Minutes after local midnight. An end at or before the start is a night
+   * shift that ends the next morning (22:00-06:00); the end may be 1440.
+   */
   workStartMinutes: number;
   workEndMinutes: number;
-  /** ISO weekdays, 1 = Monday. */
+  /** ISO weekdays a working day starts on, 1 = Monday. */
   workDays: number[];
+}
+
+type Hours = Pick<Person, "workStartMinutes" | "workEndMinutes">;
+
+/** Whether the working day runs past midnight into the next one. */
+export function isNightShift(hours: Hours): boolean {
+  return hours.workEndMinutes <= hours.workStartMinutes;
+}
+
+/** Where a working day (or, shifted, a night's sleep) begins and ends, in minutes from its first midnight. */
+function span(startMinutes: number, endMinutes: number): { from: number; to: number } {
+  return { from: startMinutes, to: endMinutes <= startMinutes ? endMinutes + 1440 : endMinutes };
+}
+
+/** Night: 22:00-07:00 for a day worker; for a night shift, the nine hours from four hours after it ends. */
+const DAY_WORKER_NIGHT = span(22 * 60, 7 * 60);
+function nightSpan(hours: Hours) {
+  if (!isNightShift(hours)) return DAY_WORKER_NIGHT;
+  const from = (hours.workEndMinutes + 4 * 60) % 1440;
+  return span(from, (from + 9 * 60) % 1440);
+}
+
+/** The parts of `interval` inside the daily spans (local to the person's zone) that begin on days `startsOn` allows. */
+function partsInDailySpans(
+  person: Person,
+  interval: Interval,
+  daily: { from: number; to: number },
+  startsOn: (day: number) => boolean,
+): Interval[] {
+  const zone = ZoneOffsets.for(person.timeZone);
+  const parts: Interval[] = [];
+  // A span that began the day before may still run into the interval.
+  const firstDay = dayOfLocalMs(zone.toLocalMs(interval.start)) - 1;
+  const lastDay = dayOfLocalMs(zone.toLocalMs(interval.end));
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (!startsOn(day)) continue;
+    const start = Math.max(interval.start, localToInstant(zone, day * DAY + daily.from * MINUTE).instant);
+    const end = Math.min(interval.end, localToInstant(zone, day * DAY + daily.to * MINUTE).instant);
+    if (end > start) parts.push({ start, end });
+  }
+  return parts;
+}
+
+const length = (parts: readonly Interval[]) => parts.reduce((sum, part) => sum + part.end - part.start, 0);
+
+function workingParts(person: Person, interval: Interval): Interval[] {
+  const workDays = new Set(person.workDays);
+  const hours = span(person.workStartMinutes, person.workEndMinutes);
+  return partsInDailySpans(person, interval, hours, (day) => workDays.has(isoWeekdayOf(day)));
 }
 
 /** How many minutes of an interval fall outside the person's working hours, in their own zone. */
 export function minutesOutsideWorkingHours(person: Person, interval: Interval): number {
+  return Math.round((interval.end - interval.start - length(workingParts(person, interval))) / MINUTE);
+}
+
+/**
+ * How many minutes of an interval fall in the person's night and outside their
+ * working hours: the time nobody should be asked to meet in.
+ */
+export function minutesAtNight(person: Person, interval: Interval): number {
+  const night = partsInDailySpans(person, interval, nightSpan(person), () => true);
+  if (night.length === 0) return 0;
+  const work = workingParts(person, interval);
+  const workedAtNight = night.flatMap((n) =>
+    work
+      .map((w) => ({ start: Math.max(n.start, w.start), end: Math.min(n.end, w.end) }))
+      .filter((p) => p.end > p.start),
+  );
+  return Math.round((length(night) - length(workedAtNight)) / MINUTE);
+}
+
+/**
+ * How deep into the person's night the interval reaches, in minutes from the
+ * night's nearer edge: 22:30 is 30, 02:00 is 240. Zero when it stays out of the night.
+ */
+export function nightDepth(person: Person, interval: Interval): number {
   const zone = ZoneOffsets.for(person.timeZone);
-  const total = interval.end - interval.start;
-  let inside = 0;
-  const firstDay = dayOfLocalMs(zone.toLocalMs(interval.start));
-  const lastDay = dayOfLocalMs(zone.toLocalMs(interval.end));
-  for (let day = firstDay; day <= lastDay; day++) {
-    if (!person.workDays.includes(isoWeekdayOf(day))) continue;
-    const workStart = localToInstant(zone, day * DAY + person.workStartMinutes * MINUTE).instant;
-    const workEnd = localToInstant(zone, day * DAY + person.workEndMinutes * MINUTE).instant;
-    inside += Math.max(0, Math.min(interval.end, workEnd) - Math.max(interval.start, workStart));
+  const night = nightSpan(person);
+  const samples = [interval.end - MINUTE];
+  for (let at = interval.start; at < interval.end; at += 15 * MINUTE) samples.push(at);
+  let deepest = 0;
+  for (const at of samples) {
+    const local = zone.toLocalMs(at);
+    if (hourKindAt(person, local) !== "night") continue;
+    const minutes = Math.round((local - dayOfLocalMs(local) * DAY) / MINUTE);
+    for (const position of [minutes, minutes + 1440]) {
+      if (position >= night.from && position < night.to) {
+        deepest = Math.max(deepest, Math.min(position - night.from, night.to - position));
+      }
+    }
   }
-  return Math.round((total - inside) / MINUTE);
+  return deepest;
+}
+
+/** What a local wall-clock moment is for this person: working time, free time, or night. */
+export function hourKindAt(person: Person, localMs: number): "work" | "off" | "night" {
+  const day = dayOfLocalMs(localMs);
+  const minutes = Math.round((localMs - day * DAY) / MINUTE);
+  const within = (daily: { from: number; to: number }, startsOn: (day: number) => boolean) =>
+    (startsOn(day) && minutes >= daily.from && minutes < daily.to) ||
+    (daily.to > 1440 && startsOn(day - 1) && minutes < daily.to - 1440);
+  if (within(span(person.workStartMinutes, person.workEndMinutes), (d) => person.workDays.includes(isoWeekdayOf(d)))) {
+    return "work";
+  }
+  return within(nightSpan(person), () => true) ? "night" : "off";
 }
 
 export interface LocalView {
@@ -44,6 +137,8 @@ export interface LocalView {
   /** Whether the meeting (with buffers, for hosts) sits inside their working hours. */
   insideWorkingHours: boolean;
   minutesOutside: number;
+  /** Of those, the minutes in the person's night. */
+  minutesAtNight: number;
 }
 
 /** What one meeting looks like from where this person is. */
@@ -57,7 +152,8 @@ export function localView(
   const localStart = zone.toLocalMs(meeting.start);
   const localEnd = zone.toLocalMs(meeting.end);
   const startDay = dayOfLocalMs(localStart);
-  const minutesOutside = minutesOutsideWorkingHours(person, busyInterval(meeting, role, buffers));
+  const busy = busyInterval(meeting, role, buffers);
+  const minutesOutside = minutesOutsideWorkingHours(person, busy);
   return {
     personId: person.id,
     localDate: isoFromDay(startDay),
@@ -66,5 +162,6 @@ export function localView(
     dayShift: Math.round((Date.parse(isoFromDay(startDay)) - Date.parse(meeting.localDate)) / DAY),
     insideWorkingHours: minutesOutside === 0,
     minutesOutside,
+    minutesAtNight: minutesOutside > 0 ? minutesAtNight(person, busy) : 0,
   };
 }

@@ -268,6 +268,9 @@ const en = {
     fitsEveryone: "within everyone's working hours",
     outsideFor_one: "{{name}}: {{count}} min outside",
     outsideFor_other: "{{name}}: {{count}} min outside",
+    atNightFor: "{{name}}: {{time}}, at night",
+    atNight_one: "{{time}} is night there: {{count}} min in their night",
+    atNight_other: "{{time}} is night there: {{count}} min in their night",
     rotationTitle: "No time suits everyone: take turns",
     rotationHint_one: "Use this time.",
     rotationHint_other:
@@ -276,6 +279,7 @@ const en = {
     tallyCaption_other: "Over the next {{count}} meetings, rotating",
     tallyOutside: "Outside working hours",
     tallyMinutes: "Minutes outside",
+    tallyNight: "At night",
   },
   schedule: {
     myWeek: "My week",
@@ -482,7 +486,7 @@ const en = {
     rowOutside_other: "{{name}} ({{zone}}): {{local}}, {{count}} minutes outside working hours",
     work: "Working hours",
     off: "Free time",
-    night: "Night (22:00-07:00)",
+    night: "Night (22:00-07:00, or after a night shift)",
     meeting: "The meeting",
     buffers: "Go early / stay late",
     pickHint: "Click the chart to start the meeting there.",
@@ -496,6 +500,7 @@ const en = {
     teamIntro:
       "Over the next {{count}} weeks of all the team's rituals: how often each person meets outside their working hours.",
     outsideOf: "{{outside}} of {{meetings}}",
+    nightOf: "{{night}} of {{meetings}} at night",
     minutes: "{{count}} min",
   },
   ritual: {
@@ -535,7 +540,8 @@ const en = {
     timeRequired: "Enter a time.",
     timeInvalid: "Enter a time as HH:MM on a 24-hour clock, e.g. 09:30.",
     workDaysRequired: "Pick at least one working day.",
-    workEndBeforeStart: "The working day must end after it starts.",
+    workHoursEmpty:
+      "The working day must not start and end at the same time. For a night shift, give an end after midnight, e.g. 22:00 to 06:00.",
     dateRequired: "Enter a date.",
     dateInvalid: "Enter a real date as YYYY-MM-DD.",
     kindInvalid: "Choose a kind of ritual.",
