@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
@@ -255,9 +256,10 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
 export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
   const values = formValues(await request.formData(), RITUAL_LIST_FIELDS);
   const { draft, people } = draftFromFields(values);
+  const creationToken = typeof values.creationToken === "string" ? values.creationToken.slice(0, 100) : "";
   const saved = ritualId
     ? await updateRitual(teamId, ritualId, draft, people)
-    : await createRitual(teamId, draft, people);
+    : await createRitual(teamId, draft, people, undefined, { creationToken: creationToken || undefined });
   if (!saved.ok) return invalidForm(saved.errors, values);
   throw redirect(`/teams/${teamId}/rituals/${saved.value.id}`);
 }
@@ -276,11 +278,16 @@ export function editorPage(request: Request, initial: FormFields, context: PlanC
     errors: given ? plan.errors : {},
     plan,
     options: editorOptions(context.planning, context.locale, context.t),
+    /** Sent back with the form, so sending it twice (a double click, a resend) creates one ritual. */
+    creationToken: randomUUID(),
   };
 }
 
 /** Fields the editor was given in its address: a "preview" submitted without JavaScript, or a picked suggestion. */
 export function fieldsFromAddress(request: Request): FormFields | null {
   const params = new URL(request.url).searchParams;
-  return params.has("startTime") ? formValues(params, RITUAL_LIST_FIELDS) : null;
+  if (!params.has("startTime")) return null;
+  // A form's token belongs to that form only; the page shown next makes its own.
+  params.delete("creationToken");
+  return formValues(params, RITUAL_LIST_FIELDS);
 }

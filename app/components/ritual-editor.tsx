@@ -42,7 +42,7 @@ interface EditorProps {
   teamId: string;
   ritualId?: string;
   /** What the loader gave: the fields to start from, their plan and the pickers' options. */
-  page: { fields: FormFields; errors: FieldErrors; plan: RitualPlan; options: EditorOptions };
+  page: { fields: FormFields; errors: FieldErrors; plan: RitualPlan; options: EditorOptions; creationToken: string };
   /** What a refused save sent back: the fields as typed and their errors. */
   reply?: { values: FormFields; errors: FieldErrors };
   submitLabel: string;
@@ -116,6 +116,7 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
   return (
     <div className="editor-layout">
       <Form method="post" className="ritual-form" noValidate ref={form} onChange={onChange}>
+        <input type="hidden" name="creationToken" value={page.creationToken} />
         <fieldset className="form-block">
           <legend>{t("editor.what")}</legend>
           <SelectField

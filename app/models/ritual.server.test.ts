@@ -56,6 +56,25 @@ describe("rituals through the models", () => {
     });
   });
 
+  it("creates one ritual from a form sent twice, one after the other or both at once", async () => {
+    const { teamId, memberId } = await newTeam("twice");
+    const first = await createRitual(teamId, checkIn, { hostIds: [memberId] }, undefined, { creationToken: "form-1" });
+    const again = await createRitual(teamId, checkIn, { hostIds: [memberId] }, undefined, { creationToken: "form-1" });
+    expect(first.ok && again.ok && again.value.id === first.value.id).toBe(true);
+    const atOnce = await Promise.all(
+      [1, 2, 3].map(() =>
+        createRitual(teamId, checkIn, { hostIds: [memberId] }, undefined, { creationToken: "form-2" }),
+      ),
+    );
+    expect(new Set(atOnce.map((result) => (result.ok ? result.value.id : "refused"))).size).toBe(1);
+    // Another form, or another team using the same token, makes its own.
+    await createRitual(teamId, checkIn, { hostIds: [memberId] }, undefined, { creationToken: "form-3" });
+    const other = await newTeam("twice-other");
+    await createRitual(other.teamId, checkIn, { hostIds: [other.memberId] }, undefined, { creationToken: "form-1" });
+    expect(await listRituals(teamId)).toHaveLength(3);
+    expect(await listRituals(other.teamId)).toHaveLength(1);
+  });
+
   it("refuses an unknown time zone with a clear message and writes nothing", async () => {
     const { teamId, memberId } = await newTeam("badzone");
     const result = await createRitual(teamId, { ...checkIn, timeZone: "Europe/Atlantis" }, { hostIds: [memberId] });

@@ -4,7 +4,7 @@ import { validateRitual, type Ritual, type RitualDraft, type StoredRitual } from
 import { ritualKindOf } from "~/domain/ritual-form";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/db.server";
-import type { Ritual as RitualRow } from "~/generated/prisma/client";
+import { Prisma, type Ritual as RitualRow } from "~/generated/prisma/client";
 import type { FixedId } from "./team.server";
 
 export interface RitualPeople {
@@ -94,25 +94,45 @@ async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeo
   };
 }
 
+/**
+ * Creates a ritual. A `creationToken` (one per editor form) makes it safe to
+ * send the form twice: the second time answers with the ritual the first made.
+ */
 export async function createRitual(
   teamId: string,
   draft: RitualDraft,
   people: RitualPeople,
   db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
+  { id, creationToken }: FixedId & { creationToken?: string } = {},
 ): Promise<WriteResult<Ritual>> {
+  const madeBefore = async () =>
+    creationToken ? db.ritual.findUnique({ where: { teamId_creationToken: { teamId, creationToken } } }) : null;
+  const earlier = await madeBefore();
+  if (earlier) return { ok: true, value: toRitual(earlier) };
   const valid = await validRitual(teamId, draft, people, db);
   if (!valid.ok) return valid;
-  const row = await db.ritual.create({
-    data: {
-      id,
-      teamId,
-      ...valid.fields,
-      attendees: { create: valid.attendees },
-      contacts: { create: valid.contacts },
-    },
-  });
-  return { ok: true, value: toRitual(row) };
+  try {
+    const row = await db.ritual.create({
+      data: {
+        id,
+        teamId,
+        creationToken,
+        ...valid.fields,
+        attendees: { create: valid.attendees },
+        contacts: { create: valid.contacts },
+      },
+    });
+    return { ok: true, value: toRitual(row) };
+  } catch (error) {
+    // The same form, sent twice at once: the other request made it.
+    const madeMeanwhile = isUniqueViolation(error) ? await madeBefore() : null;
+    if (madeMeanwhile) return { ok: true, value: toRitual(madeMeanwhile) };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** What calendar apps must hear about again: a change to any of these raises the series' SEQUENCE. */
