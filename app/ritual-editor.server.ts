@@ -26,7 +26,9 @@ import type { TeamPlanning } from "~/models/planning.server";
 import { fairnessRows } from "~/fairness.server";
 import type { FairnessRow } from "~/components/fairness-bars";
 import { chartsFor, type OverlapChartView } from "~/overlap-chart.server";
-import { createRitual, updateRitual } from "~/models/ritual.server";
+import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
+import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
+import type { StoredMeeting } from "~/domain/series-edit";
 
 const WORKING_WEEK = [1, 2, 3, 4, 5];
 
@@ -71,11 +73,22 @@ export interface RitualPlan {
   } | null;
   /** Whether the suggestions may change the day (a one-off, or one weekday a week) or only the time. */
   suggestionsChangeDay: boolean;
+  /** What the user must confirm before saving, in their words. */
+  warnings: WarningView[];
+}
+
+export interface WarningView {
+  key: RitualWarning["key"];
+  message: string;
+  items: string[];
+  confirm: string;
 }
 
 interface PlanContext {
   planning: TeamPlanning;
   ritualId?: string;
+  /** The saved ritual's stored meetings, when editing one: what a rule change must carry along. */
+  storedMeetings?: readonly StoredMeeting[];
   locale: string;
   t: TFunction;
   now: number;
@@ -138,14 +151,23 @@ export function previewMeetingView(
  * next meetings in everyone's local time, and start times that suit everyone
  * (or a rotation when none does). Field errors instead when the draft is not valid.
  */
-export function planRitual(fields: FormFields, { planning, ritualId, locale, t, now }: PlanContext): RitualPlan {
+export function planRitual(
+  fields: FormFields,
+  { planning, ritualId, storedMeetings, locale, t, now }: PlanContext,
+): RitualPlan {
   const { draft } = draftFromFields(fields);
   const parsed = validateRitual(draft);
   const people = draftPeople(fields, planning);
-  const empty = { preview: [], charts: [], suggestions: [], rotation: null, suggestionsChangeDay: false };
+  const empty = { preview: [], charts: [], suggestions: [], rotation: null, suggestionsChangeDay: false, warnings: [] };
   if (!parsed.success) return { errors: parsed.errors, ...empty };
   const rule = ruleOf(parsed.data);
-  if (people.length === 0) return { errors: {}, ...empty };
+  const savedRule = planning.rituals.find((saved) => saved.id === ritualId)?.rule;
+  const warnings = ritualWarnings(
+    parsed.data.kind,
+    rule,
+    savedRule && storedMeetings ? { rule: savedRule, meetings: storedMeetings } : null,
+  ).map((warning) => warningView(warning, rule.timeZone, locale, t));
+  if (people.length === 0) return { errors: {}, ...empty, warnings };
 
   const upcoming = previewMeetings(rule, rule, people, now);
   const preview = upcoming.map((meeting) => previewMeetingView(meeting, rule.timeZone, people, locale, t));
@@ -207,6 +229,7 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
     charts,
     suggestions,
     suggestionsChangeDay: changeDay,
+    warnings,
     rotation:
       rotation.success && rotation.data
         ? {
@@ -214,6 +237,35 @@ export function planRitual(fields: FormFields, { planning, ritualId, locale, t, 
             tally: fairnessRows(rotation.data.tally, people),
           }
         : null,
+  };
+}
+
+/** A warning written out: what is wrong, what it touches, and what confirming it means. */
+function warningView(warning: RitualWarning, timeZone: string, locale: string, t: TFunction): WarningView {
+  if (warning.key === "length") {
+    return {
+      key: warning.key,
+      message: t("editor.lengthWarning", {
+        kind: t(`kind.${warning.kind}`),
+        count: warning.minutes,
+        usual: warning.usual,
+      }),
+      items: [],
+      confirm: t("editor.lengthConfirm", { count: warning.minutes }),
+    };
+  }
+  return {
+    key: warning.key,
+    message: t("editor.orphansWarning", { count: warning.orphans.length }),
+    items: warning.orphans.map((meeting) => {
+      const what = [
+        ...(meeting.status === "moved" ? [t("editor.orphanMoved")] : []),
+        ...(meeting.status === "cancelled" ? [t("editor.orphanCancelled")] : []),
+        ...(meeting.hasNotes ? [t("editor.orphanNotes")] : []),
+      ];
+      return `${formatDay(meeting.originalStart, timeZone, locale)} ${formatTime(meeting.originalStart, timeZone, locale)}: ${what.join("; ")}`;
+    }),
+    confirm: t("editor.orphansConfirm"),
   };
 }
 
@@ -252,10 +304,22 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
   };
 }
 
-/** Saves the posted editor form as a new ritual or over a saved one; the form comes back with its errors otherwise. */
+/**
+ * Saves the posted editor form as a new ritual or over a saved one; the form
+ * comes back with its errors, or with the warnings still to confirm, otherwise.
+ */
 export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
-  const values = formValues(await request.formData(), RITUAL_LIST_FIELDS);
+  const values = formValues(await request.formData(), [...RITUAL_LIST_FIELDS, "confirm"]);
   const { draft, people } = draftFromFields(values);
+  const parsed = validateRitual(draft);
+  if (parsed.success) {
+    const saved = ritualId ? await getRitual(teamId, ritualId) : null;
+    const series = saved ? { rule: saved, meetings: await listStoredMeetings(saved.id) } : null;
+    const confirmed = [values.confirm ?? []].flat();
+    if (unconfirmed(ritualWarnings(parsed.data.kind, ruleOf(parsed.data), series), confirmed).length > 0) {
+      return invalidForm({ confirm: "validation.confirmWarnings" }, values);
+    }
+  }
   const creationToken = typeof values.creationToken === "string" ? values.creationToken.slice(0, 100) : "";
   const saved = ritualId
     ? await updateRitual(teamId, ritualId, draft, people)

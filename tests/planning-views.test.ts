@@ -84,8 +84,12 @@ describe("the ritual editor's plan", () => {
     expect(result.rotation!.slots.length).toBeGreaterThanOrEqual(2);
     const tally = Object.fromEntries(result.rotation!.tally.map((entry) => [entry.name, entry]));
     expect(tally.Seoyeon!.meetings).toBe(12);
-    // Taking turns: nobody is outside their hours at every meeting.
-    for (const entry of result.rotation!.tally) expect(entry.outside).toBeLessThan(entry.meetings);
+    // Taking turns at night: nobody is up in their night at every meeting, and the nights are shared out evenly.
+    const nights = result.rotation!.tally.map((entry) => entry.night);
+    for (const entry of result.rotation!.tally) expect(entry.night).toBeLessThan(entry.meetings);
+    expect(Math.max(...nights) - Math.min(...nights)).toBeLessThanOrEqual(1);
+    // A night is said as such, not only as minutes outside.
+    expect(result.rotation!.slots.flatMap((slot) => slot.outside).some((text) => text.includes("at night"))).toBe(true);
   });
 
   it("keeps clear of the team's other meetings, except the ritual being edited", async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { list, text, type FormFields } from "~/domain/ritual-form";
 import { RITUAL_DEFAULTS, RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import type { FieldErrors } from "~/domain/validation";
-import type { EditorOptions, RitualPlan } from "~/ritual-editor.server";
+import type { EditorOptions, RitualPlan, WarningView } from "~/ritual-editor.server";
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
 import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";
@@ -349,6 +349,11 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
           />
         </fieldset>
 
+        <Warnings
+          warnings={(preview.data ?? plan).warnings}
+          error={errors.confirm}
+          confirmed={[fields.confirm ?? []].flat()}
+        />
         <FieldError id="form-error" error={errors.form} />
         <div className="actions">
           <SubmitButton>{submitLabel}</SubmitButton>
@@ -360,5 +365,48 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
       </Form>
       <PlanPanel plan={preview.data ?? plan} busy={preview.state === "loading"} onPickTime={pickTime} />
     </div>
+  );
+}
+
+/** What the user must confirm before saving: each warning with its own checkbox. */
+function Warnings({
+  warnings,
+  error,
+  confirmed,
+}: {
+  warnings: WarningView[];
+  error?: string;
+  confirmed: readonly string[];
+}) {
+  if (warnings.length === 0) return null;
+  return (
+    <fieldset
+      className="form-block warnings"
+      aria-describedby={error ? "confirm-error" : undefined}
+      data-testid="warnings"
+    >
+      {warnings.map((warning) => (
+        <div key={warning.key} className="warning">
+          <p>{warning.message}</p>
+          {warning.items.length > 0 ? (
+            <ul>
+              {warning.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : null}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="confirm"
+              value={warning.key}
+              defaultChecked={confirmed.includes(warning.key)}
+            />
+            {warning.confirm}
+          </label>
+        </div>
+      ))}
+      <FieldError id="confirm-error" error={error} />
+    </fieldset>
   );
 }

@@ -48,3 +48,13 @@ export const RITUAL_DEFAULTS: Record<RitualKind, RitualDefaults> = {
 /** Buffers longer than this stop being small talk and become meetings of their own. */
 export const MAX_BUFFER_MINUTES = 120;
 export const MAX_DURATION_MINUTES = 24 * 60;
+
+/**
+ * Lengths that still serve a kind's purpose. Outside them the editor asks the
+ * user to confirm: a three-hour "happy hour" is more likely a typo than a plan.
+ */
+export const PURPOSEFUL_LENGTH: Record<RitualKind, { min: number; max: number }> = {
+  "check-in": { min: 10, max: 90 },
+  "happy-hour": { min: 10, max: 45 },
+  "tea-time": { min: 15, max: 90 },
+};

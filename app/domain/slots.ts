@@ -178,6 +178,9 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
   return items.flatMap((item, index) => combinations(items.slice(index + 1), size - 1).map((rest) => [item, ...rest]));
 }
 
+/** Two hours into someone's night (past midnight for a day worker) is the dead of night. */
+const DEEP_NIGHT_MINUTES = 120;
+
 /** The share of meetings that burdens the most burdened person. */
 function worstShare(slots: readonly SlotSuggestion[], burdened: (entry: SlotSuggestion["outside"][number]) => boolean) {
   const counts = new Map<string, number>();
@@ -191,8 +194,8 @@ function worstShare(slots: readonly SlotSuggestion[], burdened: (entry: SlotSugg
 
 /**
  * Lower is better, compared in order: customers at night, the worst share of
- * night meetings anyone gets, night meetings per meeting, how deep into the
- * night they reach, the worst share of
+ * meetings in the dead of night (00:00-05:00 for a day worker) anyone gets, the
+ * same for any night time, night meetings per meeting, the worst share of
  * meetings outside working hours, minutes outside per meeting.
  */
 function rotationScore(slots: readonly SlotSuggestion[]): number[] {
@@ -200,10 +203,11 @@ function rotationScore(slots: readonly SlotSuggestion[]): number[] {
     slots.reduce((sum, slot) => sum + value(slot), 0) / slots.length;
   return [
     average((slot) => Number(slot.customerAtNight)),
+    worstShare(slots, (entry) => entry.nightDepth > DEEP_NIGHT_MINUTES),
     worstShare(slots, (entry) => entry.atNight > 0),
     average((slot) => slot.peopleAtNight),
-    average((slot) => slot.nightDepth),
     worstShare(slots, () => true),
+    average((slot) => slot.nightDepth),
     average((slot) => slot.minutesOutside),
   ];
 }

@@ -37,21 +37,26 @@ export async function listExceptions(ritualId: string): Promise<StoredException[
   return (await listExceptionsFor([ritualId])).get(ritualId) ?? [];
 }
 
-/** One meeting of one of the team's rituals, as the rule gives it, with any change made to it. */
+/**
+ * One meeting of one of the team's rituals, as the rule gives it, with any
+ * change made to it; or a meeting that left the series when its rule changed
+ * and is kept for its notes ("detached").
+ */
 export async function findMeeting(teamId: string, ritualId: string, originalStart: number) {
   const ritual = await getRitual(teamId, ritualId);
   if (!ritual || !Number.isFinite(originalStart)) return null;
   const planned = expandValidRule(ritual, { from: originalStart - MINUTE, to: originalStart + MINUTE }).find(
     (meeting) => meeting.originalStart === originalStart,
   );
-  if (!planned) return null;
   // A meeting's row also outlives a change undone (a restored meeting): its sequence still counts.
   const row = await prisma.meeting.findUnique({
     where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(originalStart) } },
   });
+  const detached = !planned && row?.status === "detached";
+  if (!planned && !detached) return null;
   const moved = row?.status === "moved";
-  const start = moved ? row.start.getTime() : planned.start;
-  const duration = moved ? row.durationMinutes : ritual.durationMinutes;
+  const start = moved || detached ? row.start.getTime() : planned!.start;
+  const duration = moved || detached ? row.durationMinutes : ritual.durationMinutes;
   return {
     ritual,
     meeting: {
@@ -60,9 +65,20 @@ export async function findMeeting(teamId: string, ritualId: string, originalStar
       end: start + duration * MINUTE,
       cancelled: row?.status === "cancelled",
       moved,
+      detached,
       sequence: row?.sequence ?? 0,
     },
   };
+}
+
+/** Meetings that left a ritual's series when its rule changed, kept for their notes; newest first. */
+export async function listDetachedMeetings(teamId: string, ritualId: string) {
+  const rows = await prisma.meeting.findMany({
+    where: { ritualId, status: "detached", ritual: { teamId } },
+    orderBy: { start: "desc" },
+    select: { originalStart: true, start: true },
+  });
+  return rows.map((row) => ({ originalStart: row.originalStart.getTime(), start: row.start.getTime() }));
 }
 
 /**
@@ -78,6 +94,7 @@ export async function changeMeeting(
   if (!checked.success) return { ok: false, errors: checked.errors };
   const found = await findMeeting(teamId, ritualId, change.originalStart);
   if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
+  if (found.meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
   const { ritual, meeting } = found;
   const sequence = Math.max(meeting.sequence, ritual.sequence) + 1;
   const data =
@@ -103,6 +120,7 @@ export async function restoreMeeting(
 ): Promise<WriteResult<{ sequence: number }>> {
   const found = await findMeeting(teamId, ritualId, originalStart);
   if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
+  if (found.meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
   const { ritual, meeting } = found;
   const sequence = Math.max(meeting.sequence, ritual.sequence) + 1;
   await prisma.meeting.updateMany({

@@ -188,7 +188,7 @@ describe("rituals through the models", () => {
     expect(await getRitual(theirs.teamId, created.value.id)).toMatchObject({ timeZone: "Europe/Berlin", sequence: 0 });
   });
 
-  it("drops moves and cancellations that the edited rule no longer meets on, keeping those with notes", async () => {
+  it("keeps moves, cancellations and notes with their meetings when the rule changes, and never loses notes", async () => {
     const { teamId, memberId } = await newTeam("rule-edit");
     const created = await createRitual(teamId, checkIn, { hostIds: [memberId] });
     if (!created.ok) throw new Error("refused");
@@ -201,26 +201,46 @@ describe("rituals through the models", () => {
     await changeMeeting(teamId, id, { originalStart: tuesday, status: "moved", start: friday, durationMinutes: 30 });
     await changeMeeting(teamId, id, { originalStart: thursday, status: "cancelled" });
     await saveNotes({ teamId, ritualId: id, originalStart: thursday }, { notes: "Why we cancelled" }, 0);
+    const before = await getRitual(teamId, id);
 
-    // Only the day changes: Thursday still meets, Tuesday no longer does.
-    const edited = await updateRitual(teamId, id, { ...checkIn, weekdays: [3, 4] }, { hostIds: [memberId] });
-    expect(edited.ok).toBe(true);
+    // The time changes: each change stays on its date, at the new time; the moved meeting stays where it was moved.
+    const edited = await updateRitual(teamId, id, { ...checkIn, startTime: "10:00" }, { hostIds: [memberId] });
+    if (!edited.ok) throw new Error("refused");
     const exceptions = await listExceptions(id);
-    expect(exceptions.map((e) => [e.originalStart, e.status])).toEqual([[thursday, "cancelled"]]);
+    expect(exceptions.map((e) => [e.originalStart, e.status, "start" in e ? e.start : null])).toEqual([
+      [at("2026-03-10T10:00"), "moved", friday],
+      [at("2026-03-12T10:00"), "cancelled", null],
+    ]);
+    // Calendar apps take the changes over the new series.
+    for (const exception of exceptions) expect(exception.sequence).toBeGreaterThanOrEqual(edited.value.sequence);
+    expect(edited.value.sequence).toBeGreaterThan(before!.sequence);
+    // The notes followed their meeting: its page at the new time has them.
+    const page = await findMeeting(teamId, id, at("2026-03-12T10:00"));
+    expect(page?.meeting).toMatchObject({ cancelled: true, detached: false });
+    const rows = await prisma.meeting.findMany({ where: { ritualId: id }, include: { notePage: true } });
+    expect(rows.find((row) => row.notePage)?.originalStart.getTime()).toBe(at("2026-03-12T10:00"));
+    // The old times are no meetings any more.
+    expect(await findMeeting(teamId, id, thursday)).toBeNull();
 
-    // Now the time changes too: nothing matches; the cancelled meeting's notes stay, as a plain meeting.
-    await updateRitual(teamId, id, { ...checkIn, weekdays: [3, 4], startTime: "10:00" }, { hostIds: [memberId] });
+    // Fortnightly from 3 March: the week of 9 March no longer meets. The bare move is dropped;
+    // the page with notes leaves the series but stays readable.
+    await updateRitual(teamId, id, { ...checkIn, startTime: "10:00", interval: 2 }, { hostIds: [memberId] });
     expect(await listExceptions(id)).toEqual([]);
     const kept = await prisma.meeting.findMany({ where: { ritualId: id }, include: { notePage: true } });
-    expect(kept.map((m) => [m.status, m.notePage?.notes])).toEqual([["scheduled", "Why we cancelled"]]);
+    expect(kept.map((m) => [m.status, m.notePage?.notes])).toEqual([["detached", "Why we cancelled"]]);
+    const detached = await findMeeting(teamId, id, at("2026-03-12T10:00"));
+    expect(detached?.meeting).toMatchObject({ detached: true, start: at("2026-03-12T10:00") });
+    expect(await changeMeeting(teamId, id, { originalStart: at("2026-03-12T10:00"), status: "cancelled" })).toEqual({
+      ok: false,
+      errors: { form: "validation.meetingDetached" },
+    });
     const meetings = expandValidRule((await getRitual(teamId, id))!, {
-      from: at("2026-03-09T00:00"),
+      from: at("2026-03-02T00:00"),
       to: at("2026-03-16T00:00"),
     });
-    expect(meetings.map((m) => DateTime.fromMillis(m.start, { zone: "Europe/Berlin" }).toFormat("ccc HH:mm"))).toEqual([
-      "Wed 10:00",
-      "Thu 10:00",
-    ]);
+    expect(
+      meetings.map((m) => DateTime.fromMillis(m.start, { zone: "Europe/Berlin" }).toFormat("ccc dd HH:mm")),
+    ).toEqual(["Tue 03 10:00", "Thu 05 10:00"]);
   });
 
   it("restores a cancelled meeting with a higher sequence than its cancellation", async () => {

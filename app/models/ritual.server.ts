@@ -1,7 +1,7 @@
 import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
-import { expandValidRule } from "~/domain/recurrence";
 import { validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
 import { ritualKindOf } from "~/domain/ritual-form";
+import { planSeriesEdit, type StoredMeeting } from "~/domain/series-edit";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/db.server";
 import { Prisma, type Ritual as RitualRow } from "~/generated/prisma/client";
@@ -177,7 +177,7 @@ export async function updateRitual(
     });
     const ritual = toRitual(row);
     if (RULE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null))) {
-      await forgetChangesOffTheRule(ritual, db);
+      await carryMeetingsToTheNewRule(toRitual(existing), ritual, row.sequence, db);
     }
     return { ok: true, value: { ...ritual, sequence: row.sequence } };
   });
@@ -187,31 +187,57 @@ export async function updateRitual(
 const RULE_FIELDS = INVITE_FIELDS.filter((field) => field !== "title" && field !== "videoUrl");
 
 /**
- * Moves and cancellations are keyed to the times the old rule gave. Once the
- * rule changes, those that no longer match a meeting would show as strays next
- * to the new meetings: they are dropped (kept, as plain meetings, where they
- * hold a note page, so no notes are lost).
+ * Moves, cancellations and notes are keyed to the times the old rule gave.
+ * Each follows its meeting to the time the new rule gives it (a moved meeting
+ * stays where it was moved to); what the new rule has no place for leaves the
+ * series: notes stay readable from the ritual's page, bare changes are dropped.
  */
-async function forgetChangesOffTheRule(ritual: Ritual, db: DbOrTransaction) {
-  const changed = await db.meeting.findMany({
-    where: { ritualId: ritual.id, status: { in: ["moved", "cancelled"] } },
-    include: { notePage: { select: { id: true } } },
-  });
-  for (const meeting of changed) {
-    const originalStart = meeting.originalStart.getTime();
-    const stillMeets = expandValidRule(ritual, { from: originalStart - 60_000, to: originalStart + 60_000 }).some(
-      (planned) => planned.originalStart === originalStart,
-    );
-    if (stillMeets) continue;
-    if (meeting.notePage) {
-      await db.meeting.update({
-        where: { id: meeting.id },
-        data: { status: "scheduled", start: meeting.originalStart },
-      });
-    } else {
-      await db.meeting.delete({ where: { id: meeting.id } });
-    }
+async function carryMeetingsToTheNewRule(before: Ritual, after: Ritual, sequence: number, db: DbOrTransaction) {
+  const rows = await listStoredMeetings(after.id, db);
+  const edit = planSeriesEdit(before, after, rows);
+  const moving = edit.kept.filter((entry) => entry.originalStart !== entry.meeting.originalStart);
+  // Out of the way first: two meetings may swap places, and (ritual, originalStart) is unique.
+  for (const [index, entry] of moving.entries()) {
+    await db.meeting.update({ where: { id: entry.meeting.id }, data: { originalStart: new Date(-1 - index) } });
   }
+  for (const { meeting, originalStart, plannedStart } of edit.kept) {
+    const moved = meeting.status === "moved";
+    await db.meeting.update({
+      where: { id: meeting.id },
+      data: {
+        originalStart: new Date(originalStart),
+        start: new Date(moved ? meeting.start : plannedStart),
+        durationMinutes: moved ? meeting.durationMinutes : after.durationMinutes,
+        sequence: Math.max(meeting.sequence, sequence),
+      },
+    });
+  }
+  for (const meeting of edit.orphaned) {
+    if (meeting.hasNotes) await db.meeting.update({ where: { id: meeting.id }, data: { status: "detached" } });
+    else await db.meeting.delete({ where: { id: meeting.id } });
+  }
+}
+
+/** Every meeting row a ritual keeps: changes, restored meetings (for their sequence) and meetings with notes. */
+export async function listStoredMeetings(ritualId: string, db: DbOrTransaction = prisma) {
+  const rows = await db.meeting.findMany({
+    where: { ritualId },
+    include: { notePage: { select: { id: true } } },
+    orderBy: { originalStart: "asc" },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    originalStart: row.originalStart.getTime(),
+    start: row.start.getTime(),
+    durationMinutes: row.durationMinutes,
+    sequence: row.sequence,
+    status: storedStatus(row.status),
+    hasNotes: row.notePage !== null,
+  }));
+}
+
+function storedStatus(status: string): StoredMeeting["status"] {
+  return status === "moved" || status === "cancelled" || status === "detached" ? status : "scheduled";
 }
 
 export async function listRituals(teamId: string, db: DbOrTransaction = prisma): Promise<RitualListItem[]> {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
+import { listDetachedMeetings } from "~/models/meeting.server";
 import { ritualSummary } from "~/models/planning.server";
 import { planningRequest } from "~/planning-request.server";
 import { FairnessBars } from "~/components/fairness-bars";
@@ -31,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const summary = ritualSummary(planning, saved);
   const zone = member.timeZone;
   const people = draftPeople(fieldsOfSavedRitual(planning, saved.id) ?? {}, planning);
+  const detached = await listDetachedMeetings(team.id, saved.id);
   return {
+    detached: detached.map((meeting) => ({
+      key: meetingKey(meeting.originalStart),
+      when: `${formatDay(meeting.start, zone, locale)} ${formatTime(meeting.start, zone, locale)}`,
+    })),
     charts: chartsFor(previewMeetings(ritual, ritual, people, now), ritual, people, { locale, t }),
     fairness: ritualFairness(planning, saved.id, now),
     teamId: team.id,
@@ -53,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function RitualPage() {
-  const { teamId, isOwner, viewerZone, customerName, ritual, meetings, charts, fairness } =
+  const { teamId, isOwner, viewerZone, customerName, ritual, meetings, charts, fairness, detached } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/teams/${teamId}/rituals/${ritual.id}`;
@@ -117,6 +123,19 @@ export default function RitualPage() {
           )}
         </section>
       </div>
+      {detached.length > 0 ? (
+        <section className="panel" aria-labelledby="detached-title" data-testid="detached">
+          <h2 id="detached-title">{t("ritual.detachedTitle")}</h2>
+          <p className="hint">{t("ritual.detachedHint")}</p>
+          <ul className="plain-list">
+            {detached.map((meeting) => (
+              <li key={meeting.key}>
+                <Link to={`${base}/meetings/${meeting.key}`}>{meeting.when}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {charts.length > 0 ? (
         <section className="panel" aria-labelledby="charts-title">
           <h2 id="charts-title">{t("chart.heading")}</h2>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
 import { planningRequest } from "~/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
-import { getRitualTitle } from "~/models/ritual.server";
+import { getRitualTitle, listStoredMeetings } from "~/models/ritual.server";
 import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamId: team.id,
     ritualId: params.ritualId!,
     title: String(saved.title),
-    ...editorPage(request, saved, { planning, ritualId: params.ritualId, locale, t, now }),
+    ...editorPage(request, saved, {
+      planning,
+      ritualId: params.ritualId,
+      storedMeetings: await listStoredMeetings(params.ritualId!),
+      locale,
+      t,
+      now,
+    }),
   };
 }
 

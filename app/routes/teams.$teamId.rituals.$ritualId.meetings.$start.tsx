@@ -90,7 +90,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: ritual.timeZone,
     when: `${formatDay(meeting.start, member.timeZone, locale)} ${formatTime(meeting.start, member.timeZone, locale)}`,
     viewerZone: member.timeZone,
-    status: meeting.cancelled ? ("cancelled" as const) : meeting.moved ? ("moved" as const) : ("scheduled" as const),
+    status: meeting.detached
+      ? ("detached" as const)
+      : meeting.cancelled
+        ? ("cancelled" as const)
+        : meeting.moved
+          ? ("moved" as const)
+          : ("scheduled" as const),
     originally: meeting.moved
       ? `${formatDay(meeting.originalStart, ritual.timeZone, locale)} ${formatTime(meeting.originalStart, ritual.timeZone, locale)}`
       : null,
@@ -229,10 +235,17 @@ export default function MeetingPage() {
         {data.originally ? (
           <p className="muted">{t("meeting.originally", { when: data.originally, zone: data.timeZone })}</p>
         ) : null}
+        {data.status === "detached" ? (
+          <p className="deadline-banner" role="note">
+            {t("meeting.detachedHint")}
+          </p>
+        ) : null}
         <p className="card-actions">
-          <a href={`${data.path}.ics`} download>
-            {data.status === "cancelled" ? t("meeting.downloadCancellation") : t("schedule.downloadInvite")}
-          </a>
+          {data.status === "detached" ? null : (
+            <a href={`${data.path}.ics`} download>
+              {data.status === "cancelled" ? t("meeting.downloadCancellation") : t("schedule.downloadInvite")}
+            </a>
+          )}
           {data.videoUrl ? <a href={data.videoUrl}>{t("meeting.join")}</a> : null}
           <Link to={`/teams/${data.teamId}/rituals/${data.ritualId}`}>{t("meeting.series")}</Link>
           <Link to={`/teams/${data.teamId}/rituals/${data.ritualId}/edit`}>{t("schedule.editSeries")}</Link>
@@ -296,13 +309,13 @@ export default function MeetingPage() {
         </ul>
       </section>
 
-      {data.status === "scheduled" ? null : (
+      {data.status === "scheduled" || data.status === "detached" ? null : (
         <ChangePanel intent="restore" title={t("meeting.restoreTitle")} hint={t("meeting.restoreHint")} reply={reply}>
           {{ label: t("meeting.restore"), className: "button secondary" }}
         </ChangePanel>
       )}
 
-      {data.status === "cancelled" ? null : (
+      {data.status === "cancelled" || data.status === "detached" ? null : (
         <div className="two-panels">
           <ChangePanel
             intent="move"

@@ -11,7 +11,8 @@ import { getRitualPeople } from "~/models/ritual.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const found = await findMeeting(team.id, params.ritualId ?? "", parseMeetingKey(params.start));
-  if (!found) throw new Response("Not found", { status: 404 });
+  // A meeting that left the series is kept for its notes only: no calendar holds it.
+  if (!found || found.meeting.detached) throw new Response("Not found", { status: 404 });
   const { ritual, meeting } = found;
   const [{ attendees }, t] = await Promise.all([getRitualPeople(ritual.id), i18nServer.getFixedT(request)]);
   const body = meetingFile(

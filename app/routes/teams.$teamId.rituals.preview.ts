@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMember } from "~/auth.server";
+import { listStoredMeetings } from "~/models/ritual.server";
 import { planningRequest } from "~/planning-request.server";
 import { fieldsFromAddress, planRitual } from "~/ritual-editor.server";
 
@@ -8,9 +9,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const { locale, t, planning, now } = await planningRequest(request, team.id);
   const { ritualId, ...fields } = fieldsFromAddress(request) ?? {};
+  // Only one of the team's own rituals: its id came from the address.
+  const saved = planning.rituals.find((ritual) => ritual.id === ritualId);
   return planRitual(fields, {
     planning,
-    ritualId: typeof ritualId === "string" ? ritualId : undefined,
+    ritualId: saved?.id,
+    storedMeetings: saved ? await listStoredMeetings(saved.id) : undefined,
     locale,
     t,
     now,
