@@ -21,12 +21,17 @@ describe("rendering notes", () => {
     const html = renderMarkdown(
       "## Plan\n\n- **ship** the _beta_\n- see [the doc](https://example.com/doc)\n\n`code`\n\n| a | b |\n|---|---|\n| 1 | 2 |",
     );
-    expect(html).toContain("<h2>Plan</h2>");
+    expect(html).toContain("<h4>Plan</h4>");
     expect(html).toContain("<strong>ship</strong>");
     expect(html).toContain("<em>beta</em>");
     expect(html).toContain('<a href="https://example.com/doc" rel="noopener noreferrer nofollow ugc">the doc</a>');
     expect(html).toContain("<code>code</code>");
     expect(html).toContain("<td>1</td>");
+  });
+
+  it("puts a note's headings below the page's own (h1 the meeting, h2 the section)", () => {
+    const html = renderMarkdown("# Goals\n\n## Risks\n\n###### Deep");
+    expect(html).toBe("<h3>Goals</h3>\n<h4>Risks</h4>\n<h6>Deep</h6>\n");
   });
 
   it("has a detector that does see danger when it is there", () => {

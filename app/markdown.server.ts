@@ -5,6 +5,19 @@ import sanitizeHtml from "sanitize-html";
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
 
 /**
+ * A note sits under the page's own headings (h1 the meeting, h2 "Agenda"):
+ * its "# Heading" becomes an h3, and so on down to h6, so the outline stays whole.
+ */
+const FIRST_NOTE_HEADING = 3;
+markdown.core.ruler.push("nest_headings", (state) => {
+  for (const token of state.tokens) {
+    if (token.type === "heading_open" || token.type === "heading_close") {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + FIRST_NOTE_HEADING - 1)}`;
+    }
+  }
+});
+
+/**
  * The only markup a rendered note may contain, whatever the Markdown library
  * makes of its input: a second fence, so a parser bug cannot become a script.
  */
@@ -23,8 +36,6 @@ const ALLOWED: sanitizeHtml.IOptions = {
     "ul",
     "ol",
     "li",
-    "h1",
-    "h2",
     "h3",
     "h4",
     "h5",

@@ -100,17 +100,54 @@ export function questionView(row: QuestionRow & Partial<RaisedIn>, { locale, now
   };
 }
 
+interface RiskRow {
+  id: string;
+  risk: string;
+  impact: string;
+  mitigation: string;
+  shared: boolean;
+  resolved: boolean;
+}
+
+export function riskView(row: RiskRow & Partial<RaisedIn>, { locale, teamZone }: ViewContext) {
+  return {
+    id: row.id,
+    risk: row.risk,
+    impact: row.impact,
+    mitigation: row.mitigation,
+    shared: row.shared,
+    resolved: row.resolved,
+    raisedIn: raisedIn(row, locale, teamZone),
+  };
+}
+
+/** The customer's deadline: this meeting's own, or the one last recorded at an earlier meeting. */
+export function deadlineView(
+  own: string | null | undefined,
+  carried: { customerDeadline: string | null; meeting: { originalStart: Date } } | null,
+  { locale, teamZone }: ViewContext,
+) {
+  const date = own || carried?.customerDeadline || "";
+  if (!date) return { date, text: null, carriedFrom: null };
+  return {
+    date,
+    text: formatDate(date, locale),
+    carriedFrom: own ? null : raisedIn({ notePage: { meeting: carried!.meeting } }, locale, teamZone),
+  };
+}
+
 export type FollowUpView = ReturnType<typeof followUpView>;
 export type QuestionView = ReturnType<typeof questionView>;
 
 /** A meeting's note page as the team sees it: text as typed and as rendered, items, and what carries over. */
 export function notePageView(loaded: LoadedNotePage, template: string, context: ViewContext, origin: string) {
   const { page } = loaded;
+  const deadline = deadlineView(page?.customerDeadline, loaded.carriedDeadline, context);
   const text = {
     agenda: page?.agenda ?? template,
     notes: page?.notes ?? "",
     decisions: page?.decisions ?? "",
-    customerDeadline: page?.customerDeadline ?? "",
+    customerDeadline: deadline.date,
   };
   return {
     version: page?.version ?? 0,
@@ -120,9 +157,11 @@ export function notePageView(loaded: LoadedNotePage, template: string, context: 
       notes: renderMarkdown(text.notes),
       decisions: renderMarkdown(text.decisions),
     },
-    deadline: text.customerDeadline ? formatDate(text.customerDeadline, context.locale) : null,
+    deadline: deadline.text,
+    deadlineCarriedFrom: deadline.carriedFrom,
     followUps: (page?.followUps ?? []).map((row) => followUpView(row, context)),
-    risks: page?.risks ?? [],
+    risks: (page?.risks ?? []).map((row) => riskView(row, context)),
+    carriedRisks: loaded.carriedRisks.map((row) => riskView(row, context)),
     questions: (page?.parkedQuestions ?? []).map((row) => questionView(row, context)),
     carriedFollowUps: loaded.carriedFollowUps.map((row) => followUpView(row, context)),
     carriedQuestions: loaded.carriedQuestions.map((row) => questionView(row, context)),

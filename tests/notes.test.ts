@@ -7,6 +7,7 @@ import {
   addQuestion,
   addRisk,
   answerQuestion,
+  carriedRisksAndDeadline,
   findSharedPage,
   listOpenItems,
   loadNotePage,
@@ -156,6 +157,44 @@ describe("follow-ups and questions", () => {
     await answerQuestion(world.teamId, page!.parkedQuestions[0]!.id, { answer: "Yes, from January." });
     expect(await carried(5)).not.toContain("Call the warehouse");
     expect(await carried(5)).not.toContain("Can we ship on Sundays?");
+  });
+
+  it("carries open risks and the customer's deadline to the next tea times, on the page and the customer's link", async () => {
+    await addRisk(meeting(27), { risk: "Port strike", impact: "A week late", shared: "on" });
+    await addRisk(meeting(27), { risk: "Our rota gap", impact: "" });
+    await saveNotes(meeting(27), { customerDeadline: "2027-01-15" }, 0);
+    const next = await loadNotePage(meeting(28));
+    expect(next.carriedRisks.map((risk) => risk.risk)).toEqual(expect.arrayContaining(["Port strike", "Our rota gap"]));
+    expect(next.carriedDeadline?.customerDeadline).toBe("2027-01-15");
+    // Earlier pages inherit nothing from later ones.
+    expect((await loadNotePage(meeting(26))).carriedRisks.map((risk) => risk.risk)).not.toContain("Port strike");
+
+    // The customer's link shows the carried shared risk and the deadline, never the internal one.
+    const firstSave = await saveNotes(meeting(28), { notes: "Second tea time" }, 0);
+    const token = await shareNotePage(meeting(28));
+    const shared = await carriedRisksAndDeadline(meeting(28), { sharedOnly: true });
+    expect(shared.risks.map((risk) => risk.risk)).toContain("Port strike");
+    expect(shared.risks.map((risk) => risk.risk)).not.toContain("Our rota gap");
+    expect((await findSharedPage(token))?.id).toBeDefined();
+
+    // A later meeting's own deadline wins; a resolved risk stops carrying over.
+    const secondSave = await saveNotes(
+      meeting(28),
+      { notes: "Second tea time", customerDeadline: "2027-02-01" },
+      firstSave.ok ? firstSave.version : -1,
+    );
+    expect(secondSave.ok).toBe(true);
+    const customs = next.carriedRisks.find((risk) => risk.risk === "Port strike")!;
+    const resolved = await updateRisk(world.teamId, customs.id, {
+      risk: "Port strike",
+      shared: "on",
+      resolved: "on",
+    });
+    expect(resolved.ok).toBe(true);
+    const later = await loadNotePage(meeting(29));
+    expect(later.carriedDeadline?.customerDeadline).toBe("2027-02-01");
+    expect(later.carriedRisks.map((risk) => risk.risk)).toContain("Our rota gap");
+    expect(later.carriedRisks.map((risk) => risk.risk)).not.toContain("Port strike");
   });
 
   it("edits a follow-up, a risk and a question, and gives a question to whoever can answer it", async () => {

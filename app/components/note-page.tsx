@@ -370,10 +370,21 @@ interface RiskValues {
   impact: string;
   mitigation: string;
   shared: boolean;
+  resolved: boolean;
 }
 
 /** A risk's fields, for adding one or editing it. */
-function RiskFields({ id, reply, values }: { id: string; reply?: NoteReply; values: RiskValues }) {
+function RiskFields({
+  id,
+  reply,
+  values,
+  editing = false,
+}: {
+  id: string;
+  reply?: NoteReply;
+  values: RiskValues;
+  editing?: boolean;
+}) {
   const { t } = useTranslation();
   const errors = reply?.errors ?? {};
   return (
@@ -403,6 +414,19 @@ function RiskFields({ id, reply, values }: { id: string; reply?: NoteReply; valu
         error={errors.mitigation}
       />
       <SharedBox id={`${id}-shared`} checked={reply ? textValue(reply, "shared") === "on" : values.shared} />
+      {editing ? (
+        <div className="field">
+          <label className="checkbox" htmlFor={`${id}-resolved`}>
+            <input
+              id={`${id}-resolved`}
+              type="checkbox"
+              name="resolved"
+              defaultChecked={reply ? textValue(reply, "resolved") === "on" : values.resolved}
+            />
+            {t("risks.resolved")}
+          </label>
+        </div>
+      ) : null}
     </>
   );
 }
@@ -411,10 +435,13 @@ export function RiskItem({
   risk,
   editable,
   reply,
+  children,
 }: {
   risk: RiskValues & { id: string };
   editable: boolean;
   reply?: NoteReply;
+  /** Shown under the risk, e.g. where a carried-over risk was raised. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const mine = replyFor(reply, "update-risk", risk.id);
@@ -422,9 +449,11 @@ export function RiskItem({
     <li className="item" data-testid="risk">
       <p className="item-title">
         <strong>{risk.risk}</strong> {editable ? <SharedTag shared={risk.shared} /> : null}
+        {risk.resolved ? <span className="tag">{t("risks.resolvedTag")}</span> : null}
       </p>
       {risk.impact ? <p>{t("risks.impactIs", { impact: risk.impact })}</p> : null}
       {risk.mitigation ? <p>{t("risks.mitigationIs", { mitigation: risk.mitigation })}</p> : null}
+      {children}
       {editable ? (
         <details className="item-edit" open={mine !== undefined}>
           <summary>
@@ -434,7 +463,7 @@ export function RiskItem({
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="update-risk" />
             <input type="hidden" name="id" value={risk.id} />
-            <RiskFields id={`risk-${risk.id}`} reply={mine} values={risk} />
+            <RiskFields id={`risk-${risk.id}`} reply={mine} values={risk} editing />
             <SubmitButton className="button secondary">{t("editor.save")}</SubmitButton>
           </Form>
           <DeleteButton intent="delete-risk" id={risk.id} label={risk.risk} />
@@ -460,7 +489,11 @@ export function Risks({ view, reply }: { view: NotePageView; reply?: NoteReply }
       reply={reply}
       // Risks are for sharing (Show Personal Integrity): ticked unless someone unticks it.
       fields={(adding) => (
-        <RiskFields id="new-risk" reply={adding} values={{ risk: "", impact: "", mitigation: "", shared: true }} />
+        <RiskFields
+          id="new-risk"
+          reply={adding}
+          values={{ risk: "", impact: "", mitigation: "", shared: true, resolved: false }}
+        />
       )}
     />
   );

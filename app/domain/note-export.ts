@@ -6,9 +6,17 @@ export interface NoteExport {
   agenda: string;
   notes: string;
   decisions: string;
-  followUps: { title: string; owner: string | null; due: string; done: boolean; kind: string; lastUpdate: string }[];
-  questions: { question: string; askedBy: string; owner: string | null; answer: string }[];
-  risks: { risk: string; impact: string; mitigation: string }[];
+  followUps: {
+    title: string;
+    owner: string | null;
+    due: string;
+    done: boolean;
+    kind: string;
+    lastUpdate: string;
+    shared: boolean;
+  }[];
+  questions: { question: string; askedBy: string; owner: string | null; answer: string; shared: boolean }[];
+  risks: { risk: string; impact: string; mitigation: string; shared: boolean; resolved: boolean }[];
 }
 
 export interface ExportLabels {
@@ -27,6 +35,9 @@ export interface ExportLabels {
   mitigation: string;
   nobody: string;
   none: string;
+  /** "shared with the customer" or "internal": who may see an item, kept in the export. */
+  visibility: (shared: boolean) => string;
+  resolved: string;
 }
 
 /** One line of text as a list item's text: no line breaks, no accidental Markdown structure at the start. */
@@ -44,16 +55,17 @@ function indented(text: string): string {
 
 export function noteToMarkdown(note: NoteExport, labels: ExportLabels): string {
   const section = (heading: string, body: string) => `## ${heading}\n\n${body.trim() || `_${labels.none}_`}\n`;
+  const seenBy = (item: { shared: boolean }) => ` _(${labels.visibility(item.shared)})_`;
   const followUps = note.followUps
     .map((item) => {
-      const line = `- [${item.done ? "x" : " "}] ${inline(item.title)}${item.kind === "approval" ? ` (${labels.approval})` : ""} — ${labels.followUp({ owner: item.owner ?? labels.nobody, due: item.due })}`;
+      const line = `- [${item.done ? "x" : " "}] ${inline(item.title)}${item.kind === "approval" ? ` (${labels.approval})` : ""} — ${labels.followUp({ owner: item.owner ?? labels.nobody, due: item.due })}${seenBy(item)}`;
       return item.lastUpdate.trim() ? `${line}\n${indented(item.lastUpdate)}` : line;
     })
     .join("\n");
   const questions = note.questions
     .map(
       (item) =>
-        `- ${inline(item.question)} — ${labels.question({ askedBy: item.askedBy, owner: item.owner ?? labels.nobody })}\n${indented(item.answer || labels.unanswered)}`,
+        `- ${inline(item.question)} — ${labels.question({ askedBy: item.askedBy, owner: item.owner ?? labels.nobody })}${seenBy(item)}\n${indented(item.answer || labels.unanswered)}`,
     )
     .join("\n");
   const risks = note.risks
@@ -62,7 +74,8 @@ export function noteToMarkdown(note: NoteExport, labels: ExportLabels): string {
         item.impact.trim() ? `${labels.impact}: ${inline(item.impact)}` : "",
         item.mitigation.trim() ? `${labels.mitigation}: ${inline(item.mitigation)}` : "",
       ].filter(Boolean);
-      return [`- ${inline(item.risk)}`, ...details.map((detail) => `  - ${detail}`)].join("\n");
+      const title = `- ${inline(item.risk)}${item.resolved ? ` (${labels.resolved})` : ""}${seenBy(item)}`;
+      return [title, ...details.map((detail) => `  - ${detail}`)].join("\n");
     })
     .join("\n");
   return [

@@ -55,6 +55,8 @@ export const riskSchema = z.object({
   impact: longText(2000),
   mitigation: longText(2000),
   shared: ticked,
+  /** Resolved risks stop carrying over to later meetings. */
+  resolved: ticked,
 });
 export type RiskInput = z.output<typeof riskSchema>;
 

@@ -396,6 +396,7 @@ const en = {
     customerDeadline: "The customer's deadline",
     customerDeadlineHint: "Ask for it (Be Responsive); it is shown at the top of this page and on the customer's page.",
     deadlineIs: "Customer's deadline: {{date}}",
+    deadlineFrom: "(as recorded on {{date}})",
     shared: "shared with the customer",
     internal: "internal",
     shareWithCustomer: "Show to the customer on the shared page",
@@ -475,6 +476,8 @@ const en = {
     mitigation: "Mitigation",
     impactIs: "Impact: {{impact}}",
     mitigationIs: "Mitigation: {{mitigation}}",
+    resolved: "Resolved (stops carrying over to the next meetings)",
+    resolvedTag: "resolved",
   },
   share: {
     title: "Share with the customer",

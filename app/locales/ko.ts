@@ -395,6 +395,7 @@ const ko: Catalog = {
     customerDeadline: "고객의 마감일",
     customerDeadlineHint: "고객에게 마감일을 물어보세요. 이 페이지와 고객 페이지 맨 위에 표시됩니다.",
     deadlineIs: "고객 마감일: {{date}}",
+    deadlineFrom: "({{date}} 회의에서 기록)",
     shared: "고객과 공유",
     internal: "내부용",
     shareWithCustomer: "공유 페이지에서 고객에게 보이기",
@@ -473,6 +474,8 @@ const ko: Catalog = {
     mitigation: "대응",
     impactIs: "영향: {{impact}}",
     mitigationIs: "대응: {{mitigation}}",
+    resolved: "해결됨(다음 회의로 넘어가지 않습니다)",
+    resolvedTag: "해결됨",
   },
   share: {
     title: "고객과 공유",

@@ -45,10 +45,39 @@ const earlierOpen = (ref: MeetingRef) => ({
   status: "open",
 });
 
+const earlierPages = (ref: MeetingRef) => ({
+  meeting: {
+    ritualId: ref.ritualId,
+    originalStart: { lt: new Date(ref.originalStart) },
+    ritual: { teamId: ref.teamId },
+  },
+});
+const withMeeting = { notePage: { select: { meeting: { select: { originalStart: true } } } } };
+
+/**
+ * What a tea time inherits from the ritual's earlier meetings besides
+ * follow-ups and questions: the risks not yet resolved, and the customer's
+ * deadline as last recorded (the meeting's own, once set, wins).
+ */
+export async function carriedRisksAndDeadline(ref: MeetingRef, { sharedOnly = false } = {}) {
+  const [risks, lastDeadline] = await Promise.all([
+    prisma.risk.findMany({
+      where: { notePage: earlierPages(ref), resolved: false, ...(sharedOnly ? { shared: true } : {}) },
+      include: withMeeting,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    prisma.notePage.findFirst({
+      where: { ...earlierPages(ref), customerDeadline: { not: null } },
+      orderBy: { meeting: { originalStart: "desc" } },
+      select: { customerDeadline: true, meeting: { select: { originalStart: true } } },
+    }),
+  ]);
+  return { risks, deadline: lastDeadline };
+}
+
 /** A meeting's note page with its items, and the open items carried over from earlier meetings. */
 export async function loadNotePage(ref: MeetingRef) {
-  const withMeeting = { notePage: { select: { meeting: { select: { originalStart: true } } } } };
-  const [page, carriedFollowUps, carriedQuestions] = await Promise.all([
+  const [page, carriedFollowUps, carriedQuestions, carried] = await Promise.all([
     pageOf(ref),
     prisma.followUp.findMany({
       where: earlierOpen(ref),
@@ -60,8 +89,9 @@ export async function loadNotePage(ref: MeetingRef) {
       include: { owner: ownerSelect, ...withMeeting },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
+    carriedRisksAndDeadline(ref),
   ]);
-  return { page, carriedFollowUps, carriedQuestions };
+  return { page, carriedFollowUps, carriedQuestions, carriedRisks: carried.risks, carriedDeadline: carried.deadline };
 }
 
 export type LoadedNotePage = Awaited<ReturnType<typeof loadNotePage>>;

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpItem, QuestionItem, RenderedText, RiskItem } from "~/components/note-page";
-import { formatDate, formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/components/ritual-format";
 import { renderMarkdown } from "~/markdown.server";
-import { findSharedPage } from "~/models/note.server";
-import { followUpView, questionView } from "~/note-page.server";
+import { carriedRisksAndDeadline, findSharedPage } from "~/models/note.server";
+import { deadlineView, followUpView, questionView, riskView } from "~/note-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? data.title : "Rituals" },
@@ -26,16 +26,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const locale = customer.language;
   const start = page.meeting.start.getTime();
   const context = { locale, now: Date.now(), teamZone: customer.timeZone };
+  const carried = await carriedRisksAndDeadline(
+    { teamId: ritual.teamId, ritualId: ritual.id, originalStart: page.meeting.originalStart.getTime() },
+    { sharedOnly: true },
+  );
+  const deadline = deadlineView(page.customerDeadline, carried.deadline, context);
   return {
     title: ritual.title,
     customer: customer.name,
     when: `${formatDay(start, customer.timeZone, locale)} ${formatTime(start, customer.timeZone, locale)} (${customer.timeZone})`,
     cancelled: page.meeting.status === "cancelled",
-    deadline: page.customerDeadline ? formatDate(page.customerDeadline, locale) : null,
+    deadline: deadline.text,
     agenda: renderMarkdown(page.agenda),
     followUps: page.followUps.map((row) => followUpView(row, context)),
     questions: page.parkedQuestions.map((row) => questionView(row, context)),
-    risks: page.risks,
+    risks: [...carried.risks, ...page.risks].map((row) => riskView(row, context)),
   };
 }
 

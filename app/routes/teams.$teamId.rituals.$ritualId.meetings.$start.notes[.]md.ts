@@ -34,12 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         done: item.status === "done",
         kind: item.kind,
         lastUpdate: item.lastUpdate,
+        shared: item.shared,
       })),
       questions: (page?.parkedQuestions ?? []).map((item) => ({
         question: item.question,
         askedBy: item.askedBy,
         owner: item.owner?.name ?? null,
         answer: item.answer,
+        shared: item.shared,
       })),
       risks: page?.risks ?? [],
     },
@@ -59,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mitigation: t("risks.mitigation"),
       nobody: t("followUps.noOwner"),
       none: t("notes.nothing"),
+      visibility: (shared) => t(shared ? "notes.shared" : "notes.internal"),
+      resolved: t("risks.resolvedTag"),
     },
   );
   return downloadResponse(

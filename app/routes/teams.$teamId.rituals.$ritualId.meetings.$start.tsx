@@ -13,6 +13,7 @@ import {
   QuestionItem,
   Questions,
   RenderedText,
+  RiskItem,
   Risks,
   SharePanel,
 } from "~/components/note-page";
@@ -255,6 +256,14 @@ export default function MeetingPage() {
       {data.notes.deadline ? (
         <p className="deadline-banner" role="note">
           {t("notes.deadlineIs", { date: data.notes.deadline })}
+          {data.notes.deadlineCarriedFrom ? (
+            <>
+              {" "}
+              <Link to={`../${data.notes.deadlineCarriedFrom.meeting}`} relative="path">
+                {t("notes.deadlineFrom", { date: data.notes.deadlineCarriedFrom.date })}
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
 
@@ -263,7 +272,8 @@ export default function MeetingPage() {
           <section className="panel" id="notes" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t("notes.agenda")}</h2>
             <RenderedText html={data.notes.html.agenda} empty={t("notes.noAgenda")} />
-            {data.notes.carriedFollowUps.length + data.notes.carriedQuestions.length > 0 ? (
+            {data.notes.carriedFollowUps.length + data.notes.carriedQuestions.length + data.notes.carriedRisks.length >
+            0 ? (
               <div className="carried" data-testid="carried">
                 <h3>{t("notes.carriedTitle")}</h3>
                 <ul className="items">
@@ -276,6 +286,12 @@ export default function MeetingPage() {
                     <QuestionItem key={item.id} item={item} editable={false}>
                       <RaisedOn item={item} />
                     </QuestionItem>
+                  ))}
+                  {/* Open risks stay editable here, so they can be resolved where they come up again. */}
+                  {data.notes.carriedRisks.map((item) => (
+                    <RiskItem key={item.id} risk={item} editable reply={reply}>
+                      <RaisedOn item={item} />
+                    </RiskItem>
                   ))}
                 </ul>
               </div>

@@ -5,6 +5,9 @@ ALTER TABLE "Ritual" ADD COLUMN "creationToken" TEXT;
 -- CreateIndex
 CREATE UNIQUE INDEX "Ritual_teamId_creationToken_key" ON "Ritual"("teamId", "creationToken");
 
+-- Open risks carry over to the next meeting until they are resolved.
+ALTER TABLE "Risk" ADD COLUMN "resolved" BOOLEAN NOT NULL DEFAULT false;
+
 -- A meeting can leave its series ("detached") when the rule changes, keeping its notes.
 -- SQLite cannot change a CHECK in place: the table is rebuilt, as Prisma does.
 PRAGMA defer_foreign_keys=ON;
