@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import { formatDay, formatTime } from "~/components/ritual-format";
 import type { Role } from "~/domain/buffers";
+import { minutesToClock } from "~/domain/clock";
 import { dayFromIso, isoWeekdayOf } from "~/domain/local-dates";
 import { firstMeeting } from "~/domain/recurrence";
 import { ruleOf, validateRitual } from "~/domain/ritual";
@@ -70,6 +71,8 @@ export interface RitualPlan {
   rotation: {
     slots: SuggestionView[];
     tally: FairnessRow[];
+    /** The form with the rotation filled in: the first time as the start, the others taken in turn. */
+    search: string;
   } | null;
   /** Whether the suggestions may change the day (a one-off, or one weekday a week) or only the time. */
   suggestionsChangeDay: boolean;
@@ -222,7 +225,10 @@ export function planRitual(
     .filter((slot) => changeDay || (!seenTimes.has(slot.localStartMinutes) && seenTimes.add(slot.localStartMinutes)))
     .slice(0, 6)
     .map(suggestionView);
-  const rotation = proposeRotation(request);
+  // A rotation changes the time only: its turns fall on the ritual's own day, one period after another.
+  const rotation =
+    rule.frequency === "once" ? null : proposeRotation({ ...request, weekdays: [isoWeekdayOf(dayFromIso(weekStart))] });
+  const clock = (slot: SlotSuggestion) => minutesToClock(slot.localStartMinutes);
   return {
     errors: {},
     preview,
@@ -231,10 +237,14 @@ export function planRitual(
     suggestionsChangeDay: changeDay,
     warnings,
     rotation:
-      rotation.success && rotation.data
+      rotation?.success && rotation.data && rotation.data.slots.length > 1
         ? {
             slots: rotation.data.slots.map(suggestionView),
             tally: fairnessRows(rotation.data.tally, people),
+            search: fieldsToSearch(fields, {
+              startTime: clock(rotation.data.slots[0]!),
+              rotationTimes: rotation.data.slots.slice(1).map(clock).join(", "),
+            }),
           }
         : null,
   };

@@ -35,6 +35,7 @@ function ritual(overrides: Partial<CalendarRitual> = {}): CalendarRitual {
     kind: "check-in",
     title: "Team check-in",
     ...tuesdaysInBerlin,
+    rotationStarts: [],
     weekdays: [2, 4],
     goEarlyMinutes: 5,
     stayLateMinutes: 5,
@@ -90,6 +91,25 @@ const fixtures: [string, Partial<CalendarRitual>][] = [
     { timeZone: "Asia/Seoul", frequency: "monthly", monthWeek: -1, monthWeekday: 5, count: 12 },
   ],
   ["Berlin, Tuesdays until 30 June", { weekdays: [2], untilDate: "2026-06-30" }],
+  [
+    "Seoul, Wednesdays taking turns at 09:00 and 17:00 (a rotation: one series per time)",
+    { timeZone: "Asia/Seoul", weekdays: [3], startMinutes: 540, rotationStarts: [540, 1020] },
+  ],
+  [
+    "Berlin, Tue and Thu every other week, turns at 08:00 / 16:00 / 19:00, 20 times",
+    { weekdays: [2, 4], interval: 2, startMinutes: 480, rotationStarts: [480, 960, 1140], count: 20 },
+  ],
+  [
+    "Sydney, the first Monday of each month, turns at 07:30 and 18:00",
+    {
+      timeZone: "Australia/Sydney",
+      frequency: "monthly",
+      monthWeek: 1,
+      monthWeekday: 1,
+      startMinutes: 450,
+      rotationStarts: [450, 1080],
+    },
+  ],
 ];
 
 describe("series invites, read back by two independent parsers", () => {

@@ -5,6 +5,8 @@ import {
   expandValidRule,
   firstMeeting,
   nominalLocalTime,
+  turnOn,
+  turnsOf,
   type PlannedMeeting,
   type StoredException,
   type TimeWindow,
@@ -45,8 +47,14 @@ function uidDomain(appUrl: string): string {
   return new URL(appUrl).hostname;
 }
 
-function seriesUid(ritual: { id: string }, appUrl: string): string {
-  return `ritual-${ritual.id}@${uidDomain(appUrl)}`;
+/** A series' UID; a rotation's second and third start times are series of their own ("one invite per time"). */
+function seriesUid(ritual: { id: string }, appUrl: string, turn = 0): string {
+  return `ritual-${ritual.id}${turn > 0 ? `-turn${turn + 1}` : ""}@${uidDomain(appUrl)}`;
+}
+
+/** Which of a rotation's series a meeting of the ritual belongs to (0 when it does not rotate). */
+function turnOfMeeting(ritual: Ritual, originalStart: number): number {
+  return turnOn(ritual, Math.floor(ZoneOffsets.for(ritual.timeZone).toLocalMs(originalStart) / DAY));
 }
 
 /** The ritual's page: its next meetings, each with its note page. */
@@ -63,7 +71,20 @@ function meetingPageUrl(ritual: CalendarRitual, originalStart: number, appUrl: s
 }
 
 /** The RRULE for a ritual, or null for a one-off. Weeks start on Monday, as the engine counts them. */
-function ritualRRule(ritual: Ritual): string | null {
+function ritualRRule(
+  ritual: Pick<
+    Ritual,
+    | "frequency"
+    | "interval"
+    | "weekdays"
+    | "monthDay"
+    | "monthWeek"
+    | "monthWeekday"
+    | "count"
+    | "untilDate"
+    | "timeZone"
+  >,
+): string | null {
   if (ritual.frequency === "once") return null;
   const parts =
     ritual.frequency === "weekly"
@@ -140,6 +161,31 @@ interface SeriesOptions {
   window: TimeWindow;
 }
 
+/**
+ * A rotating series as calendar apps can hold it: one series per start time,
+ * each every (turns x interval) periods from its own first meeting. A COUNT
+ * becomes the date of the last meeting, which every one of them shares.
+ */
+function turnSeries(ritual: CalendarRitual): { turn: number; first: PlannedMeeting; rule: CalendarRitual }[] {
+  const turns = turnsOf(ritual).length;
+  const start = dayFromIso(ritual.startDate) * DAY;
+  if (turns === 1) {
+    const first = firstMeeting(ritual);
+    return first ? [{ turn: 0, first, rule: ritual }] : [];
+  }
+  // Long enough to hold every turn's first meeting, and (under a COUNT) the last meeting of all.
+  const reach = ritual.count === null ? (turns + 1) * ritual.interval * 32 * DAY : 100 * 366 * DAY;
+  const meetings = expandValidRule(ritual, { from: start - 2 * DAY, to: start + reach });
+  const untilDate = ritual.count === null ? ritual.untilDate : (meetings.at(-1)?.localDate ?? ritual.untilDate);
+  const series = [];
+  for (let turn = 0; turn < turns; turn++) {
+    const first = meetings.find((meeting) => turnOfMeeting(ritual, meeting.originalStart) === turn);
+    if (first)
+      series.push({ turn, first, rule: { ...ritual, interval: ritual.interval * turns, count: null, untilDate } });
+  }
+  return series;
+}
+
 function seriesEvents(
   ritual: CalendarRitual,
   exceptions: readonly StoredException[],
@@ -147,13 +193,9 @@ function seriesEvents(
   options: SeriesOptions,
 ): CalendarEvent[] {
   const zone = ritual.timeZone;
-  const first = firstMeeting(ritual);
-  if (!first) return [];
   // The rule's own wall clock, even if the first meeting fell in a DST gap: calendar apps expand from it.
   const nominal = (originalStart: number) => ({ zone, local: nominalLocalTime(ritual, originalStart) });
-  const firstStart = nominal(first.originalStart);
   const common = {
-    uid: seriesUid(ritual, context.appUrl),
     title: ritual.title,
     description: options.description,
     location: ritual.videoUrl,
@@ -165,22 +207,31 @@ function seriesEvents(
     created: ritual.createdAt,
     lastModified: ritual.updatedAt,
   };
-  const master: CalendarEvent = {
-    ...common,
-    start: firstStart,
-    end: { zone, local: firstStart.local + ritual.durationMinutes * MINUTE },
-    rrule: ritualRRule(ritual) ?? undefined,
-    exdates: exceptions.filter((e) => e.status === "cancelled").map((e) => nominal(e.originalStart)),
-    sequence: ritual.sequence,
-  };
+  const uid = (originalStart: number) => seriesUid(ritual, context.appUrl, turnOfMeeting(ritual, originalStart));
+  const masters = turnSeries(ritual).map(({ turn, first, rule }): CalendarEvent => {
+    const firstStart = nominal(first.originalStart);
+    return {
+      ...common,
+      uid: seriesUid(ritual, context.appUrl, turn),
+      start: firstStart,
+      end: { zone, local: firstStart.local + ritual.durationMinutes * MINUTE },
+      rrule: ritualRRule(rule) ?? undefined,
+      exdates: exceptions
+        .filter((e) => e.status === "cancelled" && turnOfMeeting(ritual, e.originalStart) === turn)
+        .map((e) => nominal(e.originalStart)),
+      sequence: ritual.sequence,
+    };
+  });
+  if (masters.length === 0) return [];
   const changed = overrides(ritual, exceptions, options.window).map(({ meeting, sequence }): CalendarEvent => ({
     ...common,
+    uid: uid(meeting.originalStart),
     start: inZone(zone, meeting.start),
     end: inZone(zone, meeting.end),
     recurrenceId: nominal(meeting.originalStart),
     sequence,
   }));
-  return [master, ...changed];
+  return [...masters, ...changed];
 }
 
 function yearsOf(ritual: CalendarRitual, window: TimeWindow) {
@@ -241,7 +292,7 @@ export function meetingFile(
   const hosts = people.attendees.filter((a) => a.role === "host");
   const zone = ritual.timeZone;
   const event: CalendarEvent = {
-    uid: seriesUid(ritual, context.appUrl),
+    uid: seriesUid(ritual, context.appUrl, turnOfMeeting(ritual, meeting.originalStart)),
     start: inZone(zone, meeting.start),
     end: inZone(zone, meeting.end),
     recurrenceId:

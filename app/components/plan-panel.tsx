@@ -125,6 +125,16 @@ export function PlanPanel({
                 <Suggestion key={suggestion.key} suggestion={suggestion} />
               ))}
             </ol>
+            <p>
+              <Link
+                to={`?${plan.rotation.search}`}
+                preventScrollReset
+                className="button secondary"
+                data-testid="use-rotation"
+              >
+                {t("editor.useRotation")}
+              </Link>
+            </p>
             <FairnessBars
               rows={plan.rotation.tally}
               caption={t("editor.tallyCaption", { count: plan.rotation.tally[0]?.meetings ?? 0 })}

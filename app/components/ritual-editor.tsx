@@ -231,6 +231,18 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
               required
             />
           </div>
+          <div hidden={unless(frequency !== "once")}>
+            <Field
+              label={t("editor.rotationTimes")}
+              name="rotationTimes"
+              defaultValue={text(fields, "rotationTimes")}
+              error={errors.rotationTimes}
+              hint={t("editor.rotationTimesHint")}
+              placeholder="17:00"
+              inputMode="numeric"
+              disabled={unless(frequency !== "once")}
+            />
+          </div>
           <TimeZoneField
             name="timeZone"
             label={t("editor.timeZone")}

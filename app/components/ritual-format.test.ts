@@ -10,6 +10,7 @@ const ritual: Ritual = {
   kind: "tea-time",
   title: "Tea",
   timeZone: "Asia/Seoul",
+  rotationStarts: [],
   startMinutes: 16 * 60,
   durationMinutes: 30,
   frequency: "weekly",

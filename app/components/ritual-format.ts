@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { DateTime, Info } from "luxon";
+import { turnsOf } from "~/domain/recurrence";
 import type { Ritual } from "~/domain/ritual";
 
 /** Weekday names in the viewer's language; ISO numbering, 1 = Monday. */
@@ -48,11 +49,18 @@ export function formatCadence(ritual: Ritual, t: TFunction, locale: string): str
   return rule;
 }
 
-/** The ritual's start as a wall-clock time in its own zone, written the viewer's way ("10:00", "오전 10:00"). */
+/**
+ * The ritual's start as a wall-clock time in its own zone, written the viewer's
+ * way ("10:00", "오전 10:00"); a rotation's times in turn ("9:00 AM / 5:00 PM").
+ */
 export function formatLocalStart(ritual: Ritual, locale: string): string {
-  return DateTime.fromISO(ritual.startDate, { zone: ritual.timeZone, locale })
-    .set({ hour: Math.floor(ritual.startMinutes / 60), minute: ritual.startMinutes % 60 })
-    .toLocaleString(DateTime.TIME_SIMPLE);
+  return turnsOf(ritual)
+    .map((minutes) =>
+      DateTime.fromISO(ritual.startDate, { zone: ritual.timeZone, locale })
+        .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+        .toLocaleString(DateTime.TIME_SIMPLE),
+    )
+    .join(" / ");
 }
 
 /** A meeting's day where someone is: "Tue, Nov 24" / "11월 24일 (화)". */

@@ -3,7 +3,8 @@ import { z } from "zod";
 /** "HH:mm" on a 24-hour clock; "24:00" only where a day's end is meant. */
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function clockToMinutes(clock: string): number | null {
+/** "HH:mm" as minutes after midnight, or null when it is not a time of day. */
+export function clockToMinutes(clock: string): number | null {
   if (clock === "24:00") return 1440;
   const match = CLOCK.exec(clock);
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;

@@ -1,7 +1,14 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { tuesdaysInBerlin } from "./fixtures";
-import { expandRecurrence, type MeetingException, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
+import {
+  expandRecurrence,
+  expandValidRule,
+  nominalLocalTime,
+  type MeetingException,
+  type PlannedMeeting,
+  type RecurrenceRule,
+} from "./recurrence";
 
 const weeklyRule = tuesdaysInBerlin;
 
@@ -189,5 +196,55 @@ describe("validation", () => {
     });
     const badWindow = expandRecurrence(weeklyRule, { from: 10, to: 5 });
     expect(badWindow.success ? {} : badWindow.errors).toEqual({ to: "validation.endBeforeStart" });
+  });
+});
+
+describe("a rotation: start times taken in turn", () => {
+  // Wednesdays in Seoul from 2 December 2026: 09:00 (Seoul-friendly), then 17:00 (Los Angeles-friendly), and so on.
+  const rotation: RecurrenceRule = {
+    ...tuesdaysInBerlin,
+    timeZone: "Asia/Seoul",
+    weekdays: [3],
+    startDate: "2026-12-02",
+    startMinutes: 540,
+    rotationStarts: [540, 1020],
+  };
+
+  it("alternates week by week on the anchor's wall clock, as luxon counts the weeks", () => {
+    const window = { from: Date.parse("2026-12-01T00:00:00Z"), to: Date.parse("2027-03-01T00:00:00Z") };
+    const meetings = expandValidRule(rotation, window);
+    const first = DateTime.fromISO("2026-12-02T00:00", { zone: "Asia/Seoul" });
+    expect(meetings.map((meeting) => meeting.start)).toEqual(
+      meetings.map((_, week) =>
+        first
+          .plus({ weeks: week })
+          .set({ hour: week % 2 === 0 ? 9 : 17 })
+          .toMillis(),
+      ),
+    );
+  });
+
+  it("keeps its turns by period, so every other week alternates in a fortnightly series and a cancellation skips no turn", () => {
+    const fortnightly = { ...rotation, interval: 2 };
+    const window = { from: Date.parse("2026-12-01T00:00:00Z"), to: Date.parse("2027-03-01T00:00:00Z") };
+    const all = expandValidRule(fortnightly, window);
+    const hours = (meetings: readonly { start: number }[]) =>
+      meetings.map((meeting) => DateTime.fromMillis(meeting.start, { zone: "Asia/Seoul" }).hour);
+    expect(hours(all).slice(0, 4)).toEqual([9, 17, 9, 17]);
+    const cancelled = expandValidRule(fortnightly, window, [
+      { originalStart: all[1]!.originalStart, status: "cancelled" },
+    ]);
+    expect(hours(cancelled).slice(0, 3)).toEqual([9, 9, 17]);
+    // The RECURRENCE-ID of a meeting is its own turn's wall clock.
+    expect(nominalLocalTime(fortnightly, all[1]!.originalStart) % 86_400_000).toBe(17 * 3_600_000);
+  });
+
+  it("does not rotate a one-off", () => {
+    const once = { ...rotation, frequency: "once" as const };
+    const [only] = expandValidRule(once, {
+      from: Date.parse("2026-12-01T00:00:00Z"),
+      to: Date.parse("2026-12-04T00:00:00Z"),
+    });
+    expect(DateTime.fromMillis(only!.start, { zone: "Asia/Seoul" }).hour).toBe(9);
   });
 });

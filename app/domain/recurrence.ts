@@ -7,8 +7,11 @@ import { DAY, localToInstant, ZoneOffsets, type LocalAdjustment } from "./zone-o
 
 const MINUTE = 60_000;
 
-/** The parts of a ritual that decide when it meets. */
-export type RecurrenceRule = Pick<
+/**
+ * The parts of a ritual that decide when it meets. A rotating rule takes its
+ * `rotationStarts` in turn, one per period (week, or month, times the interval).
+ */
+export type RecurrenceRule = { rotationStarts?: readonly number[] } & Pick<
   Ritual,
   | "timeZone"
   | "startMinutes"
@@ -53,6 +56,9 @@ export interface TimeWindow {
   to: number;
 }
 
+/** A rotation takes two or three start times in turn. */
+export const MAX_TURNS = 3;
+
 const ruleSchema = z
   .object({
     timeZone: z.string().refine(isValidTimeZone, "validation.timeZoneUnknown"),
@@ -70,6 +76,7 @@ const ruleSchema = z
     monthDay: z.number().int().min(1).max(31).nullable(),
     monthWeek: z.number().int().nullable(),
     monthWeekday: z.number().int().min(1).max(7).nullable(),
+    rotationStarts: z.array(z.number().int().min(0).max(1439)).max(MAX_TURNS).optional(),
   })
   .superRefine((rule, ctx) => {
     if (rule.frequency === "weekly" && rule.weekdays.length === 0) {
@@ -86,6 +93,36 @@ const ruleSchema = z
       ctx.addIssue({ code: "custom", path: ["untilDate"], message: "validation.untilBeforeStart" });
     }
   });
+
+/** The local start times a rule takes in turn: just its start time when it does not rotate. */
+export function turnsOf(rule: RecurrenceRule): readonly number[] {
+  const rotation = rule.rotationStarts ?? [];
+  return rotation.length > 1 && rule.frequency !== "once" ? rotation : [rule.startMinutes];
+}
+
+/** Which of the rule's turns a local day of the series falls in: its period's number, modulo the turns. */
+export function turnOn(rule: RecurrenceRule, day: DayNumber): number {
+  const turns = turnsOf(rule).length;
+  if (turns === 1) return 0;
+  const start = dayFromIso(rule.startDate);
+  let period: number;
+  if (rule.frequency === "weekly") {
+    const mondayOf = (d: DayNumber) => d - (isoWeekdayOf(d) - 1);
+    period = Math.floor((mondayOf(day) - mondayOf(start)) / 7 / rule.interval);
+  } else {
+    const monthOf = (d: DayNumber) => {
+      const date = new Date(d * DAY);
+      return date.getUTCFullYear() * 12 + date.getUTCMonth();
+    };
+    period = Math.floor((monthOf(day) - monthOf(start)) / rule.interval);
+  }
+  return ((period % turns) + turns) % turns;
+}
+
+/** The local start time (minutes after midnight) of the rule's meeting on a day of the series. */
+export function startMinutesOn(rule: RecurrenceRule, day: DayNumber): number {
+  return turnsOf(rule)[turnOn(rule, day)]!;
+}
 
 const exceptionSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("cancelled"), originalStart: z.number().finite() }),
@@ -204,7 +241,7 @@ export function expandValidRule(
     if (day > until || day > lastWanted || (rule.count !== null && made >= rule.count)) break;
     made++;
     if (day < firstWanted) continue;
-    const { instant, adjustment } = localToInstant(zone, day * DAY + rule.startMinutes * MINUTE);
+    const { instant, adjustment } = localToInstant(zone, day * DAY + startMinutesOn(rule, day) * MINUTE);
     const exception = byOriginal.get(instant);
     if (exception?.status === "cancelled" || exception?.status === "moved") continue;
     if (instant < window.to && instant + duration > window.from) {
@@ -253,6 +290,6 @@ export function firstMeeting(rule: RecurrenceRule): PlannedMeeting | null {
  * moved the instant: what calendar apps call its RECURRENCE-ID or EXDATE.
  */
 export function nominalLocalTime(rule: RecurrenceRule, originalStart: number): number {
-  const local = ZoneOffsets.for(rule.timeZone).toLocalMs(originalStart);
-  return Math.floor(local / DAY) * DAY + rule.startMinutes * MINUTE;
+  const day = Math.floor(ZoneOffsets.for(rule.timeZone).toLocalMs(originalStart) / DAY);
+  return day * DAY + startMinutesOn(rule, day) * MINUTE;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateRitual } from "./ritual";
+import { rotationStartsOf, validateRitual } from "./ritual";
 import { draftFromFields, fieldsForNewRitual, fieldsFromRitual, fieldsToSearch } from "./ritual-form";
 import { RITUAL_DEFAULTS } from "./ritual-kinds";
 
@@ -73,6 +73,7 @@ describe("the ritual editor's fields", () => {
       ...input,
       id: "r1",
       startMinutes: input.startTime,
+      rotationStarts: rotationStartsOf(input),
       monthDay: input.monthDay ?? null,
       monthWeek: input.monthWeek ?? null,
       monthWeekday: input.monthWeekday ?? null,
@@ -91,5 +92,34 @@ describe("the ritual editor's fields", () => {
     expect(params.getAll("participantIds")).toEqual(["jiwoo", "sam"]);
     expect(params.get("startTime")).toBe("09:15");
     expect(params.get("title")).toBe("Customer tea time");
+  });
+});
+
+describe("a rotation in the editor", () => {
+  const base = {
+    kind: "check-in" as const,
+    title: "Check-in",
+    timeZone: "Asia/Seoul",
+    startTime: "09:00",
+    startDate: "2026-12-02",
+  };
+
+  it("reads the other start times typed, and starts the turns with the start time", () => {
+    const parsed = validateRitual({ ...base, rotationTimes: "17:00, 21:30" });
+    expect(parsed.success && rotationStartsOf(parsed.data)).toEqual([540, 1020, 1290]);
+    const none = validateRitual({ ...base, rotationTimes: "" });
+    expect(none.success && rotationStartsOf(none.data)).toEqual([]);
+  });
+
+  it("says what is wrong beside the field", () => {
+    const errors = (rotationTimes: string, extra = {}) => {
+      const parsed = validateRitual({ ...base, rotationTimes, ...extra });
+      return parsed.success ? {} : parsed.errors;
+    };
+    expect(errors("5pm")).toEqual({ rotationTimes: "validation.rotationTimesInvalid" });
+    expect(errors("24:00")).toEqual({ rotationTimes: "validation.rotationTimesInvalid" });
+    expect(errors("10:00, 11:00, 12:00")).toEqual({ rotationTimes: "validation.rotationTooLong" });
+    expect(errors("09:00")).toEqual({ rotationTimes: "validation.rotationRepeats" });
+    expect(errors("17:00", { frequency: "once" })).toEqual({ rotationTimes: "validation.rotationNeedsSeries" });
   });
 });

@@ -46,6 +46,7 @@ export function draftFromFields(fields: FormFields): { draft: RitualDraft; peopl
     title: text(fields, "title"),
     timeZone: text(fields, "timeZone"),
     startTime: text(fields, "startTime"),
+    rotationTimes: optional("rotationTimes", frequency !== "once"),
     durationMinutes: text(fields, "durationMinutes"),
     frequency: frequency as RitualDraft["frequency"],
     interval: frequency === "once" ? "1" : text(fields, "interval"),
@@ -80,6 +81,7 @@ export function fieldsFromRitual(ritual: Ritual, people: RitualPeopleFields, cus
     title: ritual.title,
     timeZone: ritual.timeZone,
     startTime: minutesToClock(ritual.startMinutes),
+    rotationTimes: ritual.rotationStarts.slice(1).map(minutesToClock).join(", "),
     durationMinutes: String(ritual.durationMinutes),
     frequency: ritual.frequency,
     interval: String(ritual.interval),
@@ -121,6 +123,7 @@ export function fieldsForNewRitual(
     // A tea time keeps to the customer's clock: their time is the one to respect.
     timeZone: withCustomer ? context.customer!.timeZone : context.timeZone,
     startTime: kind === "happy-hour" ? "16:00" : "10:00",
+    rotationTimes: "",
     durationMinutes: String(defaults.durationMinutes),
     frequency: defaults.frequency,
     interval: String(defaults.interval),

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Buffers } from "./buffers";
-import { clockTime, isoWeekday } from "./clock";
+import { clockTime, clockToMinutes, isoWeekday } from "./clock";
 import { localDate, longText, optionalLocalDate, singleLine, timeZoneName } from "./fields";
 import { dayFromIso } from "./local-dates";
-import type { RecurrenceRule } from "./recurrence";
 import {
   FREQUENCIES,
   MAX_BUFFER_MINUTES,
@@ -12,6 +11,7 @@ import {
   RITUAL_KINDS,
   type RitualKind,
 } from "./ritual-kinds";
+import { MAX_TURNS, type RecurrenceRule } from "./recurrence";
 import { validate, type Validated } from "./validation";
 import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
@@ -36,6 +36,20 @@ export const ritualSchema = z
     title: singleLine(200, "validation.titleRequired"),
     timeZone: timeZoneName,
     startTime: clockTime,
+    /** Other start times the series takes in turn with `startTime`, one per period: "17:00" or "17:00, 21:00". */
+    rotationTimes: z
+      .string()
+      .trim()
+      .default("")
+      .transform((value) =>
+        value
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(clockToMinutes),
+      )
+      .refine((times) => times.every((time) => time !== null && time < 1440), "validation.rotationTimesInvalid")
+      .refine((times) => times.length < MAX_TURNS, "validation.rotationTooLong")
+      .transform((times) => times as number[]),
     durationMinutes: meetingLength,
     frequency: z.enum(FREQUENCIES, { message: "validation.frequencyInvalid" }),
     interval: wholeNumber("interval").min(1, "validation.intervalTooSmall").max(52, "validation.intervalTooLarge"),
@@ -83,6 +97,12 @@ export const ritualSchema = z
     if (ritual.untilDate !== undefined && ritual.count !== undefined) {
       problem("count", "validation.countAndUntil");
     }
+    if (ritual.frequency === "once" && ritual.rotationTimes.length > 0) {
+      problem("rotationTimes", "validation.rotationNeedsSeries");
+    }
+    if (new Set([ritual.startTime, ...ritual.rotationTimes]).size !== ritual.rotationTimes.length + 1) {
+      problem("rotationTimes", "validation.rotationRepeats");
+    }
     if (ritual.kind === "tea-time" && !ritual.customerId) {
       problem("customerId", "validation.customerRequired");
     }
@@ -111,11 +131,17 @@ export function validateRitual(draft: RitualDraft): Validated<RitualInput> {
   return validate(ritualSchema, { ...defaults, ...given });
 }
 
+/** The start times a series takes in turn, the first being its start time; empty when it does not rotate. */
+export function rotationStartsOf(input: Pick<RitualInput, "startTime" | "rotationTimes">): number[] {
+  return input.rotationTimes.length > 0 ? [input.startTime, ...input.rotationTimes] : [];
+}
+
 /** When a valid draft meets and how long its buffers are: what the engine needs before anything is saved. */
 export function ruleOf(input: RitualInput): RecurrenceRule & Buffers {
   return {
     timeZone: input.timeZone,
     startMinutes: input.startTime,
+    rotationStarts: rotationStartsOf(input),
     durationMinutes: input.durationMinutes,
     frequency: input.frequency,
     interval: input.interval,
@@ -139,6 +165,8 @@ export interface Ritual {
   timeZone: string;
   /** Local start, minutes after midnight in `timeZone`. */
   startMinutes: number;
+  /** Start times taken in turn, one per period, beginning with `startMinutes`; empty when it does not rotate. */
+  rotationStarts: number[];
   durationMinutes: number;
   frequency: RitualInput["frequency"];
   interval: number;

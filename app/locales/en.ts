@@ -282,6 +282,10 @@ const en = {
     orphanCancelled: "its cancellation is dropped (the new schedule does not meet then)",
     orphanNotes: "its notes stay, listed on the ritual's page, but leave the calendar",
     orphansConfirm: "Save anyway",
+    useRotation: "Take turns between these times (one ritual)",
+    rotationTimes: "Other start times, taken in turn (optional)",
+    rotationTimesHint:
+      "For a rotation: e.g. 17:00. The first period meets at the start time, the next at 17:00, and so on, so nobody is always the one up early or late.",
     rotationHint_one: "Use this time.",
     rotationHint_other:
       "Rotate between these {{count}} times, one meeting each, so nobody is always the one up early or late.",
@@ -539,6 +543,10 @@ const en = {
     timeSkipped: "This time does not exist on that day in this time zone: the clocks jump forward. Pick another time.",
     ritualUnknown: "This ritual is not one of your team's.",
     meetingUnknown: "This ritual has no meeting at that time.",
+    rotationTimesInvalid: "Write the other start times as HH:MM, separated by commas (e.g. 17:00, 21:00).",
+    rotationTooLong: "A rotation takes at most three start times.",
+    rotationNeedsSeries: "A single meeting has one start time: remove the other times or make it a series.",
+    rotationRepeats: "Each start time of a rotation must be different.",
     confirmWarnings: "Please read the warnings above and tick each one to save anyway.",
     meetingDetached: "This meeting is no longer part of the series, so it cannot be moved, cancelled or restored.",
     passwordRequired: "Enter your password.",

@@ -1,5 +1,5 @@
 import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
-import { validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
+import { rotationStartsOf, validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
 import { ritualKindOf } from "~/domain/ritual-form";
 import { planSeriesEdit, type StoredMeeting } from "~/domain/series-edit";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
@@ -26,6 +26,7 @@ export function toRitual(row: RitualRow): Ritual {
     title: row.title,
     timeZone: row.timeZone,
     startMinutes: row.startMinutes,
+    rotationStarts: row.rotationStarts.split(",").filter(Boolean).map(Number),
     durationMinutes: row.durationMinutes,
     frequency: row.frequency as Ritual["frequency"],
     interval: row.interval,
@@ -75,7 +76,7 @@ async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeo
   if (!parsed.success || Object.keys(peopleErrors).length > 0) {
     return { ok: false as const, errors: { ...peopleErrors, ...(parsed.success ? {} : parsed.errors) } };
   }
-  const { startTime, weekdays, customerId, ...ritual } = parsed.data;
+  const { startTime, rotationTimes, weekdays, customerId, ...ritual } = parsed.data;
   const hostIds = new Set(people.hostIds);
   const participantIds = new Set((people.participantIds ?? []).filter((memberId) => !hostIds.has(memberId)));
   return {
@@ -83,6 +84,7 @@ async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeo
     fields: {
       ...ritual,
       startMinutes: startTime,
+      rotationStarts: rotationStartsOf({ startTime, rotationTimes }).join(","),
       weekdays: formatWeekdayList(weekdays),
       customerId: customerId ?? null,
     },
@@ -140,6 +142,7 @@ const INVITE_FIELDS = [
   "title",
   "timeZone",
   "startMinutes",
+  "rotationStarts",
   "durationMinutes",
   "frequency",
   "interval",
