@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import { formatDay, formatTime } from "~/components/ritual-format";
@@ -27,6 +27,7 @@ import type { TeamPlanning } from "~/models/planning.server";
 import { fairnessRows } from "~/fairness.server";
 import type { FairnessRow } from "~/components/fairness-bars";
 import { chartsFor, type OverlapChartView } from "~/overlap-chart.server";
+import { i18nServer } from "~/i18next.server";
 import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
 import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
 import type { StoredMeeting } from "~/domain/series-edit";
@@ -326,8 +327,12 @@ export async function saveRitualForm(request: Request, teamId: string, ritualId?
     const saved = ritualId ? await getRitual(teamId, ritualId) : null;
     const series = saved ? { rule: saved, meetings: await listStoredMeetings(saved.id) } : null;
     const confirmed = [values.confirm ?? []].flat();
-    if (unconfirmed(ritualWarnings(parsed.data.kind, ruleOf(parsed.data), series), confirmed).length > 0) {
-      return invalidForm({ confirm: "validation.confirmWarnings" }, values);
+    const warnings = ritualWarnings(parsed.data.kind, ruleOf(parsed.data), series);
+    if (unconfirmed(warnings, confirmed).length > 0) {
+      // The warnings travel with the reply: without JavaScript, nothing else shows them for what was typed.
+      const [locale, t] = await Promise.all([i18nServer.getLocale(request), i18nServer.getFixedT(request)]);
+      const views = warnings.map((warning) => warningView(warning, parsed.data.timeZone, locale, t));
+      return data({ errors: { confirm: "validation.confirmWarnings" }, values, warnings: views }, { status: 400 });
     }
   }
   const creationToken = typeof values.creationToken === "string" ? values.creationToken.slice(0, 100) : "";

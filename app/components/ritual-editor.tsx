@@ -43,8 +43,8 @@ interface EditorProps {
   ritualId?: string;
   /** What the loader gave: the fields to start from, their plan and the pickers' options. */
   page: { fields: FormFields; errors: FieldErrors; plan: RitualPlan; options: EditorOptions; creationToken: string };
-  /** What a refused save sent back: the fields as typed and their errors. */
-  reply?: { values: FormFields; errors: FieldErrors };
+  /** What a refused save sent back: the fields as typed, their errors, and any warnings still to confirm. */
+  reply?: { values: FormFields; errors: FieldErrors; warnings?: WarningView[] };
   submitLabel: string;
 }
 
@@ -362,7 +362,7 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
         </fieldset>
 
         <Warnings
-          warnings={(preview.data ?? plan).warnings}
+          warnings={preview.data?.warnings ?? reply?.warnings ?? plan.warnings}
           error={errors.confirm}
           confirmed={[fields.confirm ?? []].flat()}
         />
@@ -390,6 +390,7 @@ function Warnings({
   error?: string;
   confirmed: readonly string[];
 }) {
+  const { t } = useTranslation();
   if (warnings.length === 0) return null;
   return (
     <fieldset
@@ -397,6 +398,7 @@ function Warnings({
       aria-describedby={error ? "confirm-error" : undefined}
       data-testid="warnings"
     >
+      <legend>{t("editor.warningsTitle")}</legend>
       {warnings.map((warning) => (
         <div key={warning.key} className="warning">
           <p>{warning.message}</p>

@@ -178,6 +178,18 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
   return items.flatMap((item, index) => combinations(items.slice(index + 1), size - 1).map((rest) => [item, ...rest]));
 }
 
+/** Turns a quarter of an hour apart are the same time to the people in them: a rotation's times differ by an hour at least. */
+const MIN_TURN_GAP_MINUTES = 60;
+
+function distinctTurns(slots: readonly SlotSuggestion[]): boolean {
+  return slots.every((a, i) =>
+    slots.slice(i + 1).every((b) => {
+      const apart = Math.abs(a.localStartMinutes - b.localStartMinutes);
+      return Math.min(apart, 1440 - apart) >= MIN_TURN_GAP_MINUTES;
+    }),
+  );
+}
+
 /** Two hours into someone's night (past midnight for a day worker) is the dead of night. */
 const DEEP_NIGHT_MINUTES = 120;
 
@@ -263,6 +275,7 @@ export function proposeRotation(request: SlotRequest, weeks = TALLY_MEETINGS): V
   let best: { slots: SlotSuggestion[]; score: number[] } | null = null;
   for (let size = 1; size <= Math.min(LONGEST_CYCLE, pool.length); size++) {
     for (const slots of combinations(pool, size)) {
+      if (!distinctTurns(slots)) continue;
       const score = rotationScore(slots);
       if (!best || isBetter(score, best.score)) best = { slots, score };
     }

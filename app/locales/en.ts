@@ -282,6 +282,7 @@ const en = {
     orphanCancelled: "its cancellation is dropped (the new schedule does not meet then)",
     orphanNotes: "its notes stay, listed on the ritual's page, but leave the calendar",
     orphansConfirm: "Save anyway",
+    warningsTitle: "Before you save",
     useRotation: "Take turns between these times (one ritual)",
     rotationTimes: "Other start times, taken in turn (optional)",
     rotationTimesHint:

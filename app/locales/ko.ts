@@ -283,6 +283,7 @@ const ko: Catalog = {
     orphanCancelled: "취소 표시는 사라집니다(새 일정은 그때 모이지 않습니다)",
     orphanNotes: "노트는 리추얼 페이지에 남지만 캘린더에서는 빠집니다",
     orphansConfirm: "그래도 저장",
+    warningsTitle: "저장하기 전에",
     useRotation: "이 시간들을 번갈아 쓰기(리추얼 하나로)",
     rotationTimes: "번갈아 쓸 다른 시작 시간(선택)",
     rotationTimesHint:
