@@ -8,7 +8,16 @@ import { CopyButton, CopyField } from "./copy-button";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, textValue, type FormReply } from "./form";
 
 export interface NoteReply extends FormReply {
-  conflict?: { agenda: string; notes: string; decisions: string; customerDeadline?: string; version: number };
+  conflict?: {
+    agenda: string;
+    notes: string;
+    decisions: string;
+    customerDeadline?: string;
+    version: number;
+    /** Who saved first (empty when unknown), and when, on the reader's clock. */
+    savedBy: string;
+    when: string;
+  };
 }
 
 /** The reply for one form of the page: errors and typed values come back to the form that sent them. */
@@ -59,7 +68,11 @@ export function NotesEditor({
       <h2 id="edit-notes-title">{t("notes.editTitle")}</h2>
       {conflict ? (
         <div className="conflict" role="alert">
-          <p className="flag flag-conflict">{t("notes.conflictTitle")}</p>
+          <p className="flag flag-conflict">
+            {conflict.savedBy
+              ? t("notes.conflictBy", { name: conflict.savedBy, when: conflict.when })
+              : t("notes.conflictTitle")}
+          </p>
           <p>{t("notes.conflictBody")}</p>
         </div>
       ) : (

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Ritual } from "~/domain/ritual";
 import { i18nConfig } from "~/i18n";
-import { formatCadence, formatLocalStart } from "./ritual-format";
+import { formatCadence, formatLocalStart, formatTime } from "./ritual-format";
 
 const ritual: Ritual = {
   id: "r1",
@@ -59,5 +59,20 @@ describe("cadence in the viewer's language", () => {
       );
     expect(formatLocalStart(ritual, "en")).toBe(expected("en"));
     expect(formatLocalStart(ritual, "ko")).toBe(expected("ko"));
+  });
+});
+
+describe("times around a clock change", () => {
+  it("says which of the two 2:15s is meant on the night the clocks go back, as luxon names the offsets", () => {
+    // 25 October 2026 in Berlin: 02:00-03:00 happens twice, first at UTC+2, then at UTC+1.
+    const first = DateTime.fromISO("2026-10-25T00:15:00Z");
+    const second = first.plus({ hours: 1 });
+    const shown = [first, second].map((at) => formatTime(at.toMillis(), "Europe/Berlin", "en-US"));
+    const names = [first, second].map((at) => at.setZone("Europe/Berlin").setLocale("en-US").offsetNameShort);
+    expect(names[0]).not.toBe(names[1]);
+    expect(shown).toEqual([`2:15 AM ${names[0]}`, `2:15 AM ${names[1]}`]);
+    // Any other hour reads as usual.
+    expect(formatTime(first.minus({ hours: 2 }).toMillis(), "Europe/Berlin", "en-US")).toBe("12:15 AM");
+    expect(formatTime(DateTime.fromISO("2026-10-26T09:00:00Z").toMillis(), "Europe/Berlin", "en-US")).toBe("10:00 AM");
   });
 });

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { DateTime, Info } from "luxon";
 import { turnsOf } from "~/domain/recurrence";
+import { localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
 import type { Ritual } from "~/domain/ritual";
 
 /** Weekday names in the viewer's language; ISO numbering, 1 = Monday. */
@@ -72,9 +73,17 @@ export function formatDay(instant: number, timeZone: string, locale: string): st
   });
 }
 
-/** A wall-clock time where someone is, the viewer's way. */
+/**
+ * A wall-clock time where someone is, the viewer's way. In the hour that
+ * happens twice when the clocks go back, the offset says which one is meant
+ * ("2:15 AM GMT+2–2:15 AM GMT+1" rather than "2:15 AM–2:15 AM").
+ */
 export function formatTime(instant: number, timeZone: string, locale: string): string {
-  return DateTime.fromMillis(instant, { zone: timeZone, locale }).toLocaleString(DateTime.TIME_SIMPLE);
+  const local = DateTime.fromMillis(instant, { zone: timeZone, locale });
+  const time = local.toLocaleString(DateTime.TIME_SIMPLE);
+  const offsets = ZoneOffsets.for(timeZone);
+  const repeated = localToInstant(offsets, offsets.toLocalMs(instant)).adjustment === "ambiguous";
+  return repeated ? `${time} ${local.offsetNameShort ?? local.toFormat("ZZ")}` : time;
 }
 
 /** A calendar date with its weekday, the viewer's way: "Mon, Dec 14, 2026" / "2026년 12월 14일 (월)". */

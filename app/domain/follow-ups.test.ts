@@ -25,6 +25,24 @@ describe("due dates by default", () => {
     expect(defaultDueDate("action", laWeek, now)).toBe("2026-12-03");
     expect(defaultDueDate("action", laWeek, at("2026-11-26T09:30", "Asia/Seoul"))).toBe("2026-12-02");
   });
+
+  it("never falls on one of the owner's days off, whatever day it is set", () => {
+    const sundayToThursday = { timeZone: "Asia/Dubai", workDays: [7, 1, 2, 3, 4] };
+    for (const owner of [seoulWeek, laWeek, sundayToThursday]) {
+      for (let offset = 0; offset < 7; offset++) {
+        const now = DateTime.fromISO("2026-11-23T12:00", { zone: owner.timeZone }).plus({ days: offset });
+        for (const kind of ["action", "approval"] as const) {
+          const due = DateTime.fromISO(defaultDueDate(kind, owner, now.toMillis()), { zone: owner.timeZone });
+          expect(owner.workDays, `${kind} set on ${now.toISODate()}`).toContain(due.weekday);
+          const days = due.diff(now.startOf("day"), "days").days;
+          expect(days).toBeGreaterThanOrEqual(1);
+          expect(days).toBeLessThanOrEqual(kind === "action" ? 7 : 3);
+        }
+      }
+    }
+    // Set on a Saturday, an action is due the Friday after, not the next Saturday.
+    expect(defaultDueDate("action", seoulWeek, at("2026-11-28T10:00", "Asia/Seoul"))).toBe("2026-12-04");
+  });
 });
 
 describe("how loud an open item is", () => {

@@ -17,14 +17,21 @@ export interface DueClock {
 
 /**
  * The due date a new item gets, as a date in its owner's zone: the next
- * working day for an approval, a week from today for anything else.
+ * working day for an approval; for anything else a week from today, or the
+ * owner's last working day before that when it falls on a day off.
  */
 export function defaultDueDate(kind: FollowUpKind, owner: DueClock, now: number): string {
   const today = dayFromIso(localToday(owner.timeZone, now));
-  if (kind === "action") return isoFromDay(today + DEFAULT_ACTION_DAYS);
   const workDays = owner.workDays.length > 0 ? owner.workDays : [1, 2, 3, 4, 5];
+  const working = (day: number) => workDays.includes(isoWeekdayOf(day));
+  if (kind === "action") {
+    // Every weekday comes up once in the seven days after today, so a working day is always found.
+    let day = today + DEFAULT_ACTION_DAYS;
+    while (!working(day)) day--;
+    return isoFromDay(day);
+  }
   let day = today + 1;
-  while (!workDays.includes(isoWeekdayOf(day))) day++;
+  while (!working(day)) day++;
   return isoFromDay(day);
 }
 

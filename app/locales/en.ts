@@ -90,6 +90,9 @@ const en = {
     join: "Join the team",
     alreadyMember: "You are already in this team.",
     openTeam: "Open it",
+    goneTitle: "This invite link no longer works",
+    goneBody: "Invite links work once, for 7 days, until they are revoked. Ask whoever invited you for a new link.",
+    goHome: "Go to Rituals",
   },
   confirm: {
     cancel: "Cancel",
@@ -284,7 +287,7 @@ const en = {
     orphansConfirm: "Save anyway",
     warningsTitle: "Before you save",
     useRotation: "Take turns between these times (one ritual)",
-    rotationTimes: "Other start times, taken in turn (optional)",
+    rotationTimes: "Take turns with (optional)",
     rotationTimesHint:
       "For a rotation: e.g. 17:00. The first period meets at the start time, the next at 17:00, and so on, so nobody is always the one up early or late.",
     rotationHint_one: "Use this time.",
@@ -392,6 +395,8 @@ const en = {
       "Markdown works: **bold**, - lists, [links](https://…). Everyone on the team can edit; saves never overwrite someone else's newer save.",
     save: "Save notes",
     conflictTitle: "Someone saved this page while you were writing.",
+    conflictBy: "{{name}} saved this page at {{when}}, while you were writing.",
+    conflictAbove: "Someone saved while you were writing: compare their version and yours below.",
     conflictBody:
       "Nothing is lost: their version and yours are both below. Edit yours (copy from theirs if you like), then save it, or keep theirs.",
     theirVersion: "{{field}}: their saved version",

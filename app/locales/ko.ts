@@ -92,6 +92,9 @@ const ko: Catalog = {
     join: "팀에 참여하기",
     alreadyMember: "이미 이 팀의 팀원입니다.",
     openTeam: "팀 열기",
+    goneTitle: "이 초대 링크는 더 이상 쓸 수 없습니다",
+    goneBody: "초대 링크는 한 번, 7일 동안, 취소되기 전까지만 쓸 수 있습니다. 초대한 사람에게 새 링크를 요청하세요.",
+    goHome: "Rituals로 가기",
   },
   confirm: {
     cancel: "취소",
@@ -285,7 +288,7 @@ const ko: Catalog = {
     orphansConfirm: "그래도 저장",
     warningsTitle: "저장하기 전에",
     useRotation: "이 시간들을 번갈아 쓰기(리추얼 하나로)",
-    rotationTimes: "번갈아 쓸 다른 시작 시간(선택)",
+    rotationTimes: "번갈아 쓸 시간(선택)",
     rotationTimesHint:
       "순환 일정용: 예) 17:00. 첫 기간은 시작 시간에, 다음 기간은 17:00에 모이는 식으로 번갈아, 늘 같은 사람이 이르거나 늦게 모이지 않게 합니다.",
     rotationHint_one: "이 시간을 쓰세요.",
@@ -391,6 +394,8 @@ const ko: Catalog = {
       "Markdown을 쓸 수 있습니다: **굵게**, - 목록, [링크](https://…). 팀 누구나 수정할 수 있고, 다른 사람의 더 새로운 저장을 덮어쓰지 않습니다.",
     save: "노트 저장",
     conflictTitle: "작성하는 동안 다른 사람이 이 페이지를 저장했습니다.",
+    conflictBy: "작성하는 동안 {{name}} 님이 {{when}}에 이 페이지를 저장했습니다.",
+    conflictAbove: "작성하는 동안 다른 사람이 저장했습니다. 아래에서 두 버전을 비교하세요.",
     conflictBody:
       "잃어버린 내용은 없습니다. 아래에 그 사람의 버전과 내 버전이 모두 있습니다. 내 버전을 고친 뒤(필요하면 복사해서) 저장하거나, 그 사람의 버전을 유지하세요.",
     theirVersion: "{{field}}: 저장된 다른 사람의 버전",

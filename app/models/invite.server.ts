@@ -39,14 +39,23 @@ export async function revokeInvite(teamId: string, inviteId: string, now = new D
   return count === 1;
 }
 
-/** The team an invite link leads to, while the link is unused, unrevoked and unexpired. */
-export async function findUsableInvite(token: string, now = new Date()) {
-  const invite = await prisma.invite.findUnique({
+function findInvite(token: string) {
+  return prisma.invite.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { team: { select: { id: true, name: true, timeZone: true } } },
   });
+}
+
+/** The team an invite link leads to, while the link is unused, unrevoked and unexpired. */
+export async function findUsableInvite(token: string, now = new Date()) {
+  const invite = await findInvite(token);
   if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= now) return null;
   return { id: invite.id, team: invite.team, expiresAt: invite.expiresAt };
+}
+
+/** The team of any invite link that ever existed, used or not: for telling its members where to go instead. */
+export async function inviteTeamId(token: string): Promise<string | null> {
+  return (await findInvite(token))?.team.id ?? null;
 }
 
 /**

@@ -121,15 +121,20 @@ async function ensurePage(ref: MeetingRef): Promise<string> {
 export type SaveNotesResult =
   | { ok: true; version: number }
   | { ok: false; errors: FieldErrors }
-  /** Someone saved first: their text, and the version to save over it. */
-  | { ok: false; conflict: NotesInput & { version: number } };
+  /** Someone saved first: their text, who they are and when they saved, and the version to save over it. */
+  | { ok: false; conflict: NotesInput & { version: number; savedBy: string; savedAt: number } };
 
 /**
  * Saves the page's text if nobody saved since `version` was read (0: the page
  * did not exist yet). Otherwise nothing is written and the newer save comes
  * back, so the person can compare and choose.
  */
-export async function saveNotes(ref: MeetingRef, input: unknown, version: number): Promise<SaveNotesResult> {
+export async function saveNotes(
+  ref: MeetingRef,
+  input: unknown,
+  version: number,
+  savedBy = "",
+): Promise<SaveNotesResult> {
   const parsed = validateNotes(input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   const data = { ...parsed.data, customerDeadline: parsed.data.customerDeadline ?? null };
@@ -137,7 +142,7 @@ export async function saveNotes(ref: MeetingRef, input: unknown, version: number
   // Version 1 is a page nobody has saved text on yet (made for an item, or just now): what a "version 0" form saw.
   const { count } = await prisma.notePage.updateMany({
     where: { id: pageId, version: Math.max(version, 1) },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, savedByName: savedBy, version: { increment: 1 } },
   });
   const page = (await prisma.notePage.findUnique({ where: { id: pageId } }))!;
   if (count === 1) return { ok: true, version: page.version };
@@ -149,6 +154,8 @@ export async function saveNotes(ref: MeetingRef, input: unknown, version: number
       decisions: page.decisions,
       customerDeadline: page.customerDeadline ?? undefined,
       version: page.version,
+      savedBy: page.savedByName,
+      savedAt: page.updatedAt.getTime(),
     },
   };
 }

@@ -1,22 +1,27 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getCurrentUser, requireUser } from "~/auth.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
-import { acceptInvite, findUsableInvite } from "~/models/invite.server";
+import { acceptInvite, findUsableInvite, inviteTeamId } from "~/models/invite.server";
 import { getMembership } from "~/models/team.server";
 
 export const meta: MetaFunction = () => [{ title: "Join a team · Rituals" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await findUsableInvite(params.token ?? "");
-  // Used, revoked, expired and made-up links all look the same.
-  if (!invite) throw new Response("Not found", { status: 404 });
   const user = await getCurrentUser(request);
+  if (!invite) {
+    // Used, revoked, expired and made-up links all read the same to outsiders; a member is sent to their team.
+    const teamId = user ? await inviteTeamId(params.token ?? "") : null;
+    const member = teamId && user ? await getMembership(user.id, teamId) : null;
+    throw data({ memberOfTeam: member ? teamId : null }, { status: 404 });
+  }
   const alreadyMember = user ? (await getMembership(user.id, invite.team.id)) !== null : false;
   return {
     team: { id: invite.team.id, name: invite.team.name },
@@ -68,6 +73,29 @@ export default function AcceptInvite() {
           <FormError reply={reply} />
           <SubmitButton>{t("invite.join")}</SubmitButton>
         </Form>
+      )}
+    </section>
+  );
+}
+
+/** A link that no longer works: say so plainly, and what to do instead. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  if (!isRouteErrorResponse(error) || error.status !== 404) return <GeneralErrorBoundary />;
+  const teamId = (error.data as { memberOfTeam?: string | null } | null)?.memberOfTeam;
+  return (
+    <section className="panel narrow" aria-labelledby="invite-gone-title">
+      <h1 id="invite-gone-title">{t("invite.goneTitle")}</h1>
+      <p>{t("invite.goneBody")}</p>
+      {teamId ? (
+        <p>
+          {t("invite.alreadyMember")} <Link to={`/teams/${teamId}`}>{t("invite.openTeam")}</Link>
+        </p>
+      ) : (
+        <p>
+          <Link to="/">{t("invite.goHome")}</Link>
+        </p>
       )}
     </section>
   );

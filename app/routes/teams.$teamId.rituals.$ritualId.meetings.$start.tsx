@@ -20,6 +20,7 @@ import {
 import { OverlapChart } from "~/components/overlap-chart";
 import { PreviewMeeting } from "~/components/plan-panel";
 import { formatDay, formatTime } from "~/components/ritual-format";
+import { i18nServer } from "~/i18next.server";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
@@ -114,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Everything done on the page: its notes and items, sharing, and moving or cancelling this one meeting. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, ritual, meeting } = await meetingOf(request, params);
+  const { team, member, ritual, meeting } = await meetingOf(request, params);
   const values = formValues(await request.formData());
   const ref = { teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart };
   const id = typeof values.id === "string" ? values.id : "";
@@ -127,9 +128,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     done(found ? { ok: true, value: id } : { ok: false, errors: { form: "validation.itemUnknown" } }, anchor);
   switch (values.intent) {
     case "save-notes": {
-      const saved = await saveNotes(ref, values, Number(values.version) || 0);
-      if ("conflict" in saved)
-        return data({ errors: {} as FieldErrors, values, conflict: saved.conflict }, { status: 409 });
+      const saved = await saveNotes(ref, values, Number(values.version) || 0, member.name);
+      if ("conflict" in saved) {
+        const locale = await i18nServer.getLocale(request);
+        const { savedAt, ...conflict } = saved.conflict;
+        const when = `${formatDay(savedAt, member.timeZone, locale)} ${formatTime(savedAt, member.timeZone, locale)}`;
+        return data({ errors: {} as FieldErrors, values, conflict: { ...conflict, when } }, { status: 409 });
+      }
       return done(saved.ok ? { ok: true, value: saved.version } : saved, "notes");
     }
     case "add-follow-up":
@@ -296,10 +301,19 @@ export default function MeetingPage() {
                 </ul>
               </div>
             ) : null}
-            <h2>{t("notes.notes")}</h2>
-            <RenderedText html={data.notes.html.notes} empty={t("notes.noNotes")} />
-            <h2>{t("notes.decisions")}</h2>
-            <RenderedText html={data.notes.html.decisions} empty={t("notes.noDecisions")} />
+            {reply && "conflict" in reply ? (
+              // Both versions are in the editor below; an empty "No notes yet" here would only mislead.
+              <p className="flag flag-conflict" data-testid="conflict-notice">
+                <a href="#edit-notes">{t("notes.conflictAbove")}</a>
+              </p>
+            ) : (
+              <>
+                <h2>{t("notes.notes")}</h2>
+                <RenderedText html={data.notes.html.notes} empty={t("notes.noNotes")} />
+                <h2>{t("notes.decisions")}</h2>
+                <RenderedText html={data.notes.html.decisions} empty={t("notes.noDecisions")} />
+              </>
+            )}
             <p className="card-actions">
               <a href="#edit-notes">{t("notes.edit")}</a>
               <a href={`${data.path}/notes.md`} download>

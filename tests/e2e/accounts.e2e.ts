@@ -54,9 +54,14 @@ describe("accounts and teams", () => {
       expect(names.some((row) => row.includes("Ada Kwon") && row.includes("Owner"))).toBe(true);
       expect(names.some((row) => row.includes("Ben Ortiz") && row.includes("America/New_York"))).toBe(true);
     }
-    // The link was single-use.
+    // The link was single-use: it says so, and what to do, rather than a bare "not found".
     const third = await openPage(browser(), { locale: "en-US" });
     expect((await third.page.goto(inviteUrl))?.status()).toBe(404);
+    expect(await third.page.locator("h1").textContent()).toBe("This invite link no longer works");
+    expect(await third.page.locator("main").innerText()).toContain("Ask whoever invited you for a new link");
+    // Someone who joined through it is pointed to their team.
+    await joiner.page.goto(inviteUrl);
+    await expect.poll(() => joiner.page.getByRole("link", { name: "Open it" }).count()).toBe(1);
     expect(owner.problems).toEqual([]);
     expect(joiner.problems).toEqual([]);
     await Promise.all([owner, joiner, third].map(({ page }) => page.context().close()));
@@ -85,11 +90,11 @@ describe("accounts and teams", () => {
     await page.getByLabel("Team's main time zone").fill("Mars/Olympus_Mons");
     await page.getByLabel("Your time zone").fill("Europe/Berlin");
     await page.getByLabel("Working day starts").fill("18:00");
-    await page.getByLabel("Working day ends").fill("09:00");
+    await page.getByLabel("Working day ends").fill("18:00");
     await page.getByRole("button", { name: "Create team" }).click();
     await page.waitForLoadState();
     expect(await page.locator("#field-teamTimeZone-error").textContent()).toContain("not a time zone we know");
-    expect(await page.locator("#field-workEnd-error").textContent()).toContain("end after it starts");
+    expect(await page.locator("#field-workEnd-error").textContent()).toContain("must not start and end at the same time");
     expect(await page.getByLabel("Team name").inputValue()).toBe("Night shift");
     expect(await page.getByLabel("Your time zone").inputValue()).toBe("Europe/Berlin");
 

@@ -86,4 +86,20 @@ describe("the members page", () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("keeps Edit and Remove apart on a phone", async () => {
+    const { page, problems } = await openPage(browser(), { locale: "en-US", viewport: { width: 390, height: 800 } });
+    await signIn(page, baseUrl);
+    await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Members" }).click();
+    const row = page.getByTestId("member").filter({ hasText: "Ji-woo Park" });
+    const edit = await row.getByRole("link", { name: "Edit" }).boundingBox();
+    const remove = await row.getByRole("link", { name: "Remove" }).boundingBox();
+    expect(edit && remove).toBeTruthy();
+    // Side by side with a clear gap, or one under the other: never touching.
+    const apart = remove!.x - (edit!.x + edit!.width) >= 12 || remove!.y >= edit!.y + edit!.height;
+    expect(apart).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/members-phone.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -166,6 +166,12 @@ describe("note pages", () => {
     await second.page.getByRole("button", { name: "Save notes" }).click();
     await expect.poll(() => second.page.locator(".conflict").count()).toBe(1);
     expect(await second.page.getByTestId("theirs-decisions").inputValue()).toBe("Lena: ship on Fridays");
+    // The panel says who saved first; nothing above it claims the page is empty.
+    expect(await second.page.locator(".conflict").innerText()).toMatch(
+      /^Lena Fischer saved this page at .+, while you were writing\./,
+    );
+    expect(await second.page.locator("#notes").innerText()).not.toContain("No notes yet");
+    expect(await second.page.getByTestId("conflict-notice").count()).toBe(1);
     const mine = second.page.getByLabel("Decisions: your version");
     expect(await mine.inputValue()).toBe("Ji-woo: ship on Mondays");
     await second.page.screenshot({ path: `${SCREENSHOTS}/note-conflict.png`, fullPage: true });

@@ -178,10 +178,10 @@ describe("a team lead's series over a month", () => {
     await expect.poll(() => rotation.count()).toBe(1);
     await rotation.getByTestId("use-rotation").click();
     await expect
-      .poll(() => page.getByLabel("Other start times, taken in turn (optional)").inputValue())
+      .poll(() => page.getByLabel("Take turns with (optional)").inputValue())
       .toMatch(/^\d\d:\d\d/);
     const first = await page.getByLabel("Start time", { exact: true }).inputValue();
-    const others = await page.getByLabel("Other start times, taken in turn (optional)").inputValue();
+    const others = await page.getByLabel("Take turns with (optional)").inputValue();
     await page.screenshot({ path: `${SCREENSHOTS}/rotation-editor.png`, fullPage: true });
     await page.getByRole("button", { name: "Create ritual" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(SAVED_RITUAL);

@@ -8,6 +8,9 @@ CREATE UNIQUE INDEX "Ritual_teamId_creationToken_key" ON "Ritual"("teamId", "cre
 -- Open risks carry over to the next meeting until they are resolved.
 ALTER TABLE "Risk" ADD COLUMN "resolved" BOOLEAN NOT NULL DEFAULT false;
 
+-- A conflicting save says who saved first.
+ALTER TABLE "NotePage" ADD COLUMN "savedByName" TEXT NOT NULL DEFAULT '';
+
 -- A meeting can leave its series ("detached") when the rule changes, keeping its notes.
 -- SQLite cannot change a CHECK in place: the table is rebuilt, as Prisma does.
 PRAGMA defer_foreign_keys=ON;
