@@ -94,7 +94,9 @@ describe("accounts and teams", () => {
     await page.getByRole("button", { name: "Create team" }).click();
     await page.waitForLoadState();
     expect(await page.locator("#field-teamTimeZone-error").textContent()).toContain("not a time zone we know");
-    expect(await page.locator("#field-workEnd-error").textContent()).toContain("must not start and end at the same time");
+    expect(await page.locator("#field-workEnd-error").textContent()).toContain(
+      "must not start and end at the same time",
+    );
     expect(await page.getByLabel("Team name").inputValue()).toBe("Night shift");
     expect(await page.getByLabel("Your time zone").inputValue()).toBe("Europe/Berlin");
 

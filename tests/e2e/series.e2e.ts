@@ -177,9 +177,7 @@ describe("a team lead's series over a month", () => {
     const rotation = page.getByTestId("rotation");
     await expect.poll(() => rotation.count()).toBe(1);
     await rotation.getByTestId("use-rotation").click();
-    await expect
-      .poll(() => page.getByLabel("Take turns with (optional)").inputValue())
-      .toMatch(/^\d\d:\d\d/);
+    await expect.poll(() => page.getByLabel("Take turns with (optional)").inputValue()).toMatch(/^\d\d:\d\d/);
     const first = await page.getByLabel("Start time", { exact: true }).inputValue();
     const others = await page.getByLabel("Take turns with (optional)").inputValue();
     await page.screenshot({ path: `${SCREENSHOTS}/rotation-editor.png`, fullPage: true });
