@@ -6,6 +6,7 @@ import {
   firstMeeting,
   nominalLocalTime,
   turnOn,
+  type RecurrenceRule,
   turnsOf,
   type PlannedMeeting,
   type StoredException,
@@ -71,20 +72,7 @@ function meetingPageUrl(ritual: CalendarRitual, originalStart: number, appUrl: s
 }
 
 /** The RRULE for a ritual, or null for a one-off. Weeks start on Monday, as the engine counts them. */
-function ritualRRule(
-  ritual: Pick<
-    Ritual,
-    | "frequency"
-    | "interval"
-    | "weekdays"
-    | "monthDay"
-    | "monthWeek"
-    | "monthWeekday"
-    | "count"
-    | "untilDate"
-    | "timeZone"
-  >,
-): string | null {
+function ritualRRule(ritual: RecurrenceRule): string | null {
   if (ritual.frequency === "once") return null;
   const parts =
     ritual.frequency === "weekly"
