@@ -1,5 +1,6 @@
 // Serves the built app: static assets with long caching, everything else through Remix.
 // Unlike remix-serve it hands the client's address to the app, for sign-in throttling.
+import crypto from "node:crypto";
 import http from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
@@ -13,6 +14,30 @@ if (process.env.TRUST_PROXY) {
   const trust = process.env.TRUST_PROXY;
   app.set("trust proxy", /^\d+$/.test(trust) ? Number(trust) : trust);
 }
+// Every response carries the security headers; forms from other sites, other methods and
+// bodies that are not forms are refused here (app/http-guard.server.ts says why).
+const { refusal, securityHeaders, guardedOrigin } = build.entry.module;
+app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.set(securityHeaders(res.locals.cspNonce));
+  const refused = refusal(
+    {
+      method: req.method,
+      host: req.headers.host,
+      origin: req.headers.origin,
+      referer: req.headers.referer,
+      secFetchSite: req.headers["sec-fetch-site"],
+      contentType: req.headers["content-type"],
+    },
+    guardedOrigin,
+  );
+  if (!refused) return next();
+  res
+    .status(refused.status)
+    .set(refused.headers ?? {})
+    .type("text/plain; charset=utf-8")
+    .send(refused.message);
+});
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all(
@@ -20,7 +45,7 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );
 
@@ -33,7 +58,7 @@ const server = http.createServer((req, res) => {
   if (req.method === "GET" && req.url?.startsWith("/feeds/")) {
     const headers = notModifiedHeaders(new URL(req.url, "http://localhost"), req.headers["if-none-match"]);
     if (headers) {
-      res.writeHead(304, headers);
+      res.writeHead(304, { ...securityHeaders(), ...headers });
       res.end();
       return;
     }

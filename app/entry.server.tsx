@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { NonceProvider } from "./components/nonce";
 import { i18nConfig } from "./i18n";
 import { pageLanguage } from "./page-language.server";
 
@@ -15,7 +16,9 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce ?? "";
   // The root loader has chosen the page's language already; only a page whose root loader failed asks again.
   const root = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
   const i18n = createInstance();
@@ -27,10 +30,13 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -59,3 +65,6 @@ export default async function handleRequest(
 
 // server.js answers most feed polls with this before the app runs (see feed-cache.server.ts).
 export { notModifiedHeaders } from "./feed-cache.server";
+// server.js checks every request and sets every response's security headers with these.
+export { refusal, securityHeaders } from "./http-guard.server";
+export { guardedOrigin } from "./env.server";

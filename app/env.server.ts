@@ -8,6 +8,13 @@ const schema = z.object({
   /** Comma-separated; the first signs new cookies, the others are still accepted (for rotation). */
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   DATA_DIR: z.string().default("data"),
+  /** The public address people open the app at; links in invites, feeds and mail are built from it. */
+  APP_URL: z
+    .string()
+    .url("APP_URL must be an address such as https://rituals.example.com")
+    .refine((url) => /^https?:/.test(url), "APP_URL must start with http:// or https://")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 
 const DEVELOPMENT_SECRET = "rituals-development-secret-not-for-production-use";
@@ -36,7 +43,16 @@ function loadEnv() {
   const secrets = env.SESSION_SECRET
     ? env.SESSION_SECRET.split(",").map((secret) => secret.trim())
     : [env.NODE_ENV === "production" ? productionSecret(env.DATA_DIR) : DEVELOPMENT_SECRET];
-  return { isProduction: env.NODE_ENV === "production", sessionSecrets: secrets };
+  return {
+    isProduction: env.NODE_ENV === "production",
+    sessionSecrets: secrets,
+    // Without APP_URL (a machine of one's own), the local address the server listens on.
+    appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).origin,
+    appUrlConfigured: env.APP_URL !== undefined,
+  };
 }
 
 export const env = loadEnv();
+
+/** The origin forms must come from when APP_URL says so; null lets a local server take its own host. */
+export const guardedOrigin = env.appUrlConfigured ? env.appUrl : null;

@@ -3,6 +3,15 @@ import type { FieldErrors } from "./domain/validation";
 
 const NEVER_ECHOED = new Set(["password"]);
 
+/** The posted form; a body that cannot be read as one (cut off, malformed multipart) is a 400, not a crash. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read. Please send it again from the page.", { status: 400 });
+  }
+}
+
 /** A form's fields (posted, or in a query string) as a plain object; fields in `lists` keep every value (checkbox groups). */
 export function formValues(
   form: FormData | URLSearchParams,

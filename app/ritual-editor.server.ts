@@ -22,7 +22,7 @@ import type { FieldErrors } from "~/domain/validation";
 import { busyByPerson } from "~/domain/week-schedule";
 import { DAY } from "~/domain/zone-offsets";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";
 import { fairnessRows } from "~/fairness.server";
 import type { FairnessRow } from "~/components/fairness-bars";
@@ -320,7 +320,7 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
  * comes back with its errors, or with the warnings still to confirm, otherwise.
  */
 export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
-  const values = formValues(await request.formData(), [...RITUAL_LIST_FIELDS, "confirm"]);
+  const values = formValues(await readForm(request), [...RITUAL_LIST_FIELDS, "confirm"]);
   const { draft, people } = draftFromFields(values);
   const parsed = validateRitual(draft);
   if (parsed.success) {

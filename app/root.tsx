@@ -5,6 +5,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { getCurrentUser } from "./auth.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { LanguageSwitcher } from "./components/language-switcher";
+import { useNonce } from "./components/nonce";
 import { pageLanguage } from "./page-language.server";
 import stylesheet from "./styles/app.css?url";
 
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
+  const nonce = useNonce();
   const locale = data?.locale ?? i18n.language ?? "en";
   return (
     <html lang={locale}>
@@ -67,8 +69,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="site-main">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

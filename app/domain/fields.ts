@@ -2,10 +2,14 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { isValidTimeZone, resolveTimeZone } from "./time-zones";
 
+/** Invisible control characters (NUL and the like) that no one types on purpose; tabs and line breaks aside. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+
 /** Collapses line breaks and runs of white space: names and titles are one line. */
 export function singleLine(max: number, requiredKey: string) {
   return z
     .string({ required_error: requiredKey })
+    .refine((value) => !CONTROL.test(value), "validation.controlCharacters")
     .transform((value) => value.replace(/\s+/g, " ").trim())
     .pipe(z.string().min(1, requiredKey).max(max, "validation.tooLong"));
 }
@@ -26,7 +30,11 @@ export const emailAddress = z
   .max(254, "validation.tooLong");
 
 export function longText(max: number) {
-  return z.string().max(max, "validation.tooLong").default("");
+  return z
+    .string()
+    .max(max, "validation.tooLong")
+    .refine((value) => !CONTROL.test(value), "validation.controlCharacters")
+    .default("");
 }
 
 /** A calendar date as YYYY-MM-DD. */

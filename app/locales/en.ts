@@ -553,6 +553,8 @@ const en = {
     rotationTooLong: "A rotation takes at most three start times.",
     rotationNeedsSeries: "A single meeting has one start time: remove the other times or make it a series.",
     rotationRepeats: "Each start time of a rotation must be different.",
+    controlCharacters: "This text holds invisible control characters (such as NUL): remove them and try again.",
+    staleForm: "This form is out of date: reload the page and try again.",
     confirmWarnings: "Please read the warnings above and tick each one to save anyway.",
     meetingDetached: "This meeting is no longer part of the series, so it cannot be moved, cancelled or restored.",
     passwordRequired: "Enter your password.",

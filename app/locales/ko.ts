@@ -548,6 +548,8 @@ const ko: Catalog = {
     rotationTooLong: "순환 일정의 시작 시간은 최대 세 개입니다.",
     rotationNeedsSeries: "한 번뿐인 회의는 시작 시간이 하나입니다. 다른 시간을 지우거나 반복 일정으로 바꾸세요.",
     rotationRepeats: "순환 일정의 시작 시간은 서로 달라야 합니다.",
+    controlCharacters: "이 글에 보이지 않는 제어 문자(NUL 등)가 있습니다. 지운 뒤 다시 시도하세요.",
+    staleForm: "이 양식은 오래되었습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
     confirmWarnings: "위의 경고를 읽고, 그래도 저장하려면 각각 체크하세요.",
     meetingDetached: "이 회의는 더 이상 시리즈에 속하지 않아 옮기거나 취소하거나 되돌릴 수 없습니다.",
     passwordRequired: "비밀번호를 입력하세요.",

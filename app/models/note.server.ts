@@ -118,6 +118,9 @@ async function ensurePage(ref: MeetingRef): Promise<string> {
   return page.id;
 }
 
+/** The largest version a page's 32-bit counter can hold. */
+const MAX_VERSION = 2_147_483_647;
+
 export type SaveNotesResult =
   | { ok: true; version: number }
   | { ok: false; errors: FieldErrors }
@@ -137,6 +140,10 @@ export async function saveNotes(
 ): Promise<SaveNotesResult> {
   const parsed = validateNotes(input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
+  // The version comes back from the form: anything but the page's own kind of number is a form gone stale or forged.
+  if (!Number.isSafeInteger(version) || version < 0 || version > MAX_VERSION) {
+    return { ok: false, errors: { form: "validation.staleForm" } };
+  }
   const data = { ...parsed.data, customerDeadline: parsed.data.customerDeadline ?? null };
   const pageId = await ensurePage(ref);
   // Version 1 is a page nobody has saved text on yet (made for an item, or just now): what a "version 0" form saw.

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { acceptInvite, findUsableInvite, inviteTeamId } from "~/models/invite.server";
 import { getMembership } from "~/models/team.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const values = formValues(await request.formData(), ["workDays"]);
+  const values = formValues(await readForm(request), ["workDays"]);
   const accepted = await acceptInvite(params.token ?? "", user, values);
   if (!accepted.ok) return invalidForm(accepted.errors, values);
   throw redirect(`/teams/${accepted.value.teamId}`);

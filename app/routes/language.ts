@@ -1,14 +1,11 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isSupportedLanguage } from "~/i18n";
 import { languageCookie } from "~/i18next.server";
-
-/** Only paths on this site, so the switcher cannot be used to send people elsewhere. */
-function safeRedirect(to: FormDataEntryValue | null): string {
-  return typeof to === "string" && to.startsWith("/") && !to.startsWith("//") ? to : "/";
-}
+import { safeRedirect } from "~/safe-redirect";
+import { readForm } from "~/form-values.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const language = form.get("lng");
   const to = safeRedirect(form.get("redirectTo"));
   if (!isSupportedLanguage(language)) return redirect(to);

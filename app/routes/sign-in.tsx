@@ -6,10 +6,11 @@ import { AuthForm } from "~/components/auth-form";
 import { signInSchema } from "~/domain/account";
 import { PER_ADDRESS, PER_EMAIL } from "~/domain/sign-in-throttle";
 import { validate } from "~/domain/validation";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "~/models/sign-in-throttle.server";
 import { verifyLogin } from "~/models/user.server";
-import { safeRedirect, startUserSession } from "~/session.server";
+import { safeRedirect } from "~/safe-redirect";
+import { startUserSession } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rituals" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const parsed = validate(signInSchema, values);
   if (!parsed.success) return invalidForm(parsed.errors, values);
   const { email, password } = parsed.data;

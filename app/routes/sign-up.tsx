@@ -5,9 +5,10 @@ import { getCurrentUser } from "~/auth.server";
 import { AuthForm } from "~/components/auth-form";
 import { Field, textValue } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/account";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { createUser } from "~/models/user.server";
-import { safeRedirect, startUserSession } from "~/session.server";
+import { safeRedirect } from "~/safe-redirect";
+import { startUserSession } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rituals" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const created = await createUser(values);
   if (!created.ok) return invalidForm(created.errors, values);
   return startUserSession(created.value.id, safeRedirect(values.redirectTo as string | undefined, "/teams/new"));

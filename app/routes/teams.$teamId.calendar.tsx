@@ -8,6 +8,7 @@ import { SubmitButton } from "~/components/form";
 import { i18nServer } from "~/i18next.server";
 import { getFeedStatus, revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
 import { listRituals } from "~/models/ritual.server";
+import { readForm } from "~/form-values.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The member's own feed address: made (or made anew, which retires the old one) or stopped. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireMember(request, params.teamId);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "revoke") {
     await revokeFeedToken(member.id);
     return { revoked: true as const };

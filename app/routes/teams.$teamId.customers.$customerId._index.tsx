@@ -6,7 +6,7 @@ import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { minutesToClock } from "~/domain/clock";
 import { timeZoneOptions } from "~/form-options.server";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/models/team.server";
 
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, customer } = await teamCustomer(request, params);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   if (values.intent === "remove") {
     await requireOwner(request, params.teamId);
     const removed = await deleteCustomer(team.id, customer.id);

@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { deleteContact, getContact, getCustomer, updateContact } from "~/models/team.server";
 
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, customer, contact } = await teamContact(request, params);
-  const values = formValues(await request.formData(), ["workDays"]);
+  const values = formValues(await readForm(request), ["workDays"]);
   const back = `/teams/${team.id}/customers/${customer.id}`;
   if (values.intent === "remove") {
     await deleteContact(team.id, customer.id, contact.id);

@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { createContact, getCustomer } from "~/models/team.server";
 
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  const values = formValues(await request.formData(), ["workDays"]);
+  const values = formValues(await readForm(request), ["workDays"]);
   const created = await createContact(team.id, params.customerId ?? "", values);
   if (!created.ok) {
     if (created.errors.customerId) throw new Response("Not found", { status: 404 });

@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { timeZoneOptions } from "~/form-options.server";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { createCustomer } from "~/models/team.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const created = await createCustomer(team.id, values);
   if (!created.ok) return invalidForm(created.errors, values);
   throw redirect(`/teams/${team.id}/customers/${created.value.id}`);

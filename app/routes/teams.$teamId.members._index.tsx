@@ -10,6 +10,7 @@ import { weekdayOptions } from "~/form-options.server";
 import { i18nServer } from "~/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
 import { listMembers } from "~/models/team.server";
+import { readForm } from "~/form-values.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member: me } = await requireMember(request, params.teamId);
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Owners create and revoke invite links. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, member } = await requireOwner(request, params.teamId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "create-invite") {
     const invite = await createInvite(team.id, member.id);

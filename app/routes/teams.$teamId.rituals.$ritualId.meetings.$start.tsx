@@ -25,7 +25,7 @@ import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
-import { formValues, invalidForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/form-values.server";
 import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
 import {
   addFollowUp,
@@ -116,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Everything done on the page: its notes and items, sharing, and moving or cancelling this one meeting. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const ref = { teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart };
   const id = typeof values.id === "string" ? values.id : "";
   const now = Date.now();
