@@ -54,7 +54,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <div className="header-tools">
               {data?.user ? (
                 <Form method="post" action="/sign-out" className="user-menu">
-                  <span className="user-name">{data.user.name}</span>
+                  <Link to="/account" className="user-name">
+                    {data.user.name}
+                  </Link>
                   <button type="submit" className="link-button">
                     {t("auth.signOut")}
                   </button>

@@ -1,9 +1,9 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env } from "./env.server";
+import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUserId } from "./models/session.server";
 
-const THIRTY_DAYS = 60 * 60 * 24 * 30;
-
-export const sessionStorage = createCookieSessionStorage<{ userId: string }>({
+/** The cookie carries only a session token; the session itself lives in the database, where it can be ended. */
+export const sessionStorage = createCookieSessionStorage<{ token: string }>({
   cookie: {
     name: "__session",
     httpOnly: true,
@@ -11,25 +11,39 @@ export const sessionStorage = createCookieSessionStorage<{ userId: string }>({
     secure: env.isProduction,
     path: "/",
     secrets: env.sessionSecrets,
-    maxAge: THIRTY_DAYS,
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
   },
 });
 
-function getSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+async function sessionToken(request: Request): Promise<string | undefined> {
+  return (await sessionStorage.getSession(request.headers.get("Cookie"))).get("token");
 }
 
 export async function getSessionUserId(request: Request): Promise<string | undefined> {
-  return (await getSession(request)).get("userId");
+  const token = await sessionToken(request);
+  return (token && (await sessionUserId(token))) || undefined;
+}
+
+/** The Set-Cookie value that signs a browser in as the user, with a new session. */
+export async function sessionCookieFor(userId: string): Promise<string> {
+  const session = await sessionStorage.getSession();
+  session.set("token", await createSession(userId));
+  return sessionStorage.commitSession(session);
 }
 
 /** Signs the user in and sends them on; a fresh session each time, so an old cookie cannot be fixed on them. */
 export async function startUserSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage.commitSession(session) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookieFor(userId) } });
 }
 
-export async function endUserSession(request: Request): Promise<Response> {
-  return redirect("/", { headers: { "Set-Cookie": await sessionStorage.destroySession(await getSession(request)) } });
+/** Signs this browser out, or (everywhere) every browser the user is signed in on. */
+export async function endUserSession(request: Request, { everywhere = false } = {}): Promise<Response> {
+  const token = await sessionToken(request);
+  if (token) {
+    const userId = everywhere ? await sessionUserId(token) : null;
+    if (userId) await revokeAllSessions(userId);
+    else await revokeSession(token);
+  }
+  const cookie = await sessionStorage.getSession(request.headers.get("Cookie"));
+  return redirect("/", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookie) } });
 }

@@ -17,6 +17,11 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.output<typeof signUpSchema>;
 
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ required_error: "validation.passwordRequired" }).min(1, "validation.passwordRequired"),
+  newPassword: password,
+});
+
 export const signInSchema = z.object({
   email: emailAddress,
   password: z.string({ required_error: "validation.passwordRequired" }).min(1, "validation.passwordRequired"),

@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { signUpSchema } from "~/domain/account";
+import { changePasswordSchema, signUpSchema } from "~/domain/account";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/db.server";
 
@@ -35,6 +35,23 @@ export async function createUser(
 
 export function getUser(userId: string): Promise<SessionUser | null> {
   return prisma.user.findUnique({ where: { id: userId }, select: userFields });
+}
+
+/**
+ * Replaces the user's password after checking the current one, and ends every
+ * session they have: a stolen cookie stops working with the old password.
+ */
+export async function changePassword(userId: string, input: unknown): Promise<WriteResult<null>> {
+  const parsed = validate(changePasswordSchema, input);
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  const valid = user && (await verify(user.passwordHash, parsed.data.currentPassword).catch(() => false));
+  if (!valid) return { ok: false, errors: { currentPassword: "validation.currentPasswordWrong" } };
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } }),
+    prisma.session.deleteMany({ where: { userId } }),
+  ]);
+  return { ok: true, value: null };
 }
 
 /** The user whose password this is, or null; the same work is done for unknown emails, so timing tells nothing. */

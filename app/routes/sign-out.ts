@@ -1,8 +1,11 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/form-values.server";
 import { endUserSession } from "~/session.server";
 
+/** Signs this browser out; with "everywhere", every browser the user is signed in on. */
 export async function action({ request }: ActionFunctionArgs) {
-  return endUserSession(request);
+  const form = await readForm(request);
+  return endUserSession(request, { everywhere: form.get("everywhere") === "yes" });
 }
 
 export function loader() {

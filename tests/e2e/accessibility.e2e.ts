@@ -37,6 +37,7 @@ const signedInPages = [
   "/teams/demo-team/customers/demo-hanbit/contacts/new",
   "/teams/demo-team/customers/demo-hanbit/contacts/demo-daniel",
   "/teams/demo-team/follow-ups",
+  "/account",
   "/teams/demo-team/follow-ups?mine=1",
 ];
 

@@ -151,4 +151,38 @@ describe("accounts and teams", () => {
     expect((await page.goto(`${baseUrl}/teams/demo-team`))?.url()).toContain("/sign-in");
     await page.context().close();
   });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`changes the password from the account page, signing out every other browser (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const email = `pat-${unique()}@example.com`;
+      const laptop = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
+      await laptop.page.goto(`${baseUrl}/sign-up`);
+      await signUp(laptop.page, "Pat Lee", email);
+      await laptop.page.waitForURL("**/teams/new");
+      const phone = await openPage(browser(), { locale: "en-US" });
+      await signIn(phone.page, baseUrl, email, "a very good password");
+
+      await laptop.page.getByRole("link", { name: "Pat Lee" }).click();
+      await expect.poll(() => laptop.page.locator("h1").textContent()).toBe("Your account");
+      await laptop.page.getByLabel("Current password").fill("not my password");
+      await laptop.page.getByLabel("New password").fill("an even better password");
+      await laptop.page.getByRole("button", { name: "Change password" }).click();
+      await expect
+        .poll(() => laptop.page.locator("#field-currentPassword-error").textContent())
+        .toBe("That is not your current password.");
+      await laptop.page.getByLabel("Current password").fill("a very good password");
+      await laptop.page.getByLabel("New password").fill("an even better password");
+      await laptop.page.getByRole("button", { name: "Change password" }).click();
+      await expect.poll(() => laptop.page.getByRole("status").textContent()).toContain("Your password is changed");
+
+      // This browser stays signed in; the other one is sent to sign in again.
+      await laptop.page.goto(`${baseUrl}/teams/new`);
+      expect(new URL(laptop.page.url()).pathname).toBe("/teams/new");
+      await phone.page.goto(`${baseUrl}/teams/new`);
+      expect(new URL(phone.page.url()).pathname).toBe("/sign-in");
+      await laptop.page.screenshot({ path: `${SCREENSHOTS}/account.png`, fullPage: true });
+      expect(laptop.problems.filter((problem) => !problem.includes("status of 400"))).toEqual([]);
+      await Promise.all([laptop, phone].map(({ page }) => page.context().close()));
+    });
+  }
 });

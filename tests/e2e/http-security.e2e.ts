@@ -195,3 +195,32 @@ describe("bad requests get a 4xx with a clear message, never a 500", () => {
     expect(await created.text()).toContain("invisible control characters");
   });
 });
+
+describe("sessions end when the user ends them", () => {
+  const stillSignedIn = async (cookie: string) =>
+    (await fetch(`${baseUrl}/teams/${DEMO_TEAM_ID}`, { redirect: "manual", headers: { Cookie: cookie } })).status ===
+    200;
+  const post = (path: string, cookie: string, body: Record<string, string> = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...ownOrigin, Cookie: cookie, "Content-Type": form },
+      body: new URLSearchParams(body),
+    });
+
+  it("a copied cookie stops working after sign-out", async () => {
+    const cookie = await signedInCookie();
+    const copy = cookie;
+    expect(await stillSignedIn(copy)).toBe(true);
+    expect((await post("/sign-out", cookie)).status).toBe(302);
+    expect(await stillSignedIn(copy)).toBe(false);
+  });
+
+  it("signing out everywhere ends the other browsers' sessions too", async () => {
+    const [laptop, phone] = [await signedInCookie(), await signedInCookie()];
+    expect(await stillSignedIn(phone)).toBe(true);
+    expect((await post("/sign-out", laptop, { everywhere: "yes" })).status).toBe(302);
+    expect(await stillSignedIn(laptop)).toBe(false);
+    expect(await stillSignedIn(phone)).toBe(false);
+  });
+});

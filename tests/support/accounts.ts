@@ -1,6 +1,6 @@
 import { createTeamWithOwner, getMembership } from "~/models/team.server";
 import { createUser, type SessionUser } from "~/models/user.server";
-import { sessionStorage } from "~/session.server";
+import { sessionCookieFor } from "~/session.server";
 
 /** Working hours and zone for test members who join or found a team. */
 export const workingProfile = {
@@ -33,7 +33,5 @@ export async function teamOwnedBy(owner: SessionUser, name = "Crew") {
 
 /** The Cookie header a browser would send once `userId` has signed in. */
 export async function sessionCookie(userId: string): Promise<string> {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  return (await sessionStorage.commitSession(session)).split(";")[0]!;
+  return (await sessionCookieFor(userId)).split(";")[0]!;
 }
