@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PER_EMAIL } from "~/domain/sign-in-throttle";
+import { PER_ADDRESS, PER_PAIR, waitAfterAttempt } from "~/domain/sign-in-throttle";
 import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/models/invite.server";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "~/models/sign-in-throttle.server";
+import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { getMembership, removeMember } from "~/models/team.server";
 import { createUser, verifyLogin } from "~/models/user.server";
 import { signedUpUser as user, teamOwnedBy as newTeam, workingProfile } from "./support/accounts";
@@ -83,23 +83,55 @@ describe("members", () => {
 });
 
 describe("sign-in throttle in the database", () => {
-  it("engages after repeated failures and releases after the wait", async () => {
-    const keys = [{ key: "email:victim@example.com", rule: PER_EMAIL }];
-    const start = Date.parse("2026-11-22T10:00:00Z");
-    for (let i = 0; i < PER_EMAIL.maxFailures; i++) {
-      expect(await signInRetryAfter(keys, start + i * 1000)).toBe(0);
-      await recordSignInFailure(keys, start + i * 1000);
-    }
-    const blockedAt = start + PER_EMAIL.maxFailures * 1000;
-    expect(await signInRetryAfter(keys, blockedAt)).toBeGreaterThan(14 * 60);
-    expect(await signInRetryAfter(keys, start + 16 * 60 * 1000)).toBe(0);
+  const pair = (email: string, address: string) => ({ key: `pair:${email}|${address}`, rule: PER_PAIR });
+  const office = (address: string) => ({ key: `address:${address}`, rule: PER_ADDRESS });
+
+  it("lets exactly the free attempts through when thirty guesses arrive at once", async () => {
+    const keys = [pair("victim@example.com", "203.0.113.7"), office("203.0.113.7")];
+    const now = Date.parse("2026-11-23T10:00:00Z");
+    const waits = await Promise.all(Array.from({ length: 30 }, () => takeSignInAttempt(keys, now)));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(PER_PAIR.freeAttempts);
+    for (const wait of waits.filter((w) => w > 0)) expect(wait).toBeLessThanOrEqual(PER_PAIR.firstWaitSeconds);
   });
 
-  it("forgets an account's failures after a successful sign-in", async () => {
-    const keys = [{ key: "email:forgetful@example.com", rule: PER_EMAIL }];
-    for (let i = 0; i < PER_EMAIL.maxFailures - 1; i++) await recordSignInFailure(keys);
-    await clearSignInFailures(keys[0]!.key);
-    await recordSignInFailure(keys);
-    expect(await signInRetryAfter(keys)).toBe(0);
+  it("backs off, doubling the wait, instead of locking the account; its owner elsewhere still gets in", async () => {
+    const attacker = [pair("owner@example.com", "198.51.100.1"), office("198.51.100.1")];
+    let now = Date.parse("2026-11-23T11:00:00Z");
+    for (let i = 0; i < PER_PAIR.freeAttempts; i++) expect(await takeSignInAttempt(attacker, now)).toBe(0);
+    expect(await takeSignInAttempt(attacker, now)).toBe(PER_PAIR.firstWaitSeconds);
+    now += PER_PAIR.firstWaitSeconds * 1000;
+    expect(await takeSignInAttempt(attacker, now)).toBe(0);
+    // The next waits longer: every attempt counts, the refused one too (attempt 7 has just gone ahead).
+    expect(await takeSignInAttempt(attacker, now + 1000)).toBe(waitAfterAttempt(7, PER_PAIR) - 1);
+    // The owner, on their own address, is not held up at all.
+    expect(await takeSignInAttempt([pair("owner@example.com", "192.0.2.50"), office("192.0.2.50")], now)).toBe(0);
+  });
+
+  it("counts only failures against an address: a day of colleagues signing in costs nothing", async () => {
+    const now = Date.parse("2026-11-23T14:00:00Z");
+    const shared = "10.1.1.1";
+    for (let i = 0; i < 2 * PER_ADDRESS.freeAttempts; i++) {
+      const keys = [pair(`person-${i}@example.com`, shared), office(shared)];
+      expect(await takeSignInAttempt(keys, now + i)).toBe(0);
+      await signInSucceeded(keys[0]!.key, keys[1]!.key);
+    }
+  });
+
+  it("does not block a whole office behind one address for one person's mistakes", async () => {
+    const now = Date.parse("2026-11-23T12:00:00Z");
+    const shared = "10.9.8.7";
+    for (let i = 0; i < 20; i++) await takeSignInAttempt([pair("typo@example.com", shared), office(shared)], now + i);
+    expect(await takeSignInAttempt([pair("colleague@example.com", shared), office(shared)], now + 30)).toBe(0);
+  });
+
+  it("forgets a pair's attempts after a successful sign-in, and starts again after a quiet window", async () => {
+    const keys = [pair("forgetful@example.com", "192.0.2.9")];
+    const now = Date.parse("2026-11-23T13:00:00Z");
+    for (let i = 0; i < PER_PAIR.freeAttempts; i++) await takeSignInAttempt(keys, now);
+    await signInSucceeded(keys[0]!.key, "address:192.0.2.9");
+    expect(await takeSignInAttempt(keys, now)).toBe(0);
+    for (let i = 0; i < PER_PAIR.freeAttempts; i++) await takeSignInAttempt(keys, now);
+    const later = now + (PER_PAIR.windowMinutes + 1) * 60_000;
+    expect(await takeSignInAttempt(keys, later)).toBe(0);
   });
 });

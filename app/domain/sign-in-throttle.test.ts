@@ -1,41 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, PER_EMAIL, retryAfterSeconds, type ThrottleState } from "./sign-in-throttle";
+import { PER_ADDRESS, PER_PAIR, waitAfterAttempt } from "./sign-in-throttle";
 
-const MINUTE = 60_000;
-
-function failTimes(count: number, start: number, gap = MINUTE): { state: ThrottleState | null; at: number } {
-  let state: ThrottleState | null = null;
-  let at = start;
-  for (let i = 0; i < count; i++) {
-    at = start + i * gap;
-    state = afterFailure(state, at, PER_EMAIL);
-  }
-  return { state, at };
-}
-
-describe("sign-in throttle", () => {
-  it("lets the first failures through", () => {
-    const { state, at } = failTimes(PER_EMAIL.maxFailures - 1, 0);
-    expect(retryAfterSeconds(state, at)).toBe(0);
+describe("sign-in backoff", () => {
+  it("lets the free attempts through, then doubles the wait up to its ceiling", () => {
+    const waits = Array.from({ length: 12 }, (_, i) => waitAfterAttempt(i + 1, PER_PAIR));
+    expect(waits).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
   });
 
-  it("engages at the limit and says how long to wait", () => {
-    const { state, at } = failTimes(PER_EMAIL.maxFailures, 0);
-    expect(retryAfterSeconds(state, at)).toBe(PER_EMAIL.blockMinutes * 60);
-    expect(retryAfterSeconds(state, at + 5 * MINUTE)).toBe((PER_EMAIL.blockMinutes - 5) * 60);
-  });
-
-  it("releases when the block is over, starting a fresh count", () => {
-    const { state, at } = failTimes(PER_EMAIL.maxFailures, 0);
-    const later = at + PER_EMAIL.blockMinutes * MINUTE;
-    expect(retryAfterSeconds(state, later)).toBe(0);
-    const next = afterFailure(state, later, PER_EMAIL);
-    expect(next).toEqual({ failures: 1, windowStartedAt: later, blockedUntil: null });
-  });
-
-  it("forgets failures spread wider than the window", () => {
-    const { state, at } = failTimes(PER_EMAIL.maxFailures, 0, (PER_EMAIL.windowMinutes / 2 + 1) * MINUTE);
-    expect(retryAfterSeconds(state, at)).toBe(0);
-    expect(state?.failures).toBeLessThan(PER_EMAIL.maxFailures);
+  it("gives an address shared by an office far more room and shorter waits", () => {
+    expect(waitAfterAttempt(49, PER_ADDRESS)).toBe(0);
+    expect(waitAfterAttempt(50, PER_ADDRESS)).toBe(5);
+    expect(waitAfterAttempt(1000, PER_ADDRESS)).toBe(PER_ADDRESS.maxWaitSeconds);
   });
 });

@@ -1,41 +1,40 @@
 /**
- * Slowing down password guessing: after too many failures in a window, a key
- * (an email address, or a client address) is refused for a while.
+ * Slowing down password guessing without locking anyone out. Attempts are
+ * counted per (email, client address) pair and per client address; past a few
+ * free attempts each key must wait before its next one, twice as long each
+ * time, up to a ceiling. Nothing locks the account itself: its owner, on
+ * another address, still gets in.
  */
 export interface ThrottleRule {
-  maxFailures: number;
+  /** Attempts allowed in a window before waits begin. */
+  freeAttempts: number;
   windowMinutes: number;
-  blockMinutes: number;
+  /** The first wait, doubled for every attempt after it, up to `maxWaitSeconds`. */
+  firstWaitSeconds: number;
+  maxWaitSeconds: number;
 }
 
-/** One account: five tries in fifteen minutes, then fifteen minutes' wait. */
-export const PER_EMAIL: ThrottleRule = { maxFailures: 5, windowMinutes: 15, blockMinutes: 15 };
-/** One address may be a whole office behind one router: more room, same wait. */
-export const PER_ADDRESS: ThrottleRule = { maxFailures: 20, windowMinutes: 15, blockMinutes: 15 };
+/** One person guessing one account from one place: five tries, then 30 s, 1 min, 2 min ... up to 15 min. */
+export const PER_PAIR: ThrottleRule = {
+  freeAttempts: 5,
+  windowMinutes: 15,
+  firstWaitSeconds: 30,
+  maxWaitSeconds: 15 * 60,
+};
+/**
+ * One address may be a whole office behind one router: far more room before
+ * the waits, and shorter ones, so a colleague's typos cost the others little.
+ */
+export const PER_ADDRESS: ThrottleRule = {
+  freeAttempts: 50,
+  windowMinutes: 15,
+  firstWaitSeconds: 5,
+  maxWaitSeconds: 5 * 60,
+};
 
-export interface ThrottleState {
-  failures: number;
-  windowStartedAt: number;
-  blockedUntil: number | null;
-}
-
-const MINUTE = 60_000;
-
-/** Seconds until the key may try again, or 0 when it may now. */
-export function retryAfterSeconds(state: ThrottleState | null, now: number): number {
-  if (!state?.blockedUntil || state.blockedUntil <= now) return 0;
-  return Math.ceil((state.blockedUntil - now) / 1000);
-}
-
-/** The state after one more failure: a new window when the last has passed or ended in a block. */
-export function afterFailure(state: ThrottleState | null, now: number, rule: ThrottleRule): ThrottleState {
-  if (state && retryAfterSeconds(state, now) > 0) return state;
-  const continuing =
-    state !== null && state.blockedUntil === null && now - state.windowStartedAt < rule.windowMinutes * MINUTE;
-  const failures = continuing ? state.failures + 1 : 1;
-  return {
-    failures,
-    windowStartedAt: continuing ? state.windowStartedAt : now,
-    blockedUntil: failures >= rule.maxFailures ? now + rule.blockMinutes * MINUTE : null,
-  };
+/** How long to wait after attempt number `attempt` (counting from 1) before the next one; 0 while attempts are free. */
+export function waitAfterAttempt(attempt: number, rule: ThrottleRule): number {
+  if (attempt < rule.freeAttempts) return 0;
+  const doublings = Math.min(attempt - rule.freeAttempts, 30);
+  return Math.min(rule.maxWaitSeconds, rule.firstWaitSeconds * 2 ** doublings);
 }

@@ -19,7 +19,8 @@ const en = {
     noAccount: "No account yet?",
     haveAccount: "Already have an account?",
     wrongPassword: "That email and password do not match an account.",
-    tooManyAttempts: "Too many failed sign-ins. Wait {{minutes}} minutes, then try again.",
+    tooManyAttempts_one: "Too many failed sign-ins from here. Wait {{count}} minute, then try again.",
+    tooManyAttempts_other: "Too many failed sign-ins from here. Wait {{count}} minutes, then try again.",
   },
   account: {
     title: "Your account",

@@ -21,7 +21,8 @@ const ko: Catalog = {
     noAccount: "계정이 없으신가요?",
     haveAccount: "이미 계정이 있으신가요?",
     wrongPassword: "이메일과 비밀번호가 일치하는 계정이 없습니다.",
-    tooManyAttempts: "로그인 실패가 너무 많습니다. {{minutes}}분 후에 다시 시도하세요.",
+    tooManyAttempts_one: "이곳에서 로그인 실패가 너무 많습니다. {{count}}분 후에 다시 시도하세요.",
+    tooManyAttempts_other: "이곳에서 로그인 실패가 너무 많습니다. {{count}}분 후에 다시 시도하세요.",
   },
   account: {
     title: "내 계정",

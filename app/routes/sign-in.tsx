@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { getCurrentUser } from "~/auth.server";
 import { AuthForm } from "~/components/auth-form";
 import { signInSchema } from "~/domain/account";
-import { PER_ADDRESS, PER_EMAIL } from "~/domain/sign-in-throttle";
+import { PER_ADDRESS, PER_PAIR } from "~/domain/sign-in-throttle";
 import { validate } from "~/domain/validation";
 import { formValues, invalidForm, readForm } from "~/form-values.server";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "~/models/sign-in-throttle.server";
+import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { verifyLogin } from "~/models/user.server";
 import { safeRedirect } from "~/safe-redirect";
 import { startUserSession } from "~/session.server";
@@ -26,23 +26,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(signInSchema, values);
   if (!parsed.success) return invalidForm(parsed.errors, values);
   const { email, password } = parsed.data;
+  const address = context.clientAddress ?? "unknown";
   const keys = [
-    { key: `email:${email}`, rule: PER_EMAIL },
-    { key: `address:${context.clientAddress ?? "unknown"}`, rule: PER_ADDRESS },
+    { key: `pair:${email}|${address}`, rule: PER_PAIR },
+    { key: `address:${address}`, rule: PER_ADDRESS },
   ];
-  const wait = await signInRetryAfter(keys);
+  // Counted before the password is checked, so parallel guesses cannot slip past the limit.
+  const wait = await takeSignInAttempt(keys);
   if (wait > 0) {
     return invalidForm({ form: "auth.tooManyAttempts" }, values, {
       status: 429,
-      details: { minutes: Math.ceil(wait / 60) },
+      details: { count: Math.ceil(wait / 60) },
     });
   }
   const user = await verifyLogin(email, password);
-  if (!user) {
-    await recordSignInFailure(keys);
-    return invalidForm({ form: "auth.wrongPassword" }, values, { status: 401 });
-  }
-  await clearSignInFailures(keys[0]!.key);
+  if (!user) return invalidForm({ form: "auth.wrongPassword" }, values, { status: 401 });
+  await signInSucceeded(keys[0]!.key, keys[1]!.key);
   return startUserSession(user.id, safeRedirect(values.redirectTo as string | undefined));
 }
 

@@ -125,7 +125,7 @@ describe("accounts and teams", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect
       .poll(() => page.locator("#form-error").textContent())
-      .toContain("Too many failed sign-ins. Wait 15 minutes");
+      .toContain("Too many failed sign-ins from here. Wait 1 minute, then");
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in-throttled.png`, fullPage: true });
 
     // Someone else's account is not affected.

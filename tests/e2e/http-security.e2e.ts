@@ -224,3 +224,23 @@ describe("sessions end when the user ends them", () => {
     expect(await stillSignedIn(phone)).toBe(false);
   });
 });
+
+describe("sign-in throttling over HTTP", () => {
+  it("checks the password for the free attempts only, when thirty guesses arrive at once", async () => {
+    const email = `parallel-${Date.now()}@example.com`;
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(`${baseUrl}/sign-in`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { ...ownOrigin, "Content-Type": form },
+          body: new URLSearchParams({ email, password: `guess ${i}` }),
+        }).then((response) => response.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+    // The real account holder, from here too, is not held up by someone guessing another account.
+    expect(await signedInCookie()).toMatch(/^__session=/);
+  });
+});
