@@ -4,6 +4,7 @@ import { calendarLabels, calendarResponse, feedWindow } from "~/calendar-respons
 import { cachedBody, cachedEtag, FEED_CACHE_CONTROL, feedRequest, matches } from "~/feed-cache.server";
 import { i18nServer } from "~/i18next.server";
 import { feedRituals, feedVersion, findFeedMember } from "~/models/calendar-feed.server";
+import { env } from "~/env.server";
 
 /** A member's subscription feed at its secret address. A wrong or revoked token looks like nothing at all. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...entry,
       labels: calendarLabels(t, entry.ritual.kind),
     }));
-    return memberFeed(`Rituals · ${member.name}`, rituals, window, url.origin);
+    return memberFeed(`Rituals · ${member.name}`, rituals, window, env.appUrl);
   });
   return calendarResponse(body, "rituals.ics", { ETag: etag, "Cache-Control": FEED_CACHE_CONTROL });
 }

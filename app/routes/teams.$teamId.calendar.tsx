@@ -9,6 +9,7 @@ import { i18nServer } from "~/i18next.server";
 import { getFeedStatus, revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
 import { listRituals } from "~/models/ritual.server";
 import { readForm } from "~/form-values.server";
+import { env } from "~/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent !== "rotate") return data({ error: "unknown intent" }, { status: 400 });
   const token = await rotateFeedToken(member.id);
-  const url = new URL(`/feeds/${token}.ics`, request.url);
+  const url = new URL(`/feeds/${token}.ics`, env.appUrl);
   const language = await i18nServer.getLocale(request);
   if (language !== "en") url.searchParams.set("lang", language);
   return { https: url.toString(), webcal: url.toString().replace(/^https?:/, "webcal:") };

@@ -11,6 +11,7 @@ import { i18nServer } from "~/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
 import { listMembers } from "~/models/team.server";
 import { readForm } from "~/form-values.server";
+import { env } from "~/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member: me } = await requireMember(request, params.teamId);
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "create-invite") {
     const invite = await createInvite(team.id, member.id);
-    return { inviteUrl: new URL(`/invite/${invite.token}`, request.url).toString() };
+    return { inviteUrl: new URL(`/invite/${invite.token}`, env.appUrl).toString() };
   }
   if (intent === "revoke-invite") {
     if (!(await revokeInvite(team.id, String(form.get("inviteId") ?? "")))) {

@@ -7,6 +7,7 @@ import { listExceptions } from "~/models/meeting.server";
 import { sharedPagesOf } from "~/models/note.server";
 import { getRitual, getRitualPeople } from "~/models/ritual.server";
 import { formatDay } from "~/components/ritual-format";
+import { env } from "~/env.server";
 
 /** The tea-time invite for the customer's contacts, in the customer's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sharedPagesOf(ritual.id),
   ]);
   const hosts = attendees.filter((a) => a.role === "host");
-  const origin = new URL(request.url).origin;
+  const origin = env.appUrl;
   // The shared note pages, dated on the customer's clock, so the invite leads them to the notes.
   const sharedNotes = shared.map((page) => ({
     date: formatDay(page.meeting.originalStart.getTime(), ritual.timeZone, ritual.customer!.language),

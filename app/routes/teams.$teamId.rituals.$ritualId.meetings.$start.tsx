@@ -44,6 +44,7 @@ import {
 import { notePageView } from "~/note-page.server";
 import { overlapChartView } from "~/overlap-chart.server";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
+import { env } from "~/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · ${data.when} · Rituals` : "Rituals" },
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await loadNotePage({ teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart }),
     ritual.agendaTemplate,
     { locale, now, teamZone: team.timeZone },
-    new URL(request.url).origin,
+    env.appUrl,
   );
   return {
     notes,

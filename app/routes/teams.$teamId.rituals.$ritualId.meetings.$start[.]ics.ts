@@ -6,6 +6,7 @@ import { parseMeetingKey } from "~/domain/meeting-key";
 import { i18nServer } from "~/i18next.server";
 import { findMeeting } from "~/models/meeting.server";
 import { getRitualPeople } from "~/models/ritual.server";
+import { env } from "~/env.server";
 
 /** One meeting's invite, or its cancellation once it has been cancelled. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting,
     { attendees },
     {
-      appUrl: new URL(request.url).origin,
+      appUrl: env.appUrl,
       labels: calendarLabels(t, ritual.kind),
     },
   );

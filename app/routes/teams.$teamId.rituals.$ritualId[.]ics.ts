@@ -5,6 +5,7 @@ import { calendarFilename, calendarLabels, calendarResponse, inviteWindow } from
 import { i18nServer } from "~/i18next.server";
 import { listExceptions } from "~/models/meeting.server";
 import { getRitual, getRitualPeople } from "~/models/ritual.server";
+import { env } from "~/env.server";
 
 /** The series invite for the team, with reminders set for the person downloading it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       viewerIsHost: attendees.some((a) => a.userId === user.id && a.role === "host"),
       window: inviteWindow(),
     },
-    { appUrl: new URL(request.url).origin, labels: calendarLabels(t, ritual.kind) },
+    { appUrl: env.appUrl, labels: calendarLabels(t, ritual.kind) },
   );
   return calendarResponse(body, calendarFilename(ritual.title));
 }

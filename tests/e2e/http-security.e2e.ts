@@ -1,6 +1,7 @@
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { rotateFeedToken } from "~/models/calendar-feed.server";
 import { DEMO_TEAM_ID } from "../../prisma/seed";
 
 const baseUrl = inject("baseUrl");
@@ -242,5 +243,39 @@ describe("sign-in throttling over HTTP", () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(25);
     // The real account holder, from here too, is not held up by someone guessing another account.
     expect(await signedInCookie()).toMatch(/^__session=/);
+  });
+});
+
+describe("absolute addresses come from the configured address, never from the request", () => {
+  /** A request with a forged Host header, which fetch will not send. */
+  function withHost(path: string, host: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status?: number; body: string; location?: string }>((resolve, reject) => {
+      const request = http.request(`${baseUrl}${path}`, { headers: { ...headers, Host: host } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode, body, location: response.headers.location }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  }
+
+  it("serves a subscriber the real links after someone polled the feed with a forged Host", async () => {
+    const token = await rotateFeedToken("demo-priya");
+    const forged = await withHost(`/feeds/${token}.ics`, "evil.example");
+    expect(forged.status).toBe(200);
+    expect(forged.body).not.toContain("evil.example");
+    const real = await (await fetch(`${baseUrl}/feeds/${token}.ics`)).text();
+    expect(real).not.toContain("evil.example");
+    expect(real).toContain(`URL:${baseUrl}/teams/`);
+  });
+
+  it("builds invite links and calendar links from the configured address", async () => {
+    const cookie = await signedInCookie();
+    const page = await withHost(`/teams/${DEMO_TEAM_ID}/rituals/demo-tea-time.ics`, "evil.example", { Cookie: cookie });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain("evil.example");
+    expect(page.body).toContain(baseUrl.replace("http://", ""));
   });
 });
