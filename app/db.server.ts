@@ -1,5 +1,6 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { databaseUrl } from "./database-url";
+import { isDatabaseUnavailable, savingUnavailable } from "./db-unavailable.server";
 import { PrismaClient } from "./generated/prisma/client";
 
 /** The client or an interactive transaction: what model functions write through. */
@@ -8,8 +9,36 @@ export type DbOrTransaction = Omit<PrismaClient, "$connect" | "$disconnect" | "$
 /** Writers wait this long for SQLite's lock instead of failing at once. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** Operations that write: when the database cannot take them, the request gets a 503 rather than a 500. */
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
+
 function createClient(): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl(), timeout: BUSY_TIMEOUT_MS }) });
+  const base = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl(), timeout: BUSY_TIMEOUT_MS }) });
+  const client = base.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ operation, args, query }) {
+          try {
+            return await query(args);
+          } catch (error) {
+            if (WRITES.has(operation) && isDatabaseUnavailable(error)) throw savingUnavailable();
+            throw error;
+          }
+        },
+      },
+    },
+    // The extension adds no methods: the client keeps its own type.
+  }) as unknown as PrismaClient;
   // WAL lets readers carry on while one request writes; the mode is stored in
   // the database file, so setting it once per process is enough.
   client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch((error: unknown) => {
@@ -22,12 +51,31 @@ function createClient(): PrismaClient {
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
 export const prisma: PrismaClient = (globalForPrisma.__prisma ??= createClient());
 
-/** True when the database answers a trivial query. */
-export async function databaseIsReachable(): Promise<boolean> {
+/** Thrown to roll the write probe back once it has written. */
+class ProbeWritten extends Error {}
+
+/**
+ * Whether the database answers, and whether it takes writes: a probe writes a
+ * row in a transaction and rolls it back, so a read-only or full database shows.
+ */
+export async function databaseHealth(): Promise<"ok" | "read-only" | "unreachable"> {
   try {
     await prisma.$queryRaw`SELECT 1`;
-    return true;
   } catch {
-    return false;
+    return "unreachable";
   }
+  try {
+    await prisma.$transaction(async (db) => {
+      const key = "\u0001health-probe";
+      await db.signInThrottle.upsert({
+        where: { key },
+        create: { key, failures: 0, windowStartedAt: new Date() },
+        update: { failures: 0 },
+      });
+      throw new ProbeWritten();
+    });
+  } catch (error) {
+    if (error instanceof ProbeWritten) return "ok";
+  }
+  return "read-only";
 }

@@ -6,13 +6,20 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const notFound = status === 404;
   if (!isRouteErrorResponse(error)) console.error(error);
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+        : status === 503
+          ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
+          : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="panel error-panel" aria-labelledby="error-title">
       <p className="eyebrow">{t("errors.status", { status })}</p>
-      <h1 id="error-title">{notFound ? t("errors.notFoundTitle") : t("errors.serverTitle")}</h1>
-      <p>{notFound ? t("errors.notFoundBody") : t("errors.serverBody")}</p>
+      <h1 id="error-title">{title}</h1>
+      <p>{body}</p>
       <p>
         <Link to="/" className="button">
           {t("errors.goHome")}

@@ -197,6 +197,11 @@ const en = {
     serverTitle: "Something went wrong",
     serverBody:
       "The page could not be shown. Try again in a moment; if it keeps happening, tell whoever runs this app.",
+    forbiddenTitle: "Only owners can do this",
+    forbiddenBody: "Ask one of the team's owners to do it for you, or to make you an owner.",
+    unavailableTitle: "Saving is unavailable right now",
+    unavailableBody:
+      "Nothing you saved before is lost or changed. Go back to the form (your browser's Back button keeps what you typed) and save again in a minute.",
     status: "Error {{status}}",
     goHome: "Back to the rituals",
   },

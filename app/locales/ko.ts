@@ -198,6 +198,11 @@ const ko: Catalog = {
     notFoundBody: "이 주소에는 아무것도 없습니다. 옮겨졌거나 링크가 잘못되었을 수 있습니다.",
     serverTitle: "문제가 발생했습니다",
     serverBody: "페이지를 표시할 수 없습니다. 잠시 후 다시 시도해 주세요. 계속되면 앱 관리자에게 알려 주세요.",
+    forbiddenTitle: "소유자만 할 수 있습니다",
+    forbiddenBody: "팀 소유자에게 대신 해 달라고 하거나, 소유자로 지정해 달라고 요청하세요.",
+    unavailableTitle: "지금은 저장할 수 없습니다",
+    unavailableBody:
+      "이전에 저장한 내용은 잃거나 바뀌지 않았습니다. 양식으로 돌아가(브라우저의 뒤로 버튼은 입력한 내용을 유지합니다) 잠시 후 다시 저장하세요.",
     status: "오류 {{status}}",
     goHome: "리추얼 목록으로 돌아가기",
   },

@@ -1,10 +1,11 @@
-import { databaseIsReachable } from "~/db.server";
+import { databaseHealth } from "~/db.server";
 
-/** For load balancers and uptime checks: 200 when the database answers, 503 when not. */
+/** For load balancers and uptime checks: 200 when the database answers and takes writes, 503 when not. */
 export async function loader() {
-  const ok = await databaseIsReachable();
+  const database = await databaseHealth();
+  const ok = database === "ok";
   return Response.json(
-    { status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unreachable" },
+    { status: ok ? "ok" : "unavailable", database },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }
