@@ -37,12 +37,20 @@ export function longText(max: number) {
     .default("");
 }
 
+/** The years a meeting, deadline or due date can sensibly fall in; "0001-01-01" is a typo, not a plan. */
+export const EARLIEST_YEAR = 2000;
+export const LATEST_YEAR = 2199;
+
 /** A calendar date as YYYY-MM-DD. */
 export const localDate = z
   .string({ required_error: "validation.dateRequired" })
   .trim()
   .min(1, "validation.dateRequired")
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "validation.dateInvalid");
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "validation.dateInvalid")
+  .refine((value) => {
+    const year = Number(value.slice(0, 4));
+    return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+  }, "validation.dateOutOfRange");
 
 /** A date that may be left empty (empty means none). */
 export const optionalLocalDate = z

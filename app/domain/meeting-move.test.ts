@@ -40,6 +40,11 @@ describe("moving one meeting", () => {
         durationMinutes: "validation.durationPositive",
       },
     });
+    // A year-one date is a typo: refused beside the field, not stored.
+    expect(parseMove({ date: "0001-01-01", time: "10:00", durationMinutes: "30" }, "Europe/Berlin", original)).toEqual({
+      success: false,
+      errors: { date: "validation.dateOutOfRange" },
+    });
   });
 });
 

@@ -72,6 +72,8 @@ describe("ritual validation", () => {
     expect(errorsOf({ ...base, count: 0 })).toEqual({ count: "validation.countTooSmall" });
     expect(errorsOf({ ...base, startTime: "25:00" })).toEqual({ startTime: "validation.timeInvalid" });
     expect(errorsOf({ ...base, startDate: "2026-02-30" })).toEqual({ startDate: "validation.dateInvalid" });
+    expect(errorsOf({ ...base, startDate: "0001-01-01" })).toEqual({ startDate: "validation.dateOutOfRange" });
+    expect(errorsOf({ ...base, startDate: "9999-12-31" })).toEqual({ startDate: "validation.dateOutOfRange" });
     expect(errorsOf({ ...base, weekdays: [] })).toEqual({ weekdays: "validation.weekdaysRequired" });
     expect(errorsOf({ ...base, untilDate: "2026-03-02" })).toEqual({ untilDate: "validation.untilBeforeStart" });
     expect(errorsOf({ ...base, untilDate: "2026-06-01", count: 4 })).toEqual({ count: "validation.countAndUntil" });

@@ -574,6 +574,7 @@ const en = {
     controlCharacters: "This text holds invisible control characters (such as NUL): remove them and try again.",
     staleForm: "This form is out of date: reload the page and try again.",
     currentPasswordWrong: "That is not your current password.",
+    dateOutOfRange: "Pick a date between the years 2000 and 2199.",
     confirmWarnings: "Please read the warnings above and tick each one to save anyway.",
     meetingDetached: "This meeting is no longer part of the series, so it cannot be moved, cancelled or restored.",
     passwordRequired: "Enter your password.",

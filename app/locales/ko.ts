@@ -569,6 +569,7 @@ const ko: Catalog = {
     controlCharacters: "이 글에 보이지 않는 제어 문자(NUL 등)가 있습니다. 지운 뒤 다시 시도하세요.",
     staleForm: "이 양식은 오래되었습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
     currentPasswordWrong: "현재 비밀번호가 맞지 않습니다.",
+    dateOutOfRange: "2000년부터 2199년 사이의 날짜를 고르세요.",
     confirmWarnings: "위의 경고를 읽고, 그래도 저장하려면 각각 체크하세요.",
     meetingDetached: "이 회의는 더 이상 시리즈에 속하지 않아 옮기거나 취소하거나 되돌릴 수 없습니다.",
     passwordRequired: "비밀번호를 입력하세요.",
