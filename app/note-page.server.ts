@@ -3,7 +3,7 @@ import { daysSilent, urgencyOf, type Urgency } from "~/domain/follow-ups";
 import { meetingKey } from "~/domain/meeting-key";
 import { formatDate } from "~/components/ritual-format";
 import { renderMarkdown } from "~/markdown.server";
-import type { LoadedNotePage } from "~/models/note.server";
+import { shareTokenOf, type LoadedNotePage } from "~/models/note.server";
 
 type Owner = { id: string; name: string; timeZone: string } | null;
 
@@ -165,7 +165,7 @@ export function notePageView(loaded: LoadedNotePage, template: string, context: 
     questions: (page?.parkedQuestions ?? []).map((row) => questionView(row, context)),
     carriedFollowUps: loaded.carriedFollowUps.map((row) => followUpView(row, context)),
     carriedQuestions: loaded.carriedQuestions.map((row) => questionView(row, context)),
-    shareUrl: page?.shareToken ? new URL(`/shared/${page.shareToken}`, origin).toString() : null,
+    shareUrl: page && shareTokenOf(page) ? new URL(`/shared/${shareTokenOf(page)}`, origin).toString() : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { findSharedPage, shareTokenOf } from "~/models/note.server";
 import { urgencyOf } from "~/domain/follow-ups";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { mondayOf, weekSchedule } from "~/domain/week-schedule";
@@ -96,7 +97,11 @@ describe("demo seed", () => {
       where: { meeting: { ritualId: "demo-tea-time" } },
       include: { followUps: true, risks: true, parkedQuestions: true },
     });
-    expect(page.shareToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Kept as a hash; the link's token comes from the page and the server's secret, and opens the page.
+    expect(page.shareTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const token = shareTokenOf(page)!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await findSharedPage(token))?.id).toBe(page.id);
     expect(page.customerDeadline).not.toBeNull();
     expect(page.risks.every((risk) => risk.shared)).toBe(true);
     expect(page.parkedQuestions).toHaveLength(1);

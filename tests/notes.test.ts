@@ -279,6 +279,10 @@ describe("the customer's link", () => {
     expect(shared?.followUps.map((f) => f.title)).toEqual(["Send the new schedule"]);
     expect(shared?.parkedQuestions.map((q) => q.question)).toEqual(["Which port?"]);
     expect(shared?.meeting.ritual.customer?.language).toBe("ko");
+    // The database keeps a hash, never the token: a copy of it opens no customer page.
+    const stored = await prisma.notePage.findUniqueOrThrow({ where: { id: shared!.id } });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored.shareTokenHash).toMatch(/^[0-9a-f]{64}$/);
 
     const newer = await shareNotePage(ref);
     expect(await findSharedPage(token)).toBeNull();

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { parseWeekdayList } from "~/domain/clock";
 import { defaultDueDate } from "~/domain/follow-ups";
 import {
@@ -12,6 +11,7 @@ import {
 } from "~/domain/notes";
 import { validate, type FieldErrors, type WriteResult } from "~/domain/validation";
 import { prisma } from "~/db.server";
+import { hashSecretToken, shareLinkToken } from "./secret-token.server";
 
 /** A meeting of one of the team's rituals: where its note page hangs. */
 export interface MeetingRef {
@@ -293,21 +293,31 @@ export async function deleteItem(teamId: string, kind: "followUp" | "risk" | "qu
 
 /** A new read-only customer address for the page (an older one stops working). */
 export async function shareNotePage(ref: MeetingRef): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  await prisma.notePage.update({ where: { id: await ensurePage(ref) }, data: { shareToken: token } });
+  const id = await ensurePage(ref);
+  const { shareGeneration } = await prisma.notePage.update({
+    where: { id },
+    data: { shareGeneration: { increment: 1 } },
+  });
+  const token = shareLinkToken(id, shareGeneration);
+  await prisma.notePage.update({ where: { id }, data: { shareTokenHash: hashSecretToken(token) } });
   return token;
+}
+
+/** The customer link's token of a shared page (null when it is not shared). */
+export function shareTokenOf(page: { id: string; shareTokenHash: string | null; shareGeneration: number }) {
+  return page.shareTokenHash ? shareLinkToken(page.id, page.shareGeneration) : null;
 }
 
 export async function stopSharing(ref: MeetingRef): Promise<void> {
   const page = await pageOf(ref);
-  if (page) await prisma.notePage.update({ where: { id: page.id }, data: { shareToken: null } });
+  if (page) await prisma.notePage.update({ where: { id: page.id }, data: { shareTokenHash: null } });
 }
 
 /** What the customer's address shows: shared items only, with the meeting and the customer's language. */
 export async function findSharedPage(token: string) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const page = await prisma.notePage.findUnique({
-    where: { shareToken: token },
+    where: { shareTokenHash: hashSecretToken(token) },
     include: {
       meeting: { include: { ritual: { include: { customer: true } } } },
       followUps: { where: { shared: true }, include: { owner: ownerSelect }, orderBy: { createdAt: "asc" } },
@@ -337,7 +347,7 @@ export async function listOpenItems(teamId: string) {
 /** The language of the customer a shared page is for; null for an address that shares nothing. */
 export async function sharedPageLanguage(token: string): Promise<string | null> {
   const page = await prisma.notePage.findUnique({
-    where: { shareToken: token },
+    where: { shareTokenHash: hashSecretToken(token) },
     select: { meeting: { select: { ritual: { select: { customer: { select: { language: true } } } } } } },
   });
   return page?.meeting.ritual.customer?.language ?? null;
@@ -346,8 +356,8 @@ export async function sharedPageLanguage(token: string): Promise<string | null> 
 /** A ritual's meeting pages currently shared with the customer, newest meeting first. */
 export function sharedPagesOf(ritualId: string, limit = 3) {
   return prisma.notePage.findMany({
-    where: { shareToken: { not: null }, meeting: { ritualId } },
-    select: { shareToken: true, meeting: { select: { originalStart: true } } },
+    where: { shareTokenHash: { not: null }, meeting: { ritualId } },
+    select: { id: true, shareTokenHash: true, shareGeneration: true, meeting: { select: { originalStart: true } } },
     orderBy: { meeting: { originalStart: "desc" } },
     take: limit,
   });

@@ -4,7 +4,7 @@ import { customerSeriesInvite } from "~/calendar/ritual-calendars";
 import { calendarFilename, calendarLabels, calendarResponse, inviteWindow } from "~/calendar-response.server";
 import { i18nServer } from "~/i18next.server";
 import { listExceptions } from "~/models/meeting.server";
-import { sharedPagesOf } from "~/models/note.server";
+import { sharedPagesOf, shareTokenOf } from "~/models/note.server";
 import { getRitual, getRitualPeople } from "~/models/ritual.server";
 import { formatDay } from "~/components/ritual-format";
 import { env } from "~/env.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The shared note pages, dated on the customer's clock, so the invite leads them to the notes.
   const sharedNotes = shared.map((page) => ({
     date: formatDay(page.meeting.originalStart.getTime(), ritual.timeZone, ritual.customer!.language),
-    url: new URL(`/shared/${page.shareToken}`, origin).toString(),
+    url: new URL(`/shared/${shareTokenOf(page)}`, origin).toString(),
   }));
   const body = customerSeriesInvite(
     ritual,

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { prisma } from "~/db.server";
+import { shareTokenOf } from "~/models/note.server";
 import { meetingKey } from "~/domain/meeting-key";
 import { openPage, signIn, chromiumForThisFile } from "./browser";
 
@@ -44,12 +45,12 @@ const signedInPages = [
 /** The demo's last tea time: its note page (full of items) and the customer's shared view of it. */
 async function demoNotePages() {
   const page = await prisma.notePage.findFirstOrThrow({
-    where: { meeting: { ritualId: "demo-tea-time" }, shareToken: { not: null } },
+    where: { meeting: { ritualId: "demo-tea-time" }, shareTokenHash: { not: null } },
     include: { meeting: true },
   });
   return {
     team: `/teams/demo-team/rituals/demo-tea-time/meetings/${meetingKey(page.meeting.originalStart.getTime())}`,
-    customer: `/shared/${page.shareToken}`,
+    customer: `/shared/${shareTokenOf(page)}`,
   };
 }
 

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../setup/database";
-import { E2E_DATABASE } from "./vitest.config";
+import { E2E_DATABASE, E2E_SESSION_SECRET } from "./vitest.config";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
     ...process.env,
     DATABASE_URL: `file:${database}`,
     NODE_ENV: "production" as const,
-    SESSION_SECRET: "e2e-session-secret-that-is-long-enough-to-use",
+    SESSION_SECRET: E2E_SESSION_SECRET,
   };
   execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
 
