@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PER_ADDRESS, PER_PAIR, waitAfterAttempt } from "~/domain/sign-in-throttle";
 import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/models/invite.server";
 import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
-import { getMembership, removeMember } from "~/models/team.server";
+import { createMember, getMembership, listMemberClaims, removeMember, settleMemberClaim } from "~/models/team.server";
 import { createUser, verifyLogin } from "~/models/user.server";
 import { signedUpUser as user, teamOwnedBy as newTeam, workingProfile } from "./support/accounts";
 
@@ -43,6 +43,43 @@ describe("invites", () => {
       errors: { form: "validation.inviteUnusable" },
     });
     expect(await getMembership(second.id, teamId)).toBeNull();
+  });
+
+  it("does not hand a listed member's history to whoever joins with that email, until an owner confirms", async () => {
+    const owner = await user("owner-claim@example.com");
+    const teamId = await teamOwnedBy(owner);
+    const listed = await createMember(teamId, {
+      name: "Min-ji Lee",
+      email: "minji@example.com",
+      timeZone: "Asia/Seoul",
+    });
+    if (!listed.ok) throw new Error("setup");
+    const { token } = await createInvite(teamId, "someone");
+    const claimant = await user("minji@example.com");
+    expect(await acceptInvite(token, claimant, profile)).toEqual({
+      ok: true,
+      value: { teamId, pendingAs: "Min-ji Lee" },
+    });
+    // Not in the team yet, and the listed member is untouched.
+    expect(await getMembership(claimant.id, teamId)).toBeNull();
+    expect(await listMemberClaims(teamId)).toEqual([
+      {
+        memberId: listed.value.id,
+        memberName: "Min-ji Lee",
+        user: { id: claimant.id, name: claimant.name, email: claimant.email },
+      },
+    ]);
+    // Someone else's team cannot settle it.
+    const otherTeam = await teamOwnedBy(await user("owner-elsewhere@example.com"));
+    expect(await settleMemberClaim(otherTeam, listed.value.id, true)).toBe(false);
+    // Refused: still not in; confirmed after a new claim: the account is that member.
+    expect(await settleMemberClaim(teamId, listed.value.id, false)).toBe(true);
+    expect(await getMembership(claimant.id, teamId)).toBeNull();
+    const again = await createInvite(teamId, "someone");
+    await acceptInvite(again.token, claimant, profile);
+    expect(await settleMemberClaim(teamId, listed.value.id, true)).toBe(true);
+    expect((await getMembership(claimant.id, teamId))?.member.id).toBe(listed.value.id);
+    expect(await listMemberClaims(teamId)).toEqual([]);
   });
 
   it("refuses expired, revoked and made-up links", async () => {

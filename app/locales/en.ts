@@ -95,6 +95,12 @@ const en = {
     editMe: "Your profile",
     editTitle: "Edit {{name}}",
     editIntro: "Working hours are in the person's own time zone; meetings outside them are flagged.",
+    claimsTitle: "Waiting for your confirmation",
+    claimsHint:
+      "These accounts joined with the email address of someone you listed. Confirm only if it is really them: they get that member's rituals, notes and follow-ups.",
+    claim: "{{user}} says they are {{member}}.",
+    confirmClaim: "It is them",
+    refuseClaim: "It is not them",
   },
   invite: {
     title: "Join {{team}}",
@@ -103,6 +109,8 @@ const en = {
     join: "Join the team",
     alreadyMember: "You are already in this team.",
     openTeam: "Open it",
+    pending:
+      "The team listed someone with your email address as {{name}}. An owner of the team will confirm that this is you; then you can open the team.",
     goneTitle: "This invite link no longer works",
     goneBody: "Invite links work once, for 7 days, until they are revoked. Ask whoever invited you for a new link.",
     goHome: "Go to Rituals",

@@ -94,6 +94,12 @@ const ko: Catalog = {
     addIntro:
       "가입 전에 미리 등록해 두면 리추얼에 넣을 수 있습니다. 이 이메일로 가입하면 이 프로필이 그 사람의 것이 됩니다.",
     add: "팀원 추가",
+    claimsTitle: "확인이 필요합니다",
+    claimsHint:
+      "등록해 둔 사람의 이메일 주소로 가입한 계정입니다. 정말 그 사람일 때만 확인하세요. 그 팀원의 리추얼, 노트, 후속 조치를 모두 이어받습니다.",
+    claim: "{{user}} 님이 {{member}} 님이라고 합니다.",
+    confirmClaim: "본인이 맞습니다",
+    refuseClaim: "본인이 아닙니다",
     editMe: "내 프로필",
     editTitle: "{{name}} 수정",
     editIntro: "근무 시간은 그 사람의 시간대 기준입니다. 근무 시간 밖의 회의는 표시됩니다.",
@@ -105,6 +111,8 @@ const ko: Catalog = {
     join: "팀에 참여하기",
     alreadyMember: "이미 이 팀의 팀원입니다.",
     openTeam: "팀 열기",
+    pending:
+      "팀에 같은 이메일 주소로 {{name}} 님이 등록되어 있습니다. 팀 소유자가 본인임을 확인하면 팀을 열 수 있습니다.",
     goneTitle: "이 초대 링크는 더 이상 쓸 수 없습니다",
     goneBody: "초대 링크는 한 번, 7일 동안, 취소되기 전까지만 쓸 수 있습니다. 초대한 사람에게 새 링크를 요청하세요.",
     goHome: "Rituals로 가기",

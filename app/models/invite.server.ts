@@ -60,14 +60,17 @@ export async function inviteTeamId(token: string): Promise<string | null> {
 
 /**
  * Joins the team behind the link. The link is used up in the same transaction,
- * so two people racing with one link cannot both get in.
+ * so two people racing with one link cannot both get in. An email address is
+ * not verified here, so someone who joins with the email of a member the team
+ * listed earlier does not take over that member (and their notes, follow-ups
+ * and rituals) at once: an owner confirms it is them first (`pendingAs`).
  */
 export async function acceptInvite(
   token: string,
   user: SessionUser,
   profileInput: unknown,
   now = new Date(),
-): Promise<WriteResult<{ teamId: string }>> {
+): Promise<WriteResult<{ teamId: string; pendingAs?: string }>> {
   const parsed = validate(memberProfileSchema, profileInput);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   return prisma.$transaction(async (db) => {
@@ -75,13 +78,19 @@ export async function acceptInvite(
     if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= now) {
       return { ok: false, errors: { form: "validation.inviteUnusable" } };
     }
-    const member = await addUserAsMember(invite.teamId, user, parsed.data, db);
+    const listed = await db.member.findFirst({ where: { teamId: invite.teamId, email: user.email, userId: null } });
+    const member = listed
+      ? {
+          ok: true as const,
+          value: await db.member.update({ where: { id: listed.id }, data: { claimedByUserId: user.id } }),
+        }
+      : await addUserAsMember(invite.teamId, user, parsed.data, db);
     if (!member.ok) return member;
     const { count } = await db.invite.updateMany({
       where: { id: invite.id, usedAt: null },
       data: { usedAt: now, usedByMemberId: member.value.id },
     });
     if (count !== 1) throw new Error("Invite was used concurrently");
-    return { ok: true, value: { teamId: invite.teamId } };
+    return { ok: true, value: { teamId: invite.teamId, ...(listed ? { pendingAs: listed.name } : {}) } };
   });
 }

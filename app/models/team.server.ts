@@ -138,6 +138,33 @@ export async function addUserAsMember(
   return { ok: true, value: member };
 }
 
+/** Members someone has claimed to be, with who claimed them: for an owner to confirm or refuse. */
+export async function listMemberClaims(teamId: string) {
+  const claimed = await prisma.member.findMany({ where: { teamId, claimedByUserId: { not: null } } });
+  const users = await prisma.user.findMany({
+    where: { id: { in: claimed.map((member) => member.claimedByUserId!) } },
+    select: { id: true, name: true, email: true },
+  });
+  return claimed.map((member) => ({
+    memberId: member.id,
+    memberName: member.name,
+    user: users.find((user) => user.id === member.claimedByUserId) ?? null,
+  }));
+}
+
+/** An owner's answer to a claim: "it is them" links the account to the member; otherwise the claim is dropped. */
+export async function settleMemberClaim(teamId: string, memberId: string, confirm: boolean): Promise<boolean> {
+  const member = await prisma.member.findFirst({ where: { id: memberId, teamId, claimedByUserId: { not: null } } });
+  if (!member) return false;
+  const userId = member.claimedByUserId!;
+  if (confirm && (await prisma.member.findFirst({ where: { teamId, userId } }))) return false;
+  await prisma.member.update({
+    where: { id: member.id },
+    data: confirm ? { userId, claimedByUserId: null } : { claimedByUserId: null },
+  });
+  return true;
+}
+
 /** Removes someone from the team; the last owner stays, so a team is never left without one. */
 export async function removeMember(teamId: string, memberId: string): Promise<WriteResult<{ id: string }>> {
   const member = await prisma.member.findFirst({ where: { id: memberId, teamId } });

@@ -39,14 +39,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(await readForm(request), ["workDays"]);
   const accepted = await acceptInvite(params.token ?? "", user, values);
   if (!accepted.ok) return invalidForm(accepted.errors, values);
+  if (accepted.value.pendingAs) return { pendingAs: accepted.value.pendingAs };
   throw redirect(`/teams/${accepted.value.teamId}`);
 }
 
 export default function AcceptInvite() {
   const { team, user, alreadyMember, path, zones, weekdays } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const back = new URLSearchParams({ redirectTo: path });
+  if (answer && "pendingAs" in answer) {
+    return (
+      <section className="panel narrow" aria-labelledby="invite-title">
+        <h1 id="invite-title">{t("invite.title", { team: team.name })}</h1>
+        <p role="status">{t("invite.pending", { name: answer.pendingAs })}</p>
+      </section>
+    );
+  }
+  const reply = answer;
   return (
     <section className="panel narrow" aria-labelledby="invite-title">
       <h1 id="invite-title">{t("invite.title", { team: team.name })}</h1>

@@ -9,7 +9,7 @@ import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { weekdayOptions } from "~/form-options.server";
 import { i18nServer } from "~/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
-import { listMembers } from "~/models/team.server";
+import { listMemberClaims, listMembers, settleMemberClaim } from "~/models/team.server";
 import { readForm } from "~/form-values.server";
 import { env } from "~/env.server";
 
@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isOwner = me.role === "owner";
   const members = await listMembers(team.id);
   const invites = isOwner ? await listOpenInvites(team.id) : [];
+  const claims = isOwner ? await listMemberClaims(team.id) : [];
   return {
     teamId: team.id,
     inviteDays: INVITE_DAYS,
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((day) => weekdays[day - 1]?.label.slice(0, locale === "ko" ? 1 : 3))
         .join(", "),
     })),
+    claims,
     invites: invites.map((invite) => ({
       id: invite.id,
       expires: DateTime.fromJSDate(invite.expiresAt, { zone: me.timeZone })
@@ -55,6 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const invite = await createInvite(team.id, member.id);
     return { inviteUrl: new URL(`/invite/${invite.token}`, env.appUrl).toString() };
   }
+  if (intent === "confirm-claim" || intent === "refuse-claim") {
+    const settled = await settleMemberClaim(team.id, String(form.get("memberId") ?? ""), intent === "confirm-claim");
+    if (!settled) throw new Response("Not found", { status: 404 });
+    return { settled: true };
+  }
   if (intent === "revoke-invite") {
     if (!(await revokeInvite(team.id, String(form.get("inviteId") ?? "")))) {
       throw new Response("Not found", { status: 404 });
@@ -65,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { teamId, inviteDays, isOwner, myId, members, invites } = useLoaderData<typeof loader>();
+  const { teamId, inviteDays, isOwner, myId, members, invites, claims } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const inviteUrl = reply && "inviteUrl" in reply ? reply.inviteUrl : null;
@@ -128,6 +135,32 @@ export default function Members() {
           </tbody>
         </table>
       </div>
+
+      {claims.length > 0 ? (
+        <section className="panel" aria-labelledby="claims-title" data-testid="claims">
+          <h2 id="claims-title">{t("members.claimsTitle")}</h2>
+          <p className="hint">{t("members.claimsHint")}</p>
+          <ul className="plain-list">
+            {claims.map((claim) => (
+              <li key={claim.memberId}>
+                {t("members.claim", {
+                  user: claim.user ? `${claim.user.name} <${claim.user.email}>` : "?",
+                  member: claim.memberName,
+                })}{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="memberId" value={claim.memberId} />
+                  <button type="submit" name="intent" value="confirm-claim" className="link-button">
+                    {t("members.confirmClaim")}
+                  </button>{" "}
+                  <button type="submit" name="intent" value="refuse-claim" className="link-button danger-link">
+                    {t("members.refuseClaim")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {isOwner ? (
         <section className="panel" aria-labelledby="invite-title">
