@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { FieldErrors } from "./domain/validation";
 
-const NEVER_ECHOED = new Set(["password"]);
+const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword"]);
 
 /** The posted form; a body that cannot be read as one (cut off, malformed multipart) is a 400, not a crash. */
 export async function readForm(request: Request): Promise<FormData> {
@@ -24,6 +24,25 @@ export function formValues(
   }
   for (const list of lists) values[list] ??= [];
   return values;
+}
+
+/**
+ * An action that, when saving is unavailable (the database answers 503),
+ * sends the form back as it was typed with the reason beside it, instead of
+ * an error page: nothing typed is lost, with or without JavaScript.
+ */
+export function keepingTypedText<Args extends { request: Request }, Result>(action: (args: Args) => Promise<Result>) {
+  return async (args: Args) => {
+    const copy = args.request.clone();
+    try {
+      return await action(args);
+    } catch (error) {
+      if (!(error instanceof Response) || error.status !== 503) throw error;
+      const form = await copy.formData().catch(() => new FormData());
+      const lists = [...new Set(form.keys())].filter((key) => form.getAll(key).length > 1);
+      return invalidForm({ form: "errors.unavailableBody" }, formValues(form, lists), { status: 503 });
+    }
+  };
 }
 
 /**

@@ -3,6 +3,16 @@ import { isDatabaseUnavailable } from "~/db-unavailable.server";
 import { databaseHealth, prisma } from "~/db.server";
 import { createTeam, listMembers } from "~/models/team.server";
 import { loader as healthz } from "~/routes/healthz";
+import { action as newTeamAction } from "~/routes/teams.new";
+import { sessionCookie, signedUpUser } from "./support/accounts";
+
+/** Signing in writes a session: done before the database turns read-only. */
+async function sessionCookieWhileWritable(userId: string) {
+  await readOnly(false);
+  const cookie = await sessionCookie(userId);
+  await readOnly(true);
+  return cookie;
+}
 
 /** SQLite's own switch for a database that refuses writes, as a read-only file or mount would. */
 const readOnly = (on: boolean) => prisma.$executeRawUnsafe(`PRAGMA query_only = ${on ? "ON" : "OFF"}`);
@@ -35,6 +45,35 @@ describe("a database that cannot take writes", () => {
     await readOnly(false);
     expect((await healthz()).status).toBe(200);
     expect(await prisma.signInThrottle.count({ where: { key: { contains: "health-probe" } } })).toBe(0);
+  });
+
+  it("sends a form back as it was typed, with the reason beside it, when saving is unavailable", async () => {
+    const owner = await signedUpUser("unavailable@example.com");
+    const body = new URLSearchParams({
+      teamName: "Night owls",
+      teamTimeZone: "Asia/Seoul",
+      name: "Owl",
+      timeZone: "Asia/Seoul",
+      workStart: "09:00",
+      workEnd: "18:00",
+      workDays: "1",
+    });
+    await readOnly(true);
+    const request = new Request("http://localhost/teams/new", {
+      method: "POST",
+      headers: {
+        Cookie: await sessionCookieWhileWritable(owner.id),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body,
+    });
+    const reply = (await newTeamAction({ request, params: {}, context: {} })) as unknown as {
+      init: { status: number };
+      data: { errors: Record<string, string>; values: Record<string, string> };
+    };
+    expect(reply.init.status).toBe(503);
+    expect(reply.data.errors).toEqual({ form: "errors.unavailableBody" });
+    expect(reply.data.values).toMatchObject({ teamName: "Night owls", timeZone: "Asia/Seoul" });
   });
 
   it("tells such errors from the rest", () => {

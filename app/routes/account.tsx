@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/account";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { changePassword } from "~/models/user.server";
 import { startUserSession } from "~/session.server";
 
@@ -16,13 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A new password ends every session, this one too; this browser gets a new one at once. */
-export async function action({ request }: ActionFunctionArgs) {
+async function saveForm({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = formValues(await readForm(request));
   const changed = await changePassword(user.id, values);
   if (!changed.ok) return invalidForm(changed.errors, {});
   return startUserSession(user.id, "/account?changed=1");
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function Account() {
   const { name, email, changed } = useLoaderData<typeof loader>();

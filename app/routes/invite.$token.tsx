@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { acceptInvite, findUsableInvite, inviteTeamId } from "~/models/invite.server";
 import { getMembership } from "~/models/team.server";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = formValues(await readForm(request), ["workDays"]);
   const accepted = await acceptInvite(params.token ?? "", user, values);
@@ -42,6 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (accepted.value.pendingAs) return { pendingAs: accepted.value.pendingAs };
   throw redirect(`/teams/${accepted.value.teamId}`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function AcceptInvite() {
   const { team, user, alreadyMember, path, zones, weekdays } = useLoaderData<typeof loader>();

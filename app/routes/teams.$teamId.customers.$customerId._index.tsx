@@ -6,7 +6,7 @@ import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { minutesToClock } from "~/domain/clock";
 import { timeZoneOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/models/team.server";
 
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team, customer } = await teamCustomer(request, params);
   const values = formValues(await readForm(request));
   if (values.intent === "remove") {
@@ -55,6 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!updated.ok) return invalidForm(updated.errors, values);
   throw redirect(`/teams/${team.id}/customers/${customer.id}`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function CustomerPage() {
   const { teamId, isOwner, customer, contacts, rituals, zones } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { deleteContact, getContact, getCustomer, updateContact } from "~/models/team.server";
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team, customer, contact } = await teamContact(request, params);
   const values = formValues(await readForm(request), ["workDays"]);
   const back = `/teams/${team.id}/customers/${customer.id}`;
@@ -42,6 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!updated.ok) return invalidForm(updated.errors, values);
   throw redirect(back);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function EditContact() {
   const { teamId, customer, person, zones, weekdays } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { createContact, getCustomer } from "~/models/team.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const values = formValues(await readForm(request), ["workDays"]);
   const created = await createContact(team.id, params.customerId ?? "", values);
@@ -31,6 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   throw redirect(`/teams/${team.id}/customers/${params.customerId}`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function NewContact() {
   const { teamId, customer, zones, weekdays } = useLoaderData<typeof loader>();

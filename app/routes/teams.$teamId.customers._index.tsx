@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { timeZoneOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { createCustomer } from "~/models/team.server";
 
@@ -17,13 +17,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { teamId: team.id, teamZone: team.timeZone, customers, zones: timeZoneOptions() };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const values = formValues(await readForm(request));
   const created = await createCustomer(team.id, values);
   if (!created.ok) return invalidForm(created.errors, values);
   throw redirect(`/teams/${team.id}/customers/${created.value.id}`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function Customers() {
   const { teamId, teamZone, customers, zones } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { requireMember } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { getMember, updateMember } from "~/models/team.server";
 
@@ -30,13 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team, member } = await editableMember(request, params);
   const values = formValues(await readForm(request), ["workDays"]);
   const updated = await updateMember(team.id, member.id, values);
   if (!updated.ok) return invalidForm(updated.errors, values);
   throw redirect(`/teams/${team.id}/members`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function EditMember() {
   const { teamId, isMe, hasAccount, person, zones, weekdays } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { requireOwner } from "~/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { createMember } from "~/models/team.server";
 
@@ -20,13 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Owners list someone by email before they sign up; an invite or sign-up with that email links them. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);
   const values = formValues(await readForm(request), ["workDays"]);
   const created = await createMember(team.id, values);
   if (!created.ok) return invalidForm(created.errors, values);
   throw redirect(`/teams/${team.id}/members`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function NewMember() {
   const { teamId, teamZone, zones, weekdays } = useLoaderData<typeof loader>();

@@ -6,6 +6,7 @@ import { planningRequest } from "~/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { getRitualTitle, listStoredMeetings } from "~/models/ritual.server";
 import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/ritual-editor.server";
+import { keepingTypedText } from "~/form-values.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Rituals` : "Rituals" },
@@ -31,11 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   if (!(await getRitualTitle(team.id, params.ritualId ?? ""))) throw new Response("Not found", { status: 404 });
   return saveRitualForm(request, team.id, params.ritualId);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function EditRitual() {
   const data = useLoaderData<typeof loader>();

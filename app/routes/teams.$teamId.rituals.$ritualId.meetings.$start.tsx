@@ -25,7 +25,7 @@ import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
 import {
   addFollowUp,
@@ -115,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Everything done on the page: its notes and items, sharing, and moving or cancelling this one meeting. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params);
   const values = formValues(await readForm(request));
   const ref = { teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart };
@@ -181,6 +181,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   throw new Response("Unknown intent", { status: 400 });
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 /** A change to this one meeting: a panel with its explanation, its fields if any, and the button. */
 function ChangePanel({

@@ -8,6 +8,7 @@ import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
 import { RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { localToday } from "~/domain/local-dates";
 import { editorPage, saveRitualForm } from "~/ritual-editor.server";
+import { keepingTypedText } from "~/form-values.server";
 
 export const meta: MetaFunction = () => [{ title: "New ritual · Rituals" }];
 
@@ -35,10 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   return saveRitualForm(request, team.id);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function NewRitual() {
   const data = useLoaderData<typeof loader>();

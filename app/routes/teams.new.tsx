@@ -5,7 +5,7 @@ import { requireUser } from "~/auth.server";
 import { Field, FormError, SubmitButton, textValue } from "~/components/form";
 import { PersonFields, TimeZoneField } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
 import { createTeamWithOwner } from "~/models/team.server";
 
@@ -20,13 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+async function saveForm({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = formValues(await readForm(request), ["workDays"]);
   const created = await createTeamWithOwner(user, values);
   if (!created.ok) return invalidForm(created.errors, values);
   throw redirect(`/teams/${created.value.id}`);
 }
+
+/** Saving unavailable: the form comes back as typed. */
+export const action = keepingTypedText(saveForm);
 
 export default function NewTeam() {
   const { user, zones, weekdays } = useLoaderData<typeof loader>();
