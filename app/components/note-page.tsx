@@ -50,6 +50,9 @@ export function RenderedText({ html, empty }: { html: string; empty: string }) {
 
 const NOTE_FIELDS = ["agenda", "notes", "decisions"] as const;
 
+/** Browsers send a textarea's line breaks as CRLF: the same text saved twice must not look like a conflict. */
+const sameText = (a: string, b: string) => a.replace(/\r\n/g, "\n") === b.replace(/\r\n/g, "\n");
+
 /** The page's text: edit and save; a save over someone else's newer one shows both instead. */
 export function NotesEditor({
   view,
@@ -84,9 +87,9 @@ export function NotesEditor({
         {NOTE_FIELDS.map((name) => (
           <div
             key={name}
-            className={conflict && conflict[name] !== textValue(mine, name) ? "conflict-pair" : undefined}
+            className={conflict && !sameText(conflict[name], textValue(mine, name)) ? "conflict-pair" : undefined}
           >
-            {conflict && conflict[name] !== textValue(mine, name) ? (
+            {conflict && !sameText(conflict[name], textValue(mine, name)) ? (
               <div className="field">
                 <label htmlFor={`theirs-${name}`}>{t("notes.theirVersion", { field: t(`notes.${name}`) })}</label>
                 <textarea

@@ -172,6 +172,9 @@ describe("note pages", () => {
     );
     expect(await second.page.locator("#notes").innerText()).not.toContain("No notes yet");
     expect(await second.page.getByTestId("conflict-notice").count()).toBe(1);
+    // Only the text that really differs is shown twice (a textarea's CRLF line breaks are no difference).
+    expect(await second.page.getByTestId("theirs-notes").count()).toBe(0);
+    expect(await second.page.getByTestId("theirs-agenda").count()).toBe(0);
     const mine = second.page.getByLabel("Decisions: your version");
     expect(await mine.inputValue()).toBe("Ji-woo: ship on Mondays");
     await second.page.screenshot({ path: `${SCREENSHOTS}/note-conflict.png`, fullPage: true });
