@@ -320,12 +320,13 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
  * comes back with its errors, or with the warnings still to confirm, otherwise.
  */
 export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
+  const editing = ritualId === undefined ? null : await getRitual(teamId, ritualId);
+  if (ritualId !== undefined && !editing) throw new Response("Not found", { status: 404 });
   const values = formValues(await readForm(request), [...RITUAL_LIST_FIELDS, "confirm"]);
   const { draft, people } = draftFromFields(values);
   const parsed = validateRitual(draft);
   if (parsed.success) {
-    const saved = ritualId ? await getRitual(teamId, ritualId) : null;
-    const series = saved ? { rule: saved, meetings: await listStoredMeetings(saved.id) } : null;
+    const series = editing ? { rule: editing, meetings: await listStoredMeetings(editing.id) } : null;
     const confirmed = [values.confirm ?? []].flat();
     const warnings = ritualWarnings(parsed.data.kind, ruleOf(parsed.data), series);
     if (unconfirmed(warnings, confirmed).length > 0) {
@@ -336,8 +337,8 @@ export async function saveRitualForm(request: Request, teamId: string, ritualId?
     }
   }
   const creationToken = typeof values.creationToken === "string" ? values.creationToken.slice(0, 100) : "";
-  const saved = ritualId
-    ? await updateRitual(teamId, ritualId, draft, people)
+  const saved = editing
+    ? await updateRitual(teamId, editing.id, draft, people)
     : await createRitual(teamId, draft, people, undefined, { creationToken: creationToken || undefined });
   if (!saved.ok) return invalidForm(saved.errors, values);
   throw redirect(`/teams/${teamId}/rituals/${saved.value.id}`);

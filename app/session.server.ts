@@ -15,12 +15,12 @@ export const sessionStorage = createCookieSessionStorage<{ token: string }>({
   },
 });
 
-async function sessionToken(request: Request): Promise<string | undefined> {
-  return (await sessionStorage.getSession(request.headers.get("Cookie"))).get("token");
+function cookieSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 
 export async function getSessionUserId(request: Request): Promise<string | undefined> {
-  const token = await sessionToken(request);
+  const token = (await cookieSession(request)).get("token");
   return (token && (await sessionUserId(token))) || undefined;
 }
 
@@ -38,12 +38,12 @@ export async function startUserSession(userId: string, redirectTo: string): Prom
 
 /** Signs this browser out, or (everywhere) every browser the user is signed in on. */
 export async function endUserSession(request: Request, { everywhere = false } = {}): Promise<Response> {
-  const token = await sessionToken(request);
+  const cookie = await cookieSession(request);
+  const token = cookie.get("token");
   if (token) {
     const userId = everywhere ? await sessionUserId(token) : null;
     if (userId) await revokeAllSessions(userId);
     else await revokeSession(token);
   }
-  const cookie = await sessionStorage.getSession(request.headers.get("Cookie"));
   return redirect("/", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookie) } });
 }

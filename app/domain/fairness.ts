@@ -6,7 +6,7 @@ import {
   type RecurrenceRule,
   type TimeWindow,
 } from "./recurrence";
-import { minutesAtNight, minutesOutsideWorkingHours, type Person } from "./working-hours";
+import { timeOutsideWorkingHours, type Person } from "./working-hours";
 
 /** How far ahead tallies look (meetings, or weeks for a whole team): a quarter, long enough for a rotation to even out. */
 export const TALLY_MEETINGS = 12;
@@ -53,17 +53,18 @@ export function tallyOutsideHours(people: readonly Person[], attendances: readon
     const person = byId.get(attendance.personId);
     const entry = tally.get(attendance.personId);
     if (!person || !entry) continue;
-    const busy = busyInterval(attendance.meeting, attendance.role, attendance.buffers);
-    const minutes = minutesOutsideWorkingHours(person, busy);
+    const outside = timeOutsideWorkingHours(
+      person,
+      busyInterval(attendance.meeting, attendance.role, attendance.buffers),
+    );
     entry.meetings++;
-    if (minutes > 0) {
+    if (outside.minutes > 0) {
       entry.meetingsOutside++;
-      entry.minutesOutside += minutes;
-      const night = minutesAtNight(person, busy);
-      if (night > 0) {
-        entry.meetingsAtNight++;
-        entry.minutesAtNight += night;
-      }
+      entry.minutesOutside += outside.minutes;
+    }
+    if (outside.atNight > 0) {
+      entry.meetingsAtNight++;
+      entry.minutesAtNight += outside.atNight;
     }
   }
   return [...tally.values()];

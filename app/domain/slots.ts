@@ -6,7 +6,7 @@ import type { Interval } from "./recurrence";
 import { MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type Validated } from "./validation";
-import { minutesAtNight, minutesOutsideWorkingHours, nightDepth, type Person } from "./working-hours";
+import { nightDepth, timeOutsideWorkingHours, type Person } from "./working-hours";
 import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const MINUTE = 60_000;
@@ -126,11 +126,10 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
           free = false;
           break;
         }
-        const minutesOutside = minutesOutsideWorkingHours(person, busy);
-        if (minutesOutside === 0) continue;
-        const atNight = minutesAtNight(person, busy);
+        const { minutes, atNight } = timeOutsideWorkingHours(person, busy);
+        if (minutes === 0) continue;
         const depth = atNight > 0 ? nightDepth(person, busy) : 0;
-        outside.push({ personId: person.id, minutes: minutesOutside, atNight, nightDepth: depth });
+        outside.push({ personId: person.id, minutes, atNight, nightDepth: depth });
         if (atNight > 0 && person.customer) customerAtNight = true;
       }
       if (!free) continue;

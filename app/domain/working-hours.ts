@@ -23,7 +23,7 @@ export interface Person {
 type Hours = Pick<Person, "workStartMinutes" | "workEndMinutes">;
 
 /** Whether the working day runs past midnight into the next one. */
-export function isNightShift(hours: Hours): boolean {
+function isNightShift(hours: Hours): boolean {
   return hours.workEndMinutes <= hours.workStartMinutes;
 }
 
@@ -69,25 +69,32 @@ function workingParts(person: Person, interval: Interval): Interval[] {
   return partsInDailySpans(person, interval, hours, (day) => workDays.has(isoWeekdayOf(day)));
 }
 
-/** How many minutes of an interval fall outside the person's working hours, in their own zone. */
-export function minutesOutsideWorkingHours(person: Person, interval: Interval): number {
-  return Math.round((interval.end - interval.start - length(workingParts(person, interval))) / MINUTE);
-}
-
 /**
- * How many minutes of an interval fall in the person's night and outside their
- * working hours: the time nobody should be asked to meet in.
+ * How many minutes of an interval fall outside the person's working hours, in
+ * their own zone, and how many of those fall in their night: the time nobody
+ * should be asked to meet in. The working time is worked out once for both.
  */
-export function minutesAtNight(person: Person, interval: Interval): number {
-  const night = partsInDailySpans(person, interval, nightSpan(person), () => true);
-  if (night.length === 0) return 0;
+export function timeOutsideWorkingHours(person: Person, interval: Interval): { minutes: number; atNight: number } {
   const work = workingParts(person, interval);
+  const minutes = Math.round((interval.end - interval.start - length(work)) / MINUTE);
+  if (minutes === 0) return { minutes, atNight: 0 };
+  const night = partsInDailySpans(person, interval, nightSpan(person), () => true);
   const workedAtNight = night.flatMap((n) =>
     work
       .map((w) => ({ start: Math.max(n.start, w.start), end: Math.min(n.end, w.end) }))
       .filter((p) => p.end > p.start),
   );
-  return Math.round((length(night) - length(workedAtNight)) / MINUTE);
+  return { minutes, atNight: Math.round((length(night) - length(workedAtNight)) / MINUTE) };
+}
+
+/** How many minutes of an interval fall outside the person's working hours, in their own zone. */
+export function minutesOutsideWorkingHours(person: Person, interval: Interval): number {
+  return timeOutsideWorkingHours(person, interval).minutes;
+}
+
+/** How many minutes of an interval fall in the person's night and outside their working hours. */
+export function minutesAtNight(person: Person, interval: Interval): number {
+  return timeOutsideWorkingHours(person, interval).atNight;
 }
 
 /**
@@ -152,16 +159,15 @@ export function localView(
   const localStart = zone.toLocalMs(meeting.start);
   const localEnd = zone.toLocalMs(meeting.end);
   const startDay = dayOfLocalMs(localStart);
-  const busy = busyInterval(meeting, role, buffers);
-  const minutesOutside = minutesOutsideWorkingHours(person, busy);
+  const outside = timeOutsideWorkingHours(person, busyInterval(meeting, role, buffers));
   return {
     personId: person.id,
     localDate: isoFromDay(startDay),
     localStartMinutes: Math.round((localStart - startDay * DAY) / MINUTE),
     localEndMinutes: Math.round((localEnd - dayOfLocalMs(localEnd) * DAY) / MINUTE),
     dayShift: Math.round((Date.parse(isoFromDay(startDay)) - Date.parse(meeting.localDate)) / DAY),
-    insideWorkingHours: minutesOutside === 0,
-    minutesOutside,
-    minutesAtNight: minutesOutside > 0 ? minutesAtNight(person, busy) : 0,
+    insideWorkingHours: outside.minutes === 0,
+    minutesOutside: outside.minutes,
+    minutesAtNight: outside.atNight,
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/auth.server";
 import { planningRequest } from "~/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
-import { getRitualTitle, listStoredMeetings } from "~/models/ritual.server";
+import { listStoredMeetings } from "~/models/ritual.server";
 import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/ritual-editor.server";
 import { keepingTypedText } from "~/form-values.server";
 
@@ -34,8 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  if (!(await getRitualTitle(team.id, params.ritualId ?? ""))) throw new Response("Not found", { status: 404 });
-  return saveRitualForm(request, team.id, params.ritualId);
+  return saveRitualForm(request, team.id, params.ritualId ?? "");
 }
 
 /** Saving unavailable: the form comes back as typed. */
