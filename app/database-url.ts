@@ -19,3 +19,8 @@ export function databaseUrl(): string {
   }
   return url;
 }
+
+/** Which database a URL names: PostgreSQL by its scheme, else the embedded SQLite. */
+export function databaseProvider(url: string): "postgresql" | "sqlite" {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}

@@ -1,7 +1,9 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { databaseUrl } from "./database-url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseProvider, databaseUrl } from "./database-url";
 import { isDatabaseUnavailable, savingUnavailable } from "./db-unavailable.server";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 
 /** The client or an interactive transaction: what model functions write through. */
 export type DbOrTransaction = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -22,9 +24,27 @@ const WRITES = new Set([
   "deleteMany",
 ]);
 
+/**
+ * The client for the database DATABASE_URL names. Both are generated from one
+ * schema, so they answer the same queries with the same shapes: the app is
+ * typed against the SQLite one.
+ */
+function baseClient(url: string): PrismaClient {
+  if (databaseProvider(url) === "postgresql") {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  }
+  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: BUSY_TIMEOUT_MS }) });
+  // WAL lets readers carry on while one request writes; the mode is stored in
+  // the database file, so setting it once per process is enough.
+  client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch((error: unknown) => {
+    console.error("Could not switch the database to WAL mode", error);
+  });
+  return client;
+}
+
 function createClient(): PrismaClient {
-  const base = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl(), timeout: BUSY_TIMEOUT_MS }) });
-  const client = base.$extends({
+  const base = baseClient(databaseUrl());
+  return base.$extends({
     query: {
       $allModels: {
         async $allOperations({ operation, args, query }) {
@@ -39,12 +59,6 @@ function createClient(): PrismaClient {
     },
     // The extension adds no methods: the client keeps its own type.
   }) as unknown as PrismaClient;
-  // WAL lets readers carry on while one request writes; the mode is stored in
-  // the database file, so setting it once per process is enough.
-  client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch((error: unknown) => {
-    console.error("Could not switch the database to WAL mode", error);
-  });
-  return client;
 }
 
 // One client per process, kept across hot reloads in development.
