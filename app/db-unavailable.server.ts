@@ -3,13 +3,23 @@
  * locked past the busy timeout, disk full, gone): not the request's fault, and
  * not a bug. They become a 503 that says so, instead of a 500.
  */
-const UNAVAILABLE =
+const SQLITE_UNAVAILABLE =
   /SQLITE_(READONLY|BUSY|LOCKED|IOERR|FULL|CANTOPEN|CORRUPT|NOTADB)|readonly database|database is locked|disk I\/O error|database or disk is full|unable to open database/i;
+
+/**
+ * PostgreSQL's SQLSTATEs of the same kinds: a read-only transaction or hot
+ * standby, connection failures (class 08), disk full and out of connections
+ * (53100, 53300), a server shutting down or starting (57P01-57P03).
+ */
+const POSTGRES_UNAVAILABLE = /^(25006|08\w{3}|53100|53200|53300|57P0[123])$/;
+const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|Connection terminated|read-only transaction/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
     const { message, code } = cause as { message?: unknown; code?: unknown };
-    if (UNAVAILABLE.test(`${String(code ?? "")} ${String(message ?? "")}`)) return true;
+    const text = `${String(code ?? "")} ${String(message ?? "")}`;
+    if (SQLITE_UNAVAILABLE.test(text) || CONNECTION_LOST.test(text)) return true;
+    if (typeof code === "string" && POSTGRES_UNAVAILABLE.test(code)) return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;

@@ -33,7 +33,9 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
       return `${before}"../../app/generated/prisma-postgres"`;
     });
   if (providers !== 1 || outputs !== 1) {
-    throw new Error(`${SQLITE_SCHEMA_FILE} must have one sqlite datasource and one client generated to ../app/generated/prisma`);
+    throw new Error(
+      `${SQLITE_SCHEMA_FILE} must have one sqlite datasource and one client generated to ../app/generated/prisma`,
+    );
   }
   return GENERATED_HEADER + schema;
 }
@@ -74,7 +76,9 @@ export function checkChanges(before: Checks, after: Checks): { drops: string[]; 
   for (const [table, expressions] of after) {
     for (const expression of expressions) {
       if (!before.get(table)?.includes(expression)) {
-        adds.push(`ALTER TABLE "${table}" ADD CONSTRAINT "${checkConstraintName(table, expression)}" CHECK (${expression});`);
+        adds.push(
+          `ALTER TABLE "${table}" ADD CONSTRAINT "${checkConstraintName(table, expression)}" CHECK (${expression});`,
+        );
       }
     }
   }
@@ -97,6 +101,8 @@ function prismaDiff(from: string | null, to: string): string {
     const script = execFileSync(process.execPath, [...args, "--to-schema-datamodel", toFile, "--script"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
+      // The diff needs no database, but prisma.config.ts opens its SQLite adapter: give it one in memory.
+      env: { ...process.env, DATABASE_URL: "file::memory:" },
     });
     return script.replace(/^Loaded Prisma config.*\n/m, "").trim();
   } finally {

@@ -39,7 +39,10 @@ if (sql === null) {
 } else {
   const name = prismaArgs[prismaArgs.indexOf("--name") + 1];
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const folder = path.join(POSTGRES_MIGRATIONS_DIR, `${stamp}_${prismaArgs.includes("--name") && name ? name : "schema"}`);
+  const folder = path.join(
+    POSTGRES_MIGRATIONS_DIR,
+    `${stamp}_${prismaArgs.includes("--name") && name ? name : "schema"}`,
+  );
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, "migration.sql"), sql);
   fs.writeFileSync(

@@ -126,10 +126,10 @@ describe("rituals through the models", () => {
       goEarlyMinutes: 5,
       stayLateMinutes: 5,
     };
-    await expect(prisma.ritual.create({ data: { ...row, goEarlyMinutes: -1 } })).rejects.toThrow(/CHECK constraint/);
-    await expect(prisma.ritual.create({ data: { ...row, durationMinutes: 0 } })).rejects.toThrow(/CHECK constraint/);
-    await expect(prisma.ritual.create({ data: { ...row, kind: "party" } })).rejects.toThrow(/CHECK constraint/);
-    await expect(prisma.ritual.create({ data: { ...row, title: "   " } })).rejects.toThrow(/CHECK constraint/);
+    await expect(prisma.ritual.create({ data: { ...row, goEarlyMinutes: -1 } })).rejects.toThrow(/check constraint/i);
+    await expect(prisma.ritual.create({ data: { ...row, durationMinutes: 0 } })).rejects.toThrow(/check constraint/i);
+    await expect(prisma.ritual.create({ data: { ...row, kind: "party" } })).rejects.toThrow(/check constraint/i);
+    await expect(prisma.ritual.create({ data: { ...row, title: "   " } })).rejects.toThrow(/check constraint/i);
     expect(await prisma.ritual.count({ where: { teamId } })).toBe(0);
   });
 

@@ -32,7 +32,9 @@ export function postgresBinaries(): string | null {
           .sort((a, b) => Number(b) - Number(a))
           .map((version) => path.join("/usr/lib/postgresql", version, "bin"))
       : [];
-  return candidates.find((bin) => fs.existsSync(path.join(bin, "initdb")) && fs.existsSync(path.join(bin, "pg_ctl"))) ?? null;
+  return (
+    candidates.find((bin) => fs.existsSync(path.join(bin, "initdb")) && fs.existsSync(path.join(bin, "pg_ctl"))) ?? null
+  );
 }
 
 function freePort(): Promise<number> {

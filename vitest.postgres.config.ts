@@ -1,0 +1,19 @@
+import tsconfigPaths from "vite-tsconfig-paths";
+import { defineConfig } from "vitest/config";
+
+// The model and authorization tests again, on a throwaway PostgreSQL cluster,
+// plus the checks that only PostgreSQL has (*.postgres.test.ts).
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: [
+      "app/models/**/*.test.ts",
+      "{prisma,tests}/**/*.postgres.test.ts",
+      "prisma/seed.test.ts",
+      "tests/{accounts,authorization,calendar-routes,notes,planning-views}.test.ts",
+    ],
+    globalSetup: ["tests/setup/global-postgres.ts"],
+    setupFiles: ["tests/setup/worker-postgres.ts"],
+    testTimeout: 30_000,
+  },
+});
