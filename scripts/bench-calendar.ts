@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import icalGenerator from "ical-generator";
-import { benchLead, median, serveBuiltApp, throwawayDatabase } from "./bench-support";
+import { benchLead, median, serveBenchApp, throwawayDatabase } from "./bench-support";
 
 const RITUALS = 50;
 const LOAD_SECONDS = 10;
@@ -29,7 +29,7 @@ async function listen(server: http.Server): Promise<number> {
 }
 
 export async function runCalendarBench(): Promise<void> {
-  const database = throwawayDatabase();
+  const database = await throwawayDatabase();
   // Imported only now, so the client opens the throwaway database.
   const { createRitual } = await import("~/models/ritual.server");
   const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
@@ -119,7 +119,7 @@ export async function runCalendarBench(): Promise<void> {
   );
 
   // 2. The endpoint under load, against a bare node:http server answering 304.
-  const server = await serveBuiltApp(database.databaseUrl);
+  const server = await serveBenchApp(database.databaseUrl);
   try {
     const url = `${server.origin}/feeds/${token}.ics`;
     const etag = (await fetch(url)).headers.get("etag");

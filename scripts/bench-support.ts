@@ -1,10 +1,9 @@
 /** What the benchmarks share: a throwaway database, and the built app serving it. */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { serveBuiltApp, type ServedApp } from "../tests/setup/app-server";
 
 export function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -15,16 +14,21 @@ export function percentile(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
 }
 
-export async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+export type BenchDatabase = "sqlite" | "postgresql";
 
-/** A migrated, empty SQLite database in a temporary folder; the models opened after this use it. */
-export function throwawayDatabase(): { databaseUrl: string; remove: () => void } {
+/**
+ * A migrated, empty database: SQLite in a temporary folder, or a throwaway
+ * PostgreSQL cluster. The models opened after this use it.
+ */
+export async function throwawayDatabase(
+  provider: BenchDatabase = "sqlite",
+): Promise<{ databaseUrl: string; remove: () => void }> {
+  if (provider === "postgresql") {
+    const { startMigratedCluster } = await import("../tests/setup/postgres-cluster");
+    const cluster = await startMigratedCluster();
+    process.env.DATABASE_URL = cluster.url(cluster.base);
+    return { databaseUrl: process.env.DATABASE_URL, remove: () => cluster.stop() };
+  }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "rituals-bench-"));
   const databaseUrl = `file:${path.join(folder, "bench.db")}`;
   process.env.DATABASE_URL = databaseUrl;
@@ -35,32 +39,12 @@ export function throwawayDatabase(): { databaseUrl: string; remove: () => void }
   return { databaseUrl, remove: () => fs.rmSync(folder, { recursive: true, force: true }) };
 }
 
-/** The built app (`npm run build`) on a free port, as `npm run serve` runs it; resolves once it answers. */
-export async function serveBuiltApp(databaseUrl: string): Promise<{ origin: string; stop: () => void }> {
-  const port = await freePort();
-  const server = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-    },
-    stdio: "ignore",
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (
-      await fetch(`${origin}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { origin, stop: () => server.kill() };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error("the app did not start");
+/** The built app on a free port, with the bench's secret; resolves once it answers. */
+export function serveBenchApp(databaseUrl: string): Promise<ServedApp> {
+  return serveBuiltApp(
+    { DATABASE_URL: databaseUrl, SESSION_SECRET: "bench-secret-bench-secret-bench-secret" },
+    { host: "127.0.0.1", quiet: true },
+  );
 }
 
 export const BENCH_PASSWORD = "bench password 123";

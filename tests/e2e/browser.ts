@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 
 /** Debian's Chromium; Playwright's own browser download does not work offline. */
@@ -62,4 +62,23 @@ export function chromiumForThisFile(): () => Browser {
   });
   afterAll(() => browser?.close());
   return () => browser!;
+}
+
+/** Goes forward from this week on the signed-in member's schedule to the next tea time, and opens its page. */
+export async function openNextTeaTime(page: Page): Promise<string> {
+  await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Schedule" }).click();
+  await expect.poll(() => page.locator("h1").textContent()).toBe("My week");
+  for (let week = 0; week < 3; week++) {
+    const teaTime = page.getByTestId("week-item").filter({ hasText: "Tea time with Hanbit Logistics" });
+    const upcoming = teaTime.filter({ hasNotText: "Cancelled" });
+    if ((await upcoming.count()) > 0) {
+      await upcoming.first().getByRole("link", { name: "Tea time with Hanbit Logistics" }).click();
+      await expect.poll(() => page.locator("h2#edit-notes-title").count()).toBe(1);
+      return new URL(page.url()).pathname;
+    }
+    const label = await page.locator(".week-label").textContent();
+    await page.getByRole("link", { name: "Next week →" }).click();
+    await expect.poll(() => page.locator(".week-label").textContent()).not.toBe(label);
+  }
+  throw new Error("no tea time in the next three weeks");
 }

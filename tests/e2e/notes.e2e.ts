@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
-import { chromiumForThisFile, openPage, SCREENSHOTS, signIn } from "./browser";
+import { chromiumForThisFile, openNextTeaTime, openPage, SCREENSHOTS, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = chromiumForThisFile();
@@ -23,25 +23,6 @@ async function expand(page: Page, selector: string) {
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
     await details.locator("summary").first().click();
   }
-}
-
-/** Goes forward from this week on the signed-in member's schedule to the next tea time, and opens its page. */
-async function openNextTeaTime(page: Page): Promise<string> {
-  await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Schedule" }).click();
-  await expect.poll(() => page.locator("h1").textContent()).toBe("My week");
-  for (let week = 0; week < 3; week++) {
-    const teaTime = page.getByTestId("week-item").filter({ hasText: "Tea time with Hanbit Logistics" });
-    const upcoming = teaTime.filter({ hasNotText: "Cancelled" });
-    if ((await upcoming.count()) > 0) {
-      await upcoming.first().getByRole("link", { name: "Tea time with Hanbit Logistics" }).click();
-      await expect.poll(() => page.locator("h2#edit-notes-title").count()).toBe(1);
-      return new URL(page.url()).pathname;
-    }
-    const label = await page.locator(".week-label").textContent();
-    await page.getByRole("link", { name: "Next week →" }).click();
-    await expect.poll(() => page.locator(".week-label").textContent()).not.toBe(label);
-  }
-  throw new Error("no tea time in the next three weeks");
 }
 
 describe("note pages", () => {

@@ -6,11 +6,11 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { deployPostgresMigrations } from "../../prisma/postgres-migrations";
+import { freePort } from "./free-port";
 
 export interface PostgresCluster {
   /** A connection URL for one database of the cluster. */
@@ -35,17 +35,6 @@ export function postgresBinaries(): string | null {
   return (
     candidates.find((bin) => fs.existsSync(path.join(bin, "initdb")) && fs.existsSync(path.join(bin, "pg_ctl"))) ?? null
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {
