@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { databaseProvider } from "./database-url";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -40,6 +41,15 @@ function productionSecret(dataDir: string): string {
 
 function loadEnv() {
   const env = schema.parse(process.env);
+  // On PostgreSQL several instances may serve one team: a secret made on one machine would sign
+  // cookies and customer links the others cannot read.
+  if (
+    env.NODE_ENV === "production" &&
+    !env.SESSION_SECRET &&
+    databaseProvider(process.env.DATABASE_URL ?? "") === "postgresql"
+  ) {
+    throw new Error("SESSION_SECRET must be set on PostgreSQL, to the same value on every instance of the app.");
+  }
   const secrets = env.SESSION_SECRET
     ? env.SESSION_SECRET.split(",").map((secret) => secret.trim())
     : [env.NODE_ENV === "production" ? productionSecret(env.DATA_DIR) : DEVELOPMENT_SECRET];

@@ -1,7 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_MEMBER_EMAIL } from "../../prisma/demo-accounts";
 import { serveBuiltApp, type ServedApp } from "../setup/app-server";
+import { freePort } from "../setup/free-port";
 import { postgresBinaries, startMigratedCluster, type PostgresCluster } from "../setup/postgres-cluster";
 import { chromiumForThisFile, openNextTeaTime, openPage, SCREENSHOTS, signIn } from "./browser";
 import { E2E_SESSION_SECRET } from "./vitest.config";
@@ -103,5 +104,17 @@ describe.skipIf(!postgresBinaries() && !process.env.CI)("two app instances on on
     expect(after0.etag).toBe(after1.etag);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it("refuses to start on PostgreSQL without a shared SESSION_SECRET, saying why", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: cluster.url("rituals") };
+    delete env.SESSION_SECRET;
+    const started = spawnSync(process.execPath, ["server.js"], {
+      env: { ...env, PORT: String(await freePort()) },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(started.status).not.toBe(0);
+    expect(started.stderr).toContain("SESSION_SECRET must be set on PostgreSQL");
   });
 });
