@@ -16,6 +16,19 @@ const schema = z.object({
     .refine((url) => /^https?:/.test(url), "APP_URL must start with http:// or https://")
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where mail goes, e.g. smtp://user:password@mail.example.com:587; without it, mail is kept in the outbox. */
+  SMTP_URL: z
+    .string()
+    .url("SMTP_URL must be an address such as smtp://user:password@mail.example.com:587")
+    .refine((url) => /^smtps?:/.test(url), "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of every mail. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'MAIL_FROM must be an address, or "Name <address>"')
+    .default("Rituals <rituals@localhost>"),
+  /** How often the mail sender looks for work. */
+  MAIL_TICK_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 
 const DEVELOPMENT_SECRET = "rituals-development-secret-not-for-production-use";
@@ -59,6 +72,9 @@ function loadEnv() {
     // Without APP_URL (a machine of one's own), the local address the server listens on.
     appUrl: new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).origin,
     appUrlConfigured: env.APP_URL !== undefined,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    mailTickSeconds: env.MAIL_TICK_SECONDS,
   };
 }
 
