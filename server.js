@@ -67,5 +67,7 @@ const server = http.createServer((req, res) => {
 });
 server.listen(port, host, () => {
   console.log(`Rituals is running at http://localhost:${port}`);
+  // Invites, reminders and agendas: sent from every instance, each mail once (the database decides who sends it).
+  build.entry.module.startMailScheduler();
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));

@@ -25,7 +25,10 @@ const schema = z.object({
   /** The sender of every mail. */
   MAIL_FROM: z
     .string()
-    .regex(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'MAIL_FROM must be an address, or "Name <address>"')
+    .regex(
+      /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/,
+      'MAIL_FROM must be an address, or "Name <address>"',
+    )
     .default("Rituals <rituals@localhost>"),
   /** How often the mail sender looks for work. */
   MAIL_TICK_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),

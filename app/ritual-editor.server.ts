@@ -28,6 +28,7 @@ import { fairnessRows } from "~/fairness.server";
 import type { FairnessRow } from "~/components/fairness-bars";
 import { chartsFor, type OverlapChartView } from "~/overlap-chart.server";
 import { i18nServer } from "~/i18next.server";
+import { queueSeriesInvites } from "~/mail/outbox.server";
 import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
 import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
 import type { StoredMeeting } from "~/domain/series-edit";
@@ -341,6 +342,8 @@ export async function saveRitualForm(request: Request, teamId: string, ritualId?
     ? await updateRitual(teamId, editing.id, draft, people)
     : await createRitual(teamId, draft, people, undefined, { creationToken: creationToken || undefined });
   if (!saved.ok) return invalidForm(saved.errors, values);
+  // Everyone on the series gets the invite (again, when the change raised its sequence).
+  await queueSeriesInvites(teamId, saved.value.id);
   throw redirect(`/teams/${teamId}/rituals/${saved.value.id}`);
 }
 

@@ -64,7 +64,11 @@ function ritualPageUrl(ritual: CalendarRitual, appUrl: string): string {
 }
 
 /** One meeting's note page. */
-function meetingPageUrl(ritual: CalendarRitual, originalStart: number, appUrl: string): string {
+export function meetingPageUrl(
+  ritual: Pick<CalendarRitual, "teamId" | "id">,
+  originalStart: number,
+  appUrl: string,
+): string {
   return new URL(
     `/teams/${ritual.teamId}/rituals/${ritual.id}/meetings/${meetingKey(originalStart)}`,
     appUrl,
@@ -270,12 +274,16 @@ export function customerSeriesInvite(
   return buildCalendar({ method: "REQUEST", name: ritual.title, events, years: yearsOf(ritual, people.window) });
 }
 
-/** One meeting of a series (or a one-off), as an invite or, when cancelled, as a cancellation. */
+/**
+ * One meeting of a series (or a one-off), as an invite or, when cancelled, as
+ * a cancellation. The customer's version has their description and no team links.
+ */
 export function meetingFile(
   ritual: CalendarRitual,
   meeting: { originalStart: number; start: number; end: number; sequence: number; cancelled: boolean },
-  people: { attendees: Attendee[] },
+  people: { attendees: Attendee[]; contacts?: CalendarPerson[] },
   context: CalendarContext,
+  audience: "team" | "customer" = "team",
 ): string {
   const hosts = people.attendees.filter((a) => a.role === "host");
   const zone = ritual.timeZone;
@@ -286,13 +294,17 @@ export function meetingFile(
     recurrenceId:
       ritual.frequency === "once" ? undefined : { zone, local: nominalLocalTime(ritual, meeting.originalStart) },
     title: ritual.title,
-    description: teamDescription(ritual, context, meetingPageUrl(ritual, meeting.originalStart, context.appUrl)),
+    description:
+      audience === "customer"
+        ? customerDescription(ritual, context, [])
+        : teamDescription(ritual, context, meetingPageUrl(ritual, meeting.originalStart, context.appUrl)),
     location: ritual.videoUrl,
-    url: meetingPageUrl(ritual, meeting.originalStart, context.appUrl),
-    categories: [context.labels.kind],
+    ...(audience === "team"
+      ? { url: meetingPageUrl(ritual, meeting.originalStart, context.appUrl), categories: [context.labels.kind] }
+      : {}),
     alarmMinutesBefore: meeting.cancelled ? undefined : REMINDER_MINUTES,
     organizer: hosts[0] ?? people.attendees[0]!,
-    attendees: people.attendees,
+    attendees: audience === "customer" ? [...hosts, ...(people.contacts ?? [])] : people.attendees,
     sequence: Math.max(ritual.sequence, meeting.sequence),
     status: meeting.cancelled ? "CANCELLED" : "CONFIRMED",
     created: ritual.createdAt,

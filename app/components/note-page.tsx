@@ -653,7 +653,7 @@ export function Questions({ view, members, reply }: { view: NotePageView; member
   );
 }
 
-export function SharePanel({ shareUrl }: { shareUrl: string | null }) {
+export function SharePanel({ shareUrl, recapSentTo }: { shareUrl: string | null; recapSentTo: number | null }) {
   const { t } = useTranslation();
   return (
     <section className="panel" id="share" aria-labelledby="share-title">
@@ -678,6 +678,17 @@ export function SharePanel({ shareUrl }: { shareUrl: string | null }) {
           </Form>
         ) : null}
       </div>
+      <h3>{t("share.recapTitle")}</h3>
+      <p className="hint">{t("share.recapHint")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="send-recap" />
+        <SubmitButton className="button secondary">{t("share.recap")}</SubmitButton>
+      </Form>
+      {recapSentTo !== null ? (
+        <p className="notice" role="status" data-testid="recap-sent">
+          {recapSentTo > 0 ? t("mail.recapSent", { count: recapSentTo }) : t("mail.recapNone")}
+        </p>
+      ) : null}
     </section>
   );
 }

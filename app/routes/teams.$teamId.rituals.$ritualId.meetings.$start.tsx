@@ -26,6 +26,7 @@ import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
+import { queueMeetingUpdate, queueRecap } from "~/mail/outbox.server";
 import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
 import {
   addFollowUp,
@@ -85,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notes,
     members: planning.members.map(({ id, name }) => ({ id, name })),
     withCustomer: ritual.customer !== null,
+    recapSentTo: recapSentTo(new URL(request.url)),
     teamId: team.id,
     ritualId: ritual.id,
     path: new URL(request.url).pathname,
@@ -114,6 +116,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** How many contacts the recap just went to, when the page was reached right after sending it. */
+function recapSentTo(url: URL): number | null {
+  const sent = url.searchParams.get("recap");
+  return sent !== null && /^\d{1,4}$/.test(sent) ? Number(sent) : null;
+}
+
 /** Everything done on the page: its notes and items, sharing, and moving or cancelling this one meeting. */
 async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params);
@@ -124,6 +132,11 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   const done = (result: WriteResult<unknown>, anchor: string) => {
     if (!result.ok) return invalidForm(result.errors, values);
     throw redirect(`${new URL(request.url).pathname}#${anchor}`);
+  };
+  // A change to this meeting goes out to everyone on it, as an invite or a cancellation.
+  const changed = async (result: WriteResult<unknown>, anchor: string) => {
+    if (result.ok) await queueMeetingUpdate(team.id, ritual.id, meeting.originalStart);
+    return done(result, anchor);
   };
   const removed = (found: boolean, anchor: string) =>
     done(found ? { ok: true, value: id } : { ok: false, errors: { form: "validation.itemUnknown" } }, anchor);
@@ -164,16 +177,21 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
     case "stop-sharing":
       await stopSharing(ref);
       throw redirect(`${new URL(request.url).pathname}#share`);
+    case "send-recap": {
+      const sentTo = await queueRecap(ref);
+      if (sentTo === null) throw new Response("Only tea times have a customer to send a recap to", { status: 400 });
+      throw redirect(`${new URL(request.url).pathname}?recap=${sentTo}#share`);
+    }
     case "cancel":
-      return done(
+      return changed(
         await changeMeeting(team.id, ritual.id, { originalStart: meeting.originalStart, status: "cancelled" }),
         "cancel",
       );
     case "restore":
-      return done(await restoreMeeting(team.id, ritual.id, meeting.originalStart), "restore");
+      return changed(await restoreMeeting(team.id, ritual.id, meeting.originalStart), "restore");
     case "move": {
       const move = parseMove(values, ritual.timeZone, meeting.originalStart);
-      return done(
+      return changed(
         move.success ? await changeMeeting(team.id, ritual.id, move.data) : { ok: false, errors: move.errors },
         "move",
       );
@@ -331,7 +349,7 @@ export default function MeetingPage() {
           <FollowUps view={data.notes} members={data.members} reply={reply} />
           <Questions view={data.notes} members={data.members} reply={reply} />
           <Risks view={data.notes} reply={reply} />
-          {data.withCustomer ? <SharePanel shareUrl={data.notes.shareUrl} /> : null}
+          {data.withCustomer ? <SharePanel shareUrl={data.notes.shareUrl} recapSentTo={data.recapSentTo} /> : null}
         </div>
       </div>
 

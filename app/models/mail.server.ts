@@ -1,0 +1,232 @@
+/**
+ * The outbox: mail queued whole, claimed by one instance at a time, sent,
+ * retried with backoff when sending fails, and kept for the outbox page.
+ */
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+
+export type MailKind = "invite" | "cancel" | "digest" | "agenda" | "recap";
+
+export interface MailDraft {
+  teamId: string;
+  dedupeKey: string;
+  kind: MailKind;
+  memberId?: string | null;
+  toName: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  calendar?: string | null;
+  calendarMethod?: "REQUEST" | "CANCEL" | null;
+}
+
+/** How long a claim holds: a sender that died mid-send frees its mail after this. */
+const CLAIM_MS = 2 * 60_000;
+/** Attempts before a mail is given up on (about a day of backoff in all). */
+export const MAX_ATTEMPTS = 8;
+
+/** Minutes to wait after the n-th failed attempt: 1, 2, 4 ... capped at 4 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(2 ** (attempts - 1), 240) * 60_000;
+}
+
+function isDuplicate(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Queues each draft unless one with its key is queued already (by this
+ * request before, or by another instance): answers how many were new.
+ */
+export async function queueMail(drafts: readonly MailDraft[]): Promise<number> {
+  let queued = 0;
+  for (const draft of drafts) {
+    try {
+      await prisma.mail.create({ data: draft });
+      queued++;
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+    }
+  }
+  return queued;
+}
+
+/** Whether a mail with this key was ever queued. */
+export async function mailQueued(dedupeKey: string): Promise<boolean> {
+  return (await prisma.mail.count({ where: { dedupeKey } })) > 0;
+}
+
+/**
+ * Claims up to `limit` mails that are due: each row is taken by one
+ * conditional update, so two instances never send the same mail.
+ */
+export async function claimDueMail(now: number, limit = 20) {
+  const due = await prisma.mail.findMany({
+    where: {
+      status: "queued",
+      nextAttemptAt: { lte: new Date(now) },
+      OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date(now) } }],
+    },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+  });
+  const claimed = [];
+  for (const mail of due) {
+    const { count } = await prisma.mail.updateMany({
+      where: {
+        id: mail.id,
+        status: "queued",
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date(now) } }],
+      },
+      data: { claimedUntil: new Date(now + CLAIM_MS) },
+    });
+    if (count === 1) claimed.push(mail);
+  }
+  return claimed;
+}
+
+export type ClaimedMail = Awaited<ReturnType<typeof claimDueMail>>[number];
+
+/** Sent through SMTP, or kept in the outbox when there is none. */
+export async function markDelivered(id: string, status: "sent" | "kept", now: number): Promise<void> {
+  await prisma.mail.update({
+    where: { id },
+    data: { status, sentAt: new Date(now), claimedUntil: null, lastError: null, attempts: { increment: 1 } },
+  });
+}
+
+/** A failed attempt: tried again later with backoff, or given up after MAX_ATTEMPTS. */
+export async function markFailed(mail: ClaimedMail, error: string, now: number): Promise<void> {
+  const attempts = mail.attempts + 1;
+  await prisma.mail.update({
+    where: { id: mail.id },
+    data: {
+      attempts,
+      lastError: error.slice(0, 1000),
+      claimedUntil: null,
+      status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
+      nextAttemptAt: new Date(now + retryDelayMs(attempts)),
+    },
+  });
+}
+
+/** The team's mail, newest first: all of it for owners, a member's own otherwise. */
+export async function listMail(teamId: string, viewer: { memberId: string; isOwner: boolean }, take = 200) {
+  return prisma.mail.findMany({
+    where: { teamId, ...(viewer.isOwner ? {} : { memberId: viewer.memberId }) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}
+
+export async function getMail(teamId: string, id: string, viewer: { memberId: string; isOwner: boolean }) {
+  return prisma.mail.findFirst({ where: { id, teamId, ...(viewer.isOwner ? {} : { memberId: viewer.memberId }) } });
+}
+
+/** The reminders among `keys` that were given already. */
+export async function givenNudges(keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await prisma.nudge.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
+  return new Set(rows.map((row) => row.key));
+}
+
+/**
+ * Queues a digest and records the reminders it carries, together: if another
+ * instance queued this digest first, nothing is written and false comes back.
+ */
+export async function queueDigest(draft: MailDraft, nudgeKeys: readonly string[]): Promise<boolean> {
+  try {
+    await prisma.$transaction(async (db) => {
+      await db.mail.create({ data: draft });
+      for (const key of nudgeKeys) await db.nudge.upsert({ where: { key }, create: { key }, update: {} });
+    });
+    return true;
+  } catch (error) {
+    if (isDuplicate(error)) return false;
+    throw error;
+  }
+}
+
+/** Who gets a ritual's mail: its members (with their zone and choice) and, for tea times, the customer's contacts. */
+export async function ritualMailRecipients(ritualId: string) {
+  const [attendees, contacts] = await Promise.all([
+    prisma.ritualAttendee.findMany({
+      where: { ritualId },
+      select: {
+        role: true,
+        member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } },
+      },
+      orderBy: [{ role: "asc" }, { memberId: "asc" }],
+    }),
+    prisma.ritualContact.findMany({
+      where: { ritualId },
+      select: { contact: { select: { id: true, name: true, email: true, timeZone: true } } },
+      orderBy: { contactId: "asc" },
+    }),
+  ]);
+  return {
+    members: attendees.map((a) => ({ ...a.member, role: a.role })),
+    contacts: contacts.map((c) => c.contact),
+  };
+}
+
+/** Every open follow-up with an owner, with what a reminder needs: the owner, the meeting, the account owner. */
+export async function openFollowUpsForReminders() {
+  return prisma.followUp.findMany({
+    where: { status: "open", ownerId: { not: null } },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      status: true,
+      dueDate: true,
+      shared: true,
+      lastUpdatedAt: true,
+      owner: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true, teamId: true } },
+      notePage: {
+        select: {
+          meeting: {
+            select: {
+              originalStart: true,
+              ritual: {
+                select: {
+                  id: true,
+                  teamId: true,
+                  title: true,
+                  customer: { select: { name: true } },
+                  team: { select: { name: true } },
+                  attendees: {
+                    where: { role: "host" },
+                    orderBy: { memberId: "asc" },
+                    select: {
+                      member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Every ritual with its team's name and its hosts, for the agenda sent at go-early time. */
+export async function ritualsWithHosts() {
+  return prisma.ritual.findMany({
+    include: {
+      team: { select: { name: true } },
+      customer: { select: { name: true, etiquetteNote: true, language: true } },
+      attendees: {
+        where: { role: "host" },
+        select: { member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } } },
+      },
+    },
+  });
+}
+
+export async function teamName(teamId: string): Promise<string> {
+  return (await prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } })).name;
+}
