@@ -685,7 +685,7 @@ export function SharePanel({ shareUrl, recapSentTo }: { shareUrl: string | null;
         <SubmitButton className="button secondary">{t("share.recap")}</SubmitButton>
       </Form>
       {recapSentTo !== null ? (
-        <p className="notice" role="status" data-testid="recap-sent">
+        <p className="fits" role="status" data-testid="recap-sent">
           {recapSentTo > 0 ? t("mail.recapSent", { count: recapSentTo }) : t("mail.recapNone")}
         </p>
       ) : null}

@@ -63,6 +63,7 @@ const en = {
     navigation: "Team",
     rituals: "Rituals",
     members: "Members",
+    outbox: "Outbox",
     calendar: "Calendar",
     schedule: "Schedule",
     customers: "Customers",
@@ -92,6 +93,10 @@ const en = {
     addIntro:
       "List someone before they sign up, so rituals can include them. When they join with this email address, this becomes their profile.",
     add: "Add member",
+    emailsTitle: "Emails",
+    emailsOn: "Send me emails: invites, the morning digest of my follow-ups, agendas before I host",
+    emailsHint: "Turned off, nothing is mailed to you; the app and your calendar feed still show everything.",
+    emailsSave: "Save email choice",
     editMe: "Your profile",
     editTitle: "Edit {{name}}",
     editIntro: "Working hours are in the person's own time zone; meetings outside them are flagged.",

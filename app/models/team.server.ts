@@ -236,6 +236,11 @@ export async function updateMember(
   return { ok: true, value: { id: member.id } };
 }
 
+/** A member's own choice: emails (invites, reminders, digests) on or off. */
+export async function setMemberEmails(teamId: string, memberId: string, on: boolean): Promise<void> {
+  await prisma.member.updateMany({ where: { id: memberId, teamId }, data: { emailsOff: !on } });
+}
+
 export function getCustomer(teamId: string, customerId: string) {
   return prisma.customer.findFirst({
     where: { id: customerId, teamId },

@@ -7,7 +7,7 @@ import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
 import { i18nServer } from "~/i18next.server";
-import { getMember, updateMember } from "~/models/team.server";
+import { getMember, setMemberEmails, updateMember } from "~/models/team.server";
 
 /** Owners edit anyone; everyone edits themselves. */
 async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -25,14 +25,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isMe: me.id === member.id,
     hasAccount: member.userId !== null,
     person: personDefaults(member),
+    emailsOn: !member.emailsOff,
     zones: timeZoneOptions(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
   };
 }
 
 async function saveForm({ request, params }: ActionFunctionArgs) {
-  const { team, member } = await editableMember(request, params);
+  const { team, me, member } = await editableMember(request, params);
   const values = formValues(await readForm(request), ["workDays"]);
+  if (values.intent === "emails") {
+    // Whether mail reaches someone is theirs alone to decide.
+    if (me.id !== member.id) throw new Response("Only you can change this", { status: 403 });
+    await setMemberEmails(team.id, member.id, values.emails === "on");
+    throw redirect(`/teams/${team.id}/members/${member.id}/edit?saved=emails#emails`);
+  }
   const updated = await updateMember(team.id, member.id, values);
   if (!updated.ok) return invalidForm(updated.errors, values);
   throw redirect(`/teams/${team.id}/members`);
@@ -42,7 +49,7 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 export const action = keepingTypedText(saveForm);
 
 export default function EditMember() {
-  const { teamId, isMe, hasAccount, person, zones, weekdays } = useLoaderData<typeof loader>();
+  const { teamId, isMe, hasAccount, person, emailsOn, zones, weekdays } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -64,6 +71,20 @@ export default function EditMember() {
           <Link to={`/teams/${teamId}/members`}>{t("confirm.cancel")}</Link>
         </div>
       </Form>
+      {isMe ? (
+        <Form method="post" id="emails" className="emails-setting">
+          <input type="hidden" name="intent" value="emails" />
+          <h2>{t("members.emailsTitle")}</h2>
+          <div className="field">
+            <label className="checkbox" htmlFor="emails-on">
+              <input id="emails-on" type="checkbox" name="emails" defaultChecked={emailsOn} />
+              {t("members.emailsOn")}
+            </label>
+          </div>
+          <p className="hint">{t("members.emailsHint")}</p>
+          <SubmitButton className="button secondary">{t("members.emailsSave")}</SubmitButton>
+        </Form>
+      ) : null}
     </section>
   );
 }

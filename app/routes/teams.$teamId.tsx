@@ -41,6 +41,9 @@ export default function TeamLayout() {
           <li>
             <NavLink to={`/teams/${team.id}/calendar`}>{t("teams.calendar")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/teams/${team.id}/outbox`}>{t("teams.outbox")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
