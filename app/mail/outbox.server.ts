@@ -115,11 +115,16 @@ export async function queueSeriesInvites(teamId: string, ritualId: string, now =
       });
     }
   }
-  return queueMail(drafts);
+  return queueMail(drafts, now);
 }
 
 /** One meeting's new time, or its cancellation, to everyone on the ritual (the meeting's sequence is in the key). */
-export async function queueMeetingUpdate(teamId: string, ritualId: string, originalStart: number): Promise<number> {
+export async function queueMeetingUpdate(
+  teamId: string,
+  ritualId: string,
+  originalStart: number,
+  now = Date.now(),
+): Promise<number> {
   const found = await findMeeting(teamId, ritualId, originalStart);
   if (!found || found.meeting.detached) return 0;
   const { ritual, meeting } = found;
@@ -176,7 +181,7 @@ export async function queueMeetingUpdate(teamId: string, ritualId: string, origi
       });
     }
   }
-  return queueMail(drafts);
+  return queueMail(drafts, now);
 }
 
 type ReminderItem = Awaited<ReturnType<typeof openFollowUpsForReminders>>[number];
@@ -256,6 +261,7 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
         text: text + memberFooter(t, team, recipient.teamId, recipient.id),
       },
       fresh.map((line) => line.nudge.key),
+      now,
     );
     if (sent) queued++;
   }
@@ -312,7 +318,7 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
               .filter(Boolean)
               .join("\n\n") + memberFooter(t, row.team.name, ritual.teamId, host.id),
         }));
-      queued += await queueMail(drafts);
+      queued += await queueMail(drafts, now);
     }
   }
   return queued;
@@ -323,7 +329,7 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
  * items), mailed to each of the customer's contacts in their language. Once
  * per version of the page; answers how many contacts it went to (null: not a tea time).
  */
-export async function queueRecap(ref: MeetingRef): Promise<number | null> {
+export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<number | null> {
   const ritual = await getRitual(ref.teamId, ref.ritualId);
   if (!ritual?.customer) return null;
   const [{ contacts }, notes, team] = await Promise.all([
@@ -372,6 +378,7 @@ export async function queueRecap(ref: MeetingRef): Promise<number | null> {
       subject: t("mail.recapSubject", { title: ritual.title, date }),
       text,
     })),
+    now,
   );
   return contacts.length;
 }

@@ -11,20 +11,16 @@ export interface MailTransport {
   send(mail: ClaimedMail): Promise<"sent" | "kept">;
 }
 
-/** Header values on one line: a name or title can never start a header of its own. */
-export function oneLine(value: string): string {
-  return value
-    .replace(/[\r\n\u2028\u2029]+/g, " ")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim();
-}
-
-/** The message as nodemailer builds it: text, and the invite both inline (iTIP) and as a file. */
-export function nodemailerMessage(mail: ClaimedMail, from: string) {
+/**
+ * The message as nodemailer builds it: text, and the invite as an iTIP part.
+ * Nodemailer encodes every header value, so a CR/LF in a stored name or
+ * title cannot start a header of its own (tests/mail.test.ts sends such a mail).
+ */
+function nodemailerMessage(mail: ClaimedMail, from: string) {
   return {
     from,
-    to: { name: oneLine(mail.toName), address: oneLine(mail.toAddress) },
-    subject: oneLine(mail.subject),
+    to: { name: mail.toName, address: mail.toAddress },
+    subject: mail.subject,
     text: mail.text,
     headers: { "Auto-Submitted": "auto-generated" },
     ...(mail.calendar && mail.calendarMethod

@@ -38,11 +38,11 @@ function isDuplicate(error: unknown): boolean {
  * Queues each draft unless one with its key is queued already (by this
  * request before, or by another instance): answers how many were new.
  */
-export async function queueMail(drafts: readonly MailDraft[]): Promise<number> {
+export async function queueMail(drafts: readonly MailDraft[], now: number): Promise<number> {
   let queued = 0;
   for (const draft of drafts) {
     try {
-      await prisma.mail.create({ data: draft });
+      await prisma.mail.create({ data: { ...draft, createdAt: new Date(now), nextAttemptAt: new Date(now) } });
       queued++;
     } catch (error) {
       if (!isDuplicate(error)) throw error;
@@ -134,10 +134,10 @@ export async function givenNudges(keys: readonly string[]): Promise<Set<string>>
  * Queues a digest and records the reminders it carries, together: if another
  * instance queued this digest first, nothing is written and false comes back.
  */
-export async function queueDigest(draft: MailDraft, nudgeKeys: readonly string[]): Promise<boolean> {
+export async function queueDigest(draft: MailDraft, nudgeKeys: readonly string[], now: number): Promise<boolean> {
   try {
     await prisma.$transaction(async (db) => {
-      await db.mail.create({ data: draft });
+      await db.mail.create({ data: { ...draft, createdAt: new Date(now), nextAttemptAt: new Date(now) } });
       for (const key of nudgeKeys) await db.nudge.upsert({ where: { key }, create: { key }, update: {} });
     });
     return true;
