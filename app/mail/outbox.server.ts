@@ -28,7 +28,7 @@ import {
   type MailDraft,
 } from "~/models/mail.server";
 import { findMeeting, listExceptionsFor } from "~/models/meeting.server";
-import { loadNotePage, shareTokenOf, type MeetingRef } from "~/models/note.server";
+import { carriedRisksAndDeadline, loadNotePage, shareTokenOf, type MeetingRef } from "~/models/note.server";
 import { getRitual, toStoredRitual } from "~/models/ritual.server";
 import { configuredTransport, type MailTransport } from "./transport.server";
 
@@ -332,17 +332,18 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
 export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<number | null> {
   const ritual = await getRitual(ref.teamId, ref.ritualId);
   if (!ritual?.customer) return null;
-  const [{ contacts }, notes, team] = await Promise.all([
+  // As the shared page: this page's shared items, with the shared risks and the deadline carried from earlier meetings.
+  const [{ contacts }, { page }, carried, team] = await Promise.all([
     ritualMailRecipients(ritual.id),
     loadNotePage(ref),
+    carriedRisksAndDeadline(ref, { sharedOnly: true }),
     teamName(ref.teamId),
   ]);
   const language = ritual.customer.language;
   const t = await i18nServer.getFixedT(language);
-  const page = notes.page;
   const token = page && shareTokenOf(page);
   const pageUrl = token ? new URL(`/shared/${token}`, env.appUrl).toString() : null;
-  const deadline = page?.customerDeadline ?? notes.carriedDeadline?.customerDeadline ?? null;
+  const deadline = page?.customerDeadline ?? carried.deadline?.customerDeadline ?? null;
   const list = (heading: string, lines: string[]) =>
     lines.length > 0 && `${t(heading)}:\n${lines.map((l) => `- ${l}`).join("\n")}`;
   // On the ritual's clock: a tea time is anchored where the customer is.
@@ -357,7 +358,7 @@ export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<num
     ),
     list(
       "mail.risksHeading",
-      (page?.risks ?? []).filter((i) => i.shared).map((i) => i.risk),
+      [...carried.risks, ...(page?.risks ?? []).filter((i) => i.shared)].map((i) => i.risk),
     ),
     list(
       "mail.questionsHeading",

@@ -40,6 +40,8 @@ const signedInPages = [
   "/teams/demo-team/follow-ups",
   "/account",
   "/teams/demo-team/follow-ups?mine=1",
+  "/teams/demo-team/outbox",
+  "/teams/demo-team/members/demo-lena/edit",
 ];
 
 /** The demo's last tea time: its note page (full of items) and the customer's shared view of it. */

@@ -14,7 +14,8 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const database = E2E_DATABASE;
   migrateDatabase(database);
-  const env = { DATABASE_URL: `file:${database}`, SESSION_SECRET: E2E_SESSION_SECRET };
+  // The mail sender looks for work every second, so the outbox fills while a test watches.
+  const env = { DATABASE_URL: `file:${database}`, SESSION_SECRET: E2E_SESSION_SECRET, MAIL_TICK_SECONDS: "1" };
   execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
     env: { ...process.env, ...env },
     stdio: "pipe",

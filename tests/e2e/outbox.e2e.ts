@@ -1,0 +1,70 @@
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_MEMBER_EMAIL } from "../../prisma/demo-accounts";
+import { chromiumForThisFile, openNextTeaTime, openPage, SCREENSHOTS, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const browser = chromiumForThisFile();
+
+describe("mail", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const mode = javaScriptEnabled ? "on" : "off";
+    it(`sends a tea time's recap to the customer and shows it in the outbox as sent (JavaScript ${mode})`, async () => {
+      const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
+      await signIn(page, baseUrl);
+      await openNextTeaTime(page);
+      await page.getByRole("button", { name: "Send the recap to the customer" }).click();
+      await expect.poll(() => page.getByTestId("recap-sent").textContent()).toBe("Recap sent to 2 contacts.");
+
+      await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Outbox" }).click();
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Outbox");
+      expect(await page.locator(".page-heading").innerText()).toContain("No mail server is set up");
+      const recaps = page.getByTestId("outbox-mail").filter({ hasText: "요약: Tea time with Hanbit Logistics" });
+      // The sender runs every second on the server: the recap turns from waiting to kept.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return recaps.filter({ hasText: "Kept in the outbox" }).count();
+          },
+          { timeout: 15_000, interval: 1_000 },
+        )
+        .toBeGreaterThanOrEqual(2);
+      const first = recaps.first();
+      expect(await first.innerText()).toMatch(/To: (Min-seo Kim|Daniel Cho) <[^>]+@[^>]+>/);
+      await first.locator("summary").click();
+      expect(await first.locator(".outbox-text").innerText()).toContain("Customs delays at Busan in December");
+      await page.screenshot({ path: `${SCREENSHOTS}/outbox-${mode}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it("shows a member only their own mail, and lets them turn emails off themselves (JavaScript off)", async () => {
+    const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled: false });
+    await signIn(page, baseUrl, DEMO_MEMBER_EMAIL);
+    await page.goto(`${baseUrl}/outbox`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Outbox");
+    expect(await page.locator("main").innerText()).not.toContain("요약:");
+    expect(await page.locator(".page-heading").innerText()).toContain("Every email the app sent you");
+
+    await page.goto(`${baseUrl}/teams/demo-team/members/demo-jiwoo/edit`);
+    const emails = page.getByLabel(/Send me emails/);
+    expect(await emails.isChecked()).toBe(true);
+    await emails.uncheck();
+    await page.getByRole("button", { name: "Save email choice" }).click();
+    await page.reload();
+    expect(await page.getByLabel(/Send me emails/).isChecked()).toBe(false);
+    await page.getByLabel(/Send me emails/).check();
+    await page.getByRole("button", { name: "Save email choice" }).click();
+    await page.reload();
+    expect(await page.getByLabel(/Send me emails/).isChecked()).toBe(true);
+    // Someone else's choice is not theirs to make.
+    const other = await page.request.post(`${baseUrl}/teams/demo-team/members/demo-lena/edit`, {
+      form: { intent: "emails" },
+      headers: { Origin: baseUrl },
+    });
+    expect(other.status()).toBe(403);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
