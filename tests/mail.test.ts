@@ -11,9 +11,9 @@ import { smtpTransport } from "~/mail/transport.server";
 import { MAX_ATTEMPTS } from "~/models/mail.server";
 import { changeMeeting, findMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
-import { createContact, createCustomer, createMember, setMemberEmails } from "~/models/team.server";
-import { signedUpUser, teamOwnedBy } from "./support/accounts";
+import { setMemberEmails } from "~/models/team.server";
 import { startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
+import { teamWithTeaTime } from "./support/tea-time";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
 const world = {} as { teamId: string; ownerId: string; jiwooId: string; samId: string; teaTimeId: string };
@@ -43,35 +43,8 @@ const byRecipient = (address: string) => smtp.messages.filter((message) => to(me
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
-  const owner = await signedUpUser("lead@crew.example");
-  const { teamId, memberId } = await teamOwnedBy(owner, "Crew");
-  const jiwoo = await createMember(teamId, { name: "Ji-woo", email: "jiwoo@crew.example", timeZone: "Asia/Seoul" });
-  const sam = await createMember(teamId, { name: "Sam", email: "sam@crew.example", timeZone: "America/Los_Angeles" });
-  const customer = await createCustomer(teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
-  if (!jiwoo.ok || !sam.ok || !customer.ok) throw new Error("setup");
-  const contact = await createContact(teamId, customer.value.id, { name: "Min-seo", email: "minseo@hanbit.example" });
-  if (!contact.ok) throw new Error("contact");
-  const teaTime = await createRitual(
-    teamId,
-    {
-      kind: "tea-time",
-      title: "Tea time",
-      timeZone: "Asia/Seoul",
-      startTime: "16:00",
-      startDate: "2026-11-26",
-      customerId: customer.value.id,
-    },
-    { hostIds: [memberId], participantIds: [jiwoo.value.id, sam.value.id], contactIds: [contact.value.id] },
-  );
-  if (!teaTime.ok) throw new Error("tea time");
-  await setMemberEmails(teamId, sam.value.id, false);
-  Object.assign(world, {
-    teamId,
-    ownerId: memberId,
-    jiwooId: jiwoo.value.id,
-    samId: sam.value.id,
-    teaTimeId: teaTime.value.id,
-  });
+  Object.assign(world, await teamWithTeaTime("crew.example", "2026-11-26"));
+  await setMemberEmails(world.teamId, world.samId, false);
 });
 
 afterAll(() => smtp.close());

@@ -4,9 +4,8 @@ import { prisma } from "~/db.server";
 import { expandValidRule } from "~/domain/recurrence";
 import { queueDueAgendas, queueDueDigests, queueRecap } from "~/mail/outbox.server";
 import { addFollowUp, addQuestion, addRisk, saveNotes } from "~/models/note.server";
-import { createRitual, getRitual } from "~/models/ritual.server";
-import { createContact, createCustomer, createMember } from "~/models/team.server";
-import { signedUpUser, teamOwnedBy } from "./support/accounts";
+import { getRitual } from "~/models/ritual.server";
+import { teamWithTeaTime } from "./support/tea-time";
 
 const LA = "America/Los_Angeles";
 const la = (iso: string) => DateTime.fromISO(iso, { zone: LA }).toMillis();
@@ -23,42 +22,11 @@ const mailsTo = (memberId: string, kind: string) =>
   prisma.mail.findMany({ where: { memberId, kind }, orderBy: { createdAt: "asc" } });
 
 beforeAll(async () => {
-  const owner = await signedUpUser("lead@reminders.example");
-  const { teamId, memberId } = await teamOwnedBy(owner, "Reminders");
   // Sam works in Los Angeles: his morning comes on his clock, across the clocks going back on 1 November.
-  const sam = await createMember(teamId, { name: "Sam", email: "sam@reminders.example", timeZone: LA });
-  const jiwoo = await createMember(teamId, {
-    name: "Ji-woo",
-    email: "jiwoo@reminders.example",
-    timeZone: "Asia/Seoul",
-  });
-  const customer = await createCustomer(teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
-  if (!sam.ok || !jiwoo.ok || !customer.ok) throw new Error("setup");
-  const contact = await createContact(teamId, customer.value.id, { name: "Min-seo", email: "minseo@hanbit.example" });
-  if (!contact.ok) throw new Error("contact");
-  const teaTime = await createRitual(
-    teamId,
-    {
-      kind: "tea-time",
-      title: "Tea time",
-      timeZone: "Asia/Seoul",
-      startTime: "16:00",
-      startDate: "2026-10-01",
-      customerId: customer.value.id,
-    },
-    { hostIds: [memberId], participantIds: [sam.value.id, jiwoo.value.id], contactIds: [contact.value.id] },
-  );
-  if (!teaTime.ok) throw new Error("tea time");
-  const ritual = (await getRitual(teamId, teaTime.value.id))!;
+  const team = await teamWithTeaTime("reminders.example", "2026-10-01");
+  const ritual = (await getRitual(team.teamId, team.teaTimeId))!;
   const [first] = expandValidRule(ritual, { from: Date.parse("2026-10-01"), to: Date.parse("2026-11-01") });
-  Object.assign(world, {
-    teamId,
-    leadId: memberId,
-    samId: sam.value.id,
-    jiwooId: jiwoo.value.id,
-    teaTimeId: teaTime.value.id,
-    start: first!.originalStart,
-  });
+  Object.assign(world, { ...team, leadId: team.ownerId, start: first!.originalStart });
 });
 
 beforeEach(async () => {

@@ -36,7 +36,7 @@ describe("the members page", () => {
       await expect.poll(() => page.locator("h1").textContent()).toBe("Edit Priya Raman");
       await page.getByLabel("Working day starts").fill("22:00");
       await page.getByLabel("Working day ends").fill("06:00");
-      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByRole("button", { name: "Save changes" }).click();
       await expect.poll(() => page.locator("h1").textContent()).toBe("Members");
       expect(await memberRow(page, "Priya Raman").innerText()).toContain("22:00–06:00");
 
@@ -67,7 +67,7 @@ describe("the members page", () => {
       await own.page.getByLabel("Your time zone").fill("America/Los_Angeles");
       await own.page.getByLabel("Working day starts").fill("08:00");
       await own.page.getByRole("checkbox", { name: "Friday" }).uncheck();
-      await own.page.getByRole("button", { name: "Save" }).click();
+      await own.page.getByRole("button", { name: "Save changes" }).click();
       await expect.poll(() => own.page.locator("h1").textContent()).toBe("Members");
       const mine = (await listMembers(teamId)).find((row) => row.id === joined.value.id)!;
       expect(mine.timeZone).toBe("America/Los_Angeles");

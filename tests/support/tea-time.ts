@@ -1,0 +1,32 @@
+import { createRitual } from "~/models/ritual.server";
+import { createContact, createCustomer, createMember } from "~/models/team.server";
+import { signedUpUser, teamOwnedBy } from "./accounts";
+
+/**
+ * A team whose owner (in Berlin) hosts a weekly tea time in Seoul with a Korean-speaking
+ * customer's contact, Min-seo, and two members: Ji-woo in Seoul and Sam in Los Angeles.
+ */
+export async function teamWithTeaTime(domain: string, startDate: string) {
+  const owner = await signedUpUser(`lead@${domain}`);
+  const { teamId, memberId } = await teamOwnedBy(owner, domain);
+  const jiwoo = await createMember(teamId, { name: "Ji-woo", email: `jiwoo@${domain}`, timeZone: "Asia/Seoul" });
+  const sam = await createMember(teamId, { name: "Sam", email: `sam@${domain}`, timeZone: "America/Los_Angeles" });
+  const customer = await createCustomer(teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
+  if (!jiwoo.ok || !sam.ok || !customer.ok) throw new Error("setup");
+  const contact = await createContact(teamId, customer.value.id, { name: "Min-seo", email: "minseo@hanbit.example" });
+  if (!contact.ok) throw new Error("contact");
+  const teaTime = await createRitual(
+    teamId,
+    {
+      kind: "tea-time",
+      title: "Tea time",
+      timeZone: "Asia/Seoul",
+      startTime: "16:00",
+      startDate,
+      customerId: customer.value.id,
+    },
+    { hostIds: [memberId], participantIds: [jiwoo.value.id, sam.value.id], contactIds: [contact.value.id] },
+  );
+  if (!teaTime.ok) throw new Error("tea time");
+  return { teamId, ownerId: memberId, jiwooId: jiwoo.value.id, samId: sam.value.id, teaTimeId: teaTime.value.id };
+}
