@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
-import { daysSilent, urgencyOf, type Urgency } from "~/domain/follow-ups";
+import { daysSilent, urgencyOf } from "~/domain/follow-ups";
 import { meetingKey } from "~/domain/meeting-key";
 import { formatDate } from "~/components/ritual-format";
 import { renderMarkdown } from "~/markdown.server";
 import { shareTokenOf, type LoadedNotePage } from "~/models/note.server";
+import type { DeadlineView, FollowUpView, NotePageView, QuestionView, RaisedInView, RiskView } from "~/views/note-page";
 
 type Owner = { id: string; name: string; timeZone: string } | null;
 
@@ -43,7 +44,7 @@ export interface ViewContext {
   teamZone: string;
 }
 
-function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string) {
+function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string): RaisedInView | null {
   const meeting = row.notePage?.meeting;
   if (!meeting) return null;
   const start = meeting.originalStart.getTime();
@@ -54,7 +55,10 @@ function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string) {
   };
 }
 
-export function followUpView(row: FollowUpRow & Partial<RaisedIn>, { locale, now, teamZone }: ViewContext) {
+export function followUpView(
+  row: FollowUpRow & Partial<RaisedIn>,
+  { locale, now, teamZone }: ViewContext,
+): FollowUpView {
   const zone = row.owner?.timeZone ?? teamZone;
   const item = { status: row.status === "done" ? ("done" as const) : ("open" as const), dueDate: row.dueDate };
   return {
@@ -68,14 +72,17 @@ export function followUpView(row: FollowUpRow & Partial<RaisedIn>, { locale, now
     due: formatDate(row.dueDate, locale),
     status: item.status,
     lastUpdate: row.lastUpdate,
-    urgency: urgencyOf({ ...item, lastUpdatedAt: row.lastUpdatedAt.getTime() }, zone, now) as Urgency,
+    urgency: urgencyOf({ ...item, lastUpdatedAt: row.lastUpdatedAt.getTime() }, zone, now),
     silentDays: daysSilent({ lastUpdatedAt: row.lastUpdatedAt.getTime() }, now),
     shared: row.shared,
     raisedIn: raisedIn(row, locale, teamZone),
   };
 }
 
-export function questionView(row: QuestionRow & Partial<RaisedIn>, { locale, now, teamZone }: ViewContext) {
+export function questionView(
+  row: QuestionRow & Partial<RaisedIn>,
+  { locale, now, teamZone }: ViewContext,
+): QuestionView {
   const zone = row.owner?.timeZone ?? teamZone;
   return {
     id: row.id,
@@ -109,7 +116,7 @@ interface RiskRow {
   resolved: boolean;
 }
 
-export function riskView(row: RiskRow & Partial<RaisedIn>, { locale, teamZone }: ViewContext) {
+export function riskView(row: RiskRow & Partial<RaisedIn>, { locale, teamZone }: ViewContext): RiskView {
   return {
     id: row.id,
     risk: row.risk,
@@ -126,7 +133,7 @@ export function deadlineView(
   own: string | null | undefined,
   carried: { customerDeadline: string | null; meeting: { originalStart: Date } } | null,
   { locale, teamZone }: ViewContext,
-) {
+): DeadlineView {
   const date = own || carried?.customerDeadline || "";
   if (!date) return { date, text: null, carriedFrom: null };
   return {
@@ -136,11 +143,13 @@ export function deadlineView(
   };
 }
 
-export type FollowUpView = ReturnType<typeof followUpView>;
-export type QuestionView = ReturnType<typeof questionView>;
-
 /** A meeting's note page as the team sees it: text as typed and as rendered, items, and what carries over. */
-export function notePageView(loaded: LoadedNotePage, template: string, context: ViewContext, origin: string) {
+export function notePageView(
+  loaded: LoadedNotePage,
+  template: string,
+  context: ViewContext,
+  origin: string,
+): NotePageView {
   const { page } = loaded;
   const deadline = deadlineView(page?.customerDeadline, loaded.carriedDeadline, context);
   const text = {
@@ -168,5 +177,3 @@ export function notePageView(loaded: LoadedNotePage, template: string, context: 
     shareUrl: page && shareTokenOf(page) ? new URL(`/shared/${shareTokenOf(page)}`, origin).toString() : null,
   };
 }
-
-export type NotePageView = ReturnType<typeof notePageView>;

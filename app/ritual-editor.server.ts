@@ -18,15 +18,14 @@ import {
 import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import { previewMeetings, type PreviewMeeting, type PreviewPerson } from "~/domain/ritual-preview";
 import { findSlots, proposeRotation, type SlotRequest, type SlotSuggestion } from "~/domain/slots";
-import type { FieldErrors } from "~/domain/validation";
 import { busyByPerson } from "~/domain/week-schedule";
 import { DAY } from "~/domain/zone-offsets";
 import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
 import { formValues, invalidForm, readForm } from "~/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";
 import { fairnessRows } from "~/fairness.server";
-import type { FairnessRow } from "~/components/fairness-bars";
-import { chartsFor, type OverlapChartView } from "~/overlap-chart.server";
+import { chartsFor } from "~/views/overlap-chart";
+import type { EditorOptions, PreviewMeetingView, RitualPlan, SuggestionView, WarningView } from "~/views/ritual-editor";
 import { i18nServer } from "~/i18next.server";
 import { queueSeriesInvites } from "~/mail/outbox.server";
 import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
@@ -34,60 +33,6 @@ import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual
 import type { StoredMeeting } from "~/domain/series-edit";
 
 const WORKING_WEEK = [1, 2, 3, 4, 5];
-
-export interface PreviewRowView {
-  personId: string;
-  name: string;
-  role: Role;
-  customer: boolean;
-  timeZone: string;
-  local: string;
-  /** The start on their clock alone, for "2:00 AM is night there". */
-  localStart: string;
-  dayShift: number;
-  minutesOutside: number;
-  minutesAtNight: number;
-  shiftMinutes: number;
-}
-
-export interface PreviewMeetingView {
-  key: number;
-  when: string;
-  adjustment: "gap" | "ambiguous" | null;
-  clockChange: string | null;
-  rows: PreviewRowView[];
-}
-
-export interface SuggestionView {
-  key: string;
-  label: string;
-  outside: string[];
-  search: string;
-}
-
-export interface RitualPlan {
-  errors: FieldErrors;
-  preview: PreviewMeetingView[];
-  charts: OverlapChartView[];
-  suggestions: SuggestionView[];
-  rotation: {
-    slots: SuggestionView[];
-    tally: FairnessRow[];
-    /** The form with the rotation filled in: the first time as the start, the others taken in turn. */
-    search: string;
-  } | null;
-  /** Whether the suggestions may change the day (a one-off, or one weekday a week) or only the time. */
-  suggestionsChangeDay: boolean;
-  /** What the user must confirm before saving, in their words. */
-  warnings: WarningView[];
-}
-
-export interface WarningView {
-  key: RitualWarning["key"];
-  message: string;
-  items: string[];
-  confirm: string;
-}
 
 interface PlanContext {
   planning: TeamPlanning;
@@ -300,9 +245,8 @@ export function fieldsOfSavedRitual(planning: TeamPlanning, ritualId: string): F
 }
 
 /** What the editor page needs besides the fields: the people to pick from and the pickers' options. */
-export type EditorOptions = ReturnType<typeof editorOptions>;
 
-function editorOptions(planning: TeamPlanning, locale: string, t: TFunction) {
+function editorOptions(planning: TeamPlanning, locale: string, t: TFunction): EditorOptions {
   return {
     members: planning.members.map(({ id, name, timeZone }) => ({ id, name, timeZone })),
     customers: planning.customers.map((customer) => ({

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/domain/validation";
-import type { FollowUpView, NotePageView, QuestionView } from "~/note-page.server";
+import type { FollowUpView, NotePageView, QuestionView } from "~/views/note-page";
 import { CopyButton, CopyField } from "./copy-button";
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, textValue, type FormReply } from "./form";
 

@@ -1,7 +1,7 @@
 import { useId, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { COLUMN_MINUTES, localMinutesAt } from "~/domain/overlap-chart";
-import type { OverlapChartView } from "~/overlap-chart.server";
+import type { OverlapChartView } from "~/views/overlap-chart";
 
 const percent = (minutes: number) => `${(minutes / 1440) * 100}%`;
 /** Positions across the bands, which start after the column of names (--label wide). */

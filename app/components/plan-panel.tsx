@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { PreviewMeetingView, RitualPlan, SuggestionView } from "~/ritual-editor.server";
+import type { PreviewMeetingView, RitualPlan, SuggestionView } from "~/views/ritual-editor";
 import { FairnessBars } from "./fairness-bars";
 import { OverlapChart } from "./overlap-chart";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { list, text, type FormFields } from "~/domain/ritual-form";
 import { RITUAL_DEFAULTS, RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import type { FieldErrors } from "~/domain/validation";
-import type { EditorOptions, RitualPlan, WarningView } from "~/ritual-editor.server";
+import type { EditorOptions, RitualPlan, WarningView } from "~/views/ritual-editor";
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
 import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";

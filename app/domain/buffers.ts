@@ -1,4 +1,4 @@
-import type { Interval } from "./recurrence";
+import type { Interval } from "./interval";
 
 const MINUTE = 60_000;
 

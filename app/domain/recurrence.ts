@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dayFromIso, daysInMonth, isoFromDay, isoWeekdayOf, type DayNumber } from "./local-dates";
-import type { Ritual } from "./ritual";
+import type { Interval, TimeWindow } from "./interval";
+import type { Frequency } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type FieldErrors, type Validated } from "./validation";
 import { DAY, localToInstant, ZoneOffsets, type LocalAdjustment } from "./zone-offsets";
@@ -11,27 +12,25 @@ const MINUTE = 60_000;
  * The parts of a ritual that decide when it meets. A rotating rule takes its
  * `rotationStarts` in turn, one per period (week, or month, times the interval).
  */
-export type RecurrenceRule = { rotationStarts?: readonly number[] } & Pick<
-  Ritual,
-  | "timeZone"
-  | "startMinutes"
-  | "durationMinutes"
-  | "frequency"
-  | "interval"
-  | "weekdays"
-  | "monthDay"
-  | "monthWeek"
-  | "monthWeekday"
-  | "startDate"
-  | "untilDate"
-  | "count"
->;
-
-/** Instants are epoch milliseconds. */
-export interface Interval {
-  start: number;
-  end: number;
+export interface RecurrenceRule {
+  timeZone: string;
+  /** Local start, minutes after midnight in `timeZone`. */
+  startMinutes: number;
+  rotationStarts?: readonly number[];
+  durationMinutes: number;
+  frequency: Frequency;
+  interval: number;
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  weekdays: number[];
+  monthDay: number | null;
+  monthWeek: number | null;
+  monthWeekday: number | null;
+  startDate: string;
+  untilDate: string | null;
+  count: number | null;
 }
+
+export type { Interval, TimeWindow } from "./interval";
 
 /** A change to one meeting of a series; the series keeps its identity. */
 export type MeetingException =
@@ -49,11 +48,6 @@ export interface PlannedMeeting extends Interval {
   status: "scheduled" | "moved";
   /** Set when the rule's local time did not exist ("gap") or happened twice ("ambiguous") that day. */
   adjustment: LocalAdjustment;
-}
-
-export interface TimeWindow {
-  from: number;
-  to: number;
 }
 
 /** A rotation takes two or three start times in turn. */

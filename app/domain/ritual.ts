@@ -158,27 +158,13 @@ export function ruleOf(input: RitualInput): RecurrenceRule & Buffers {
 }
 
 /** A saved ritual as the rest of the app sees it. */
-export interface Ritual {
+/** A ritual: when it meets (its recurrence rule), its buffers, and what it is. */
+export interface Ritual extends RecurrenceRule, Buffers {
   id: string;
   kind: RitualKind;
   title: string;
-  timeZone: string;
-  /** Local start, minutes after midnight in `timeZone`. */
-  startMinutes: number;
   /** Start times taken in turn, one per period, beginning with `startMinutes`; empty when it does not rotate. */
   rotationStarts: number[];
-  durationMinutes: number;
-  frequency: RitualInput["frequency"];
-  interval: number;
-  weekdays: number[];
-  monthDay: number | null;
-  monthWeek: number | null;
-  monthWeekday: number | null;
-  startDate: string;
-  untilDate: string | null;
-  count: number | null;
-  goEarlyMinutes: number;
-  stayLateMinutes: number;
   agendaTemplate: string;
   videoUrl: string;
 }

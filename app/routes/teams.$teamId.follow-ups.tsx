@@ -6,7 +6,8 @@ import { FollowUpItem, QuestionItem } from "~/components/note-page";
 import { URGENCY_ORDER } from "~/domain/follow-ups";
 import { i18nServer } from "~/i18next.server";
 import { listOpenItems } from "~/models/note.server";
-import { followUpView, questionView, type FollowUpView, type QuestionView } from "~/note-page.server";
+import { followUpView, questionView } from "~/note-page.server";
+import type { FollowUpView, QuestionView } from "~/views/note-page";
 
 export const meta: MetaFunction = () => [{ title: "Follow-ups · Rituals" }];
 

@@ -14,7 +14,7 @@ import { previewMeetings } from "~/domain/ritual-preview";
 import { upcomingMeetings } from "~/domain/week-schedule";
 import { TALLY_MEETINGS } from "~/domain/fairness";
 import { ritualFairness } from "~/fairness.server";
-import { chartsFor } from "~/overlap-chart.server";
+import { chartsFor } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual } from "~/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

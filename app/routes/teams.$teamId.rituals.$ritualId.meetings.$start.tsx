@@ -43,7 +43,7 @@ import {
   updateRisk,
 } from "~/models/note.server";
 import { notePageView } from "~/note-page.server";
-import { overlapChartView } from "~/overlap-chart.server";
+import { overlapChartView } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
 import { env } from "~/env.server";
 

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const APP = "app";
+
+/** Every source file of the app (tests and generated clients aside). */
+function sourceFiles(folder = APP): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(file);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
+  });
+}
+
+const files = sourceFiles();
+
+/** The app's own modules a file imports (type imports and re-exports too), by path. */
+function importsOf(file: string): string[] {
+  const specifiers = [...fs.readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*?from\s+["']([^"']+)["']/gm)];
+  return specifiers.flatMap(([, specifier]) => {
+    const base = specifier!.startsWith("~/")
+      ? path.join(APP, specifier!.slice(2))
+      : specifier!.startsWith(".")
+        ? path.join(path.dirname(file), specifier!)
+        : null;
+    if (base === null) return [];
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((f) => files.includes(f));
+    return found ? [found] : [];
+  });
+}
+
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+function cycles(): string[] {
+  const found: string[] = [];
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, "open");
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === "open") found.push([...stack.slice(stack.indexOf(next)), next].join(" -> "));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, "done");
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return found;
+}
+
+describe("how the code is laid out", () => {
+  it("finds the app's imports (the check below sees what it should)", () => {
+    expect(graph.get(path.join(APP, "db.server.ts"))).toContain(path.join(APP, "database-url.ts"));
+  });
+
+  it("has no import cycle", () => {
+    expect(cycles()).toEqual([]);
+  });
+
+  it("has no component importing a server module (their types live in app/views)", () => {
+    const leaks = files
+      .filter((file) => file.startsWith(path.join(APP, "components")))
+      .flatMap((file) =>
+        graph
+          .get(file)!
+          .filter((imported) => /\.server\.tsx?$/.test(imported))
+          .map((i) => `${file} -> ${i}`),
+      );
+    expect(leaks).toEqual([]);
+  });
+});
