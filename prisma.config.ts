@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./app/database-url";
+import { databaseUrl } from "./app/utils/database-url";
 
 // The CLI looks for native engine files before it starts, even though
 // engine "js" never runs them, and they cannot be downloaded here. Pointing

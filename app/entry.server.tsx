@@ -6,8 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
-import { i18nConfig } from "./i18n";
-import { pageLanguage } from "./page-language.server";
+import { i18nConfig } from "./i18n/config";
+import { pageLanguage } from "./i18n/page-language.server";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -64,9 +64,9 @@ export default async function handleRequest(
 }
 
 // server.js answers most feed polls with this before the app runs (see feed-cache.server.ts).
-export { notModifiedHeaders } from "./feed-cache.server";
+export { notModifiedHeaders } from "./utils/feed-cache.server";
 // server.js checks every request and sets every response's security headers with these.
-export { refusal, securityHeaders } from "./http-guard.server";
-export { guardedOrigin } from "./env.server";
+export { refusal, securityHeaders } from "./utils/http-guard.server";
+export { guardedOrigin } from "./utils/env.server";
 // server.js runs the mail sender in its own process once it listens (see mail/outbox.server.ts).
 export { startMailScheduler } from "./mail/outbox.server";

@@ -2,11 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { getCurrentUser } from "./auth.server";
+import { getCurrentUser } from "./utils/auth.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { LanguageSwitcher } from "./components/language-switcher";
 import { useNonce } from "./components/nonce";
-import { pageLanguage } from "./page-language.server";
+import { pageLanguage } from "./i18n/page-language.server";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { migrationChecksum, readMigrations } from "./postgres-migrations";
 import {
   checkChanges,

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { findSharedPage, shareTokenOf } from "~/models/note.server";
 import { urgencyOf } from "~/domain/follow-ups";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";

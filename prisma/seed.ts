@@ -8,7 +8,7 @@
  *   tsx prisma/seed.ts             add the demo team unless it is already there
  *   tsx prisma/seed.ts --if-empty  only on a database without any team (npm start)
  */
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import type { WriteResult } from "~/domain/validation";
 import { DateTime } from "luxon";
 import { expandValidRule } from "~/domain/recurrence";

@@ -34,10 +34,10 @@ export async function runCalendarBench(): Promise<void> {
   const { createRitual } = await import("~/models/ritual.server");
   const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
   const { memberFeed } = await import("~/calendar/ritual-calendars");
-  const { feedWindow } = await import("~/calendar-response.server");
+  const { feedWindow } = await import("~/calendar/calendar-response.server");
   const { expandValidRule } = await import("~/domain/recurrence");
   const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
-  const { prisma } = await import("~/db.server");
+  const { prisma } = await import("~/utils/db.server");
 
   const lead = await benchLead("bench@example.com");
   const zones = ["Europe/Berlin", "America/New_York", "Asia/Seoul", "Asia/Kolkata", "Australia/Sydney"];

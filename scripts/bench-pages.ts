@@ -145,7 +145,7 @@ async function runPagesBench(provider: BenchDatabase): Promise<void> {
     );
   } finally {
     server.stop();
-    const { prisma } = await import("~/db.server");
+    const { prisma } = await import("~/utils/db.server");
     await prisma.$disconnect();
     database.remove();
   }

@@ -4,7 +4,7 @@
  * records in the same table (see prisma/postgres-migrations.ts).
  */
 import { spawnSync } from "node:child_process";
-import { databaseProvider, databaseUrl } from "../app/database-url";
+import { databaseProvider, databaseUrl } from "../app/utils/database-url";
 import { deployPostgresMigrations } from "../prisma/postgres-migrations";
 
 const url = databaseUrl();

@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseUrl } from "~/database-url";
+import { databaseUrl } from "~/utils/database-url";
 
 const url = databaseUrl();
 if (!url.startsWith("file:")) throw new Error(`Only a file database can be reset this way, not ${url}`);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { createInvite } from "~/models/invite.server";
 import { createRitual } from "~/models/ritual.server";
 import { getMembership } from "~/models/team.server";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { unfoldLines } from "~/calendar/rfc5545";
 import { expandValidRule } from "~/domain/recurrence";
 import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
-import { notModifiedHeaders } from "~/feed-cache.server";
+import { notModifiedHeaders } from "~/utils/feed-cache.server";
 import { changeMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
 import { createContact, createCustomer } from "~/models/team.server";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "~/db-unavailable.server";
-import { databaseHealth, prisma } from "~/db.server";
+import { isDatabaseUnavailable } from "~/utils/db-unavailable.server";
+import { databaseHealth, prisma } from "~/utils/db.server";
 import { createTeam, listMembers } from "~/models/team.server";
 import { loader as healthz } from "~/routes/healthz";
 import { action as newTeamAction } from "~/routes/teams.new";

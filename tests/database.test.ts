@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 
 it("runs SQLite in WAL mode and waits for locks instead of failing at once", async () => {
   // The first query also switches the journal mode; ask after it has run.

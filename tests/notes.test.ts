@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { MAX_NOTE_BYTES } from "~/domain/notes";
 import {
   addFollowUp,

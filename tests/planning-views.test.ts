@@ -2,12 +2,12 @@ import { createInstance } from "i18next";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { draftFromFields, fieldsForNewRitual } from "~/domain/ritual-form";
-import { i18nConfig } from "~/i18n";
+import { i18nConfig } from "~/i18n/config";
 import { loadTeamPlanning, type TeamPlanning } from "~/models/planning.server";
 import { createRitual } from "~/models/ritual.server";
 import { createMember } from "~/models/team.server";
-import { planRitual } from "~/ritual-editor.server";
-import { buildSchedule } from "~/schedule.server";
+import { planRitual } from "~/views/ritual-editor.server";
+import { buildSchedule } from "~/views/schedule.server";
 import { signedUpUser, teamOwnedBy } from "./support/accounts";
 
 const world = {} as { teamId: string; leadId: string; seoulId: string; laId: string };

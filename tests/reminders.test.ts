@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { expandValidRule } from "~/domain/recurrence";
 import { queueDueAgendas, queueDueDigests, queueRecap } from "~/mail/outbox.server";
 import { addFollowUp, addQuestion, addRisk, saveNotes } from "~/models/note.server";

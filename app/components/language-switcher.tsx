@@ -1,6 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { supportedLanguages } from "~/i18n";
+import { supportedLanguages } from "~/i18n/config";
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", ko: "한국어" };
 

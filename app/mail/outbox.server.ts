@@ -5,14 +5,14 @@
  * Every mail has a key, so two instances (or a resent form) queue it once.
  */
 import type { TFunction } from "i18next";
-import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calendar-invites.server";
+import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
 import { meetingPageUrl } from "~/calendar/ritual-calendars";
 import { formatDate, formatDay, formatTime } from "~/components/ritual-format";
 import { digestDateDue, nudgesOwed, type Nudge } from "~/domain/nudges";
 import { expandValidRule } from "~/domain/recurrence";
 import type { StoredRitual } from "~/domain/ritual";
-import { env } from "~/env.server";
-import { i18nServer } from "~/i18next.server";
+import { env } from "~/utils/env.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import {
   claimDueMail,
   givenNudges,

@@ -3,7 +3,7 @@
  * outbox page only, so a new installation shows what it would send.
  */
 import nodemailer from "nodemailer";
-import { env } from "~/env.server";
+import { env } from "~/utils/env.server";
 import type { ClaimedMail } from "~/models/mail.server";
 
 export interface MailTransport {

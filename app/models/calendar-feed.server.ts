@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { StoredException } from "~/domain/recurrence";
 import type { StoredRitual } from "~/domain/ritual";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { toStoredRitual } from "./ritual.server";
 import { listExceptionsFor } from "./meeting.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";

@@ -1,6 +1,6 @@
 import { memberProfileSchema } from "~/domain/people";
 import { validate, type WriteResult } from "~/domain/validation";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { hashSecretToken as hashToken, newSecretToken } from "./secret-token.server";
 import { addUserAsMember } from "./team.server";
 import type { SessionUser } from "./user.server";

@@ -2,7 +2,7 @@
  * The outbox: mail queued whole, claimed by one instance at a time, sent,
  * retried with backoff when sending fails, and kept for the outbox page.
  */
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
 
 export type MailKind = "invite" | "cancel" | "digest" | "agenda" | "recap";

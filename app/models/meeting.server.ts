@@ -1,6 +1,6 @@
 import { expandValidRule, validateException, type MeetingException, type StoredException } from "~/domain/recurrence";
 import type { WriteResult } from "~/domain/validation";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import type { Meeting as MeetingRow } from "~/generated/prisma/client";
 import { getRitual } from "./ritual.server";
 

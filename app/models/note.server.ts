@@ -10,7 +10,7 @@ import {
   type NotesInput,
 } from "~/domain/notes";
 import { validate, type FieldErrors, type WriteResult } from "~/domain/validation";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { hashSecretToken, shareLinkToken } from "./secret-token.server";
 
 /** A meeting of one of the team's rituals: where its note page hangs. */

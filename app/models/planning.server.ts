@@ -2,7 +2,7 @@ import { parseWeekdayList } from "~/domain/clock";
 import type { Ritual } from "~/domain/ritual";
 import type { ScheduledRitual } from "~/domain/week-schedule";
 import type { Person } from "~/domain/working-hours";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { CHANGED_MEETING, toStoredException } from "./meeting.server";
 import { toRitual } from "./ritual.server";
 

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { expandValidRule } from "~/domain/recurrence";
-import en from "~/locales/en";
+import en from "~/i18n/locales/en";
 import { changeMeeting, findMeeting, listExceptions, restoreMeeting } from "./meeting.server";
 import { saveNotes } from "./note.server";
 import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.server";

@@ -3,7 +3,7 @@ import { rotationStartsOf, validateRitual, type Ritual, type RitualDraft, type S
 import { ritualKindOf } from "~/domain/ritual-form";
 import { planSeriesEdit, type StoredMeeting } from "~/domain/series-edit";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
-import { prisma, type DbOrTransaction } from "~/db.server";
+import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { Prisma, type Ritual as RitualRow } from "~/generated/prisma/client";
 import type { FixedId } from "./team.server";
 

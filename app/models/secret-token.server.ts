@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { env } from "~/env.server";
+import { env } from "~/utils/env.server";
 
 /** 256 random bits, URL-safe: for links that are their own key (invites, calendar feeds). */
 export function newSecretToken(): string {

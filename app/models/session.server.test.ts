@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { signedUpUser, TEST_PASSWORD } from "../../tests/support/accounts";
 import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUserId } from "./session.server";
 import { changePassword, verifyLogin } from "./user.server";

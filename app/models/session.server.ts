@@ -1,4 +1,4 @@
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { waitAfterAttempt, type ThrottleRule } from "~/domain/sign-in-throttle";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 
 export interface ThrottleKey {
   key: string;

@@ -13,7 +13,7 @@ import {
 } from "~/domain/people";
 import type { SessionUser } from "./user.server";
 import { validate, type WriteResult } from "~/domain/validation";
-import { prisma, type DbOrTransaction } from "~/db.server";
+import { prisma, type DbOrTransaction } from "~/utils/db.server";
 
 /** Row ids a script may fix in advance (the demo seed), so running it again finds them. */
 export interface FixedId {

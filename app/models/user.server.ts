@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { changePasswordSchema, signUpSchema } from "~/domain/account";
 import { validate, type WriteResult } from "~/domain/validation";
-import { prisma, type DbOrTransaction } from "~/db.server";
+import { prisma, type DbOrTransaction } from "~/utils/db.server";
 
 export interface SessionUser {
   id: string;

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCurrentUser } from "~/auth.server";
+import { getCurrentUser } from "~/utils/auth.server";
 import { listTeamsForUser } from "~/models/team.server";
 
 export const meta: MetaFunction = () => [{ title: "Rituals" }];

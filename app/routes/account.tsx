@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/account";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { changePassword } from "~/models/user.server";
-import { startUserSession } from "~/session.server";
+import { startUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Rituals" }];
 

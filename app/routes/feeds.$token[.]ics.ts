@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { memberFeed } from "~/calendar/ritual-calendars";
-import { calendarLabels, calendarResponse, feedWindow } from "~/calendar-response.server";
-import { cachedBody, cachedEtag, FEED_CACHE_CONTROL, feedRequest, matches } from "~/feed-cache.server";
-import { i18nServer } from "~/i18next.server";
+import { calendarLabels, calendarResponse, feedWindow } from "~/calendar/calendar-response.server";
+import { cachedBody, cachedEtag, FEED_CACHE_CONTROL, feedRequest, matches } from "~/utils/feed-cache.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { feedRituals, feedVersion, findFeedMember } from "~/models/calendar-feed.server";
-import { env } from "~/env.server";
+import { env } from "~/utils/env.server";
 
 /** A member's subscription feed at its secret address. A wrong or revoked token looks like nothing at all. */
 export async function loader({ request }: LoaderFunctionArgs) {

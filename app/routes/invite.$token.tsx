@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCurrentUser, requireUser } from "~/auth.server";
+import { getCurrentUser, requireUser } from "~/utils/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
-import { i18nServer } from "~/i18next.server";
+import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { acceptInvite, findUsableInvite, inviteTeamId } from "~/models/invite.server";
 import { getMembership } from "~/models/team.server";
 

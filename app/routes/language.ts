@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { isSupportedLanguage } from "~/i18n";
-import { languageCookie } from "~/i18next.server";
-import { safeRedirect } from "~/safe-redirect";
-import { readForm } from "~/form-values.server";
+import { isSupportedLanguage } from "~/i18n/config";
+import { languageCookie } from "~/i18n/i18next.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { readForm } from "~/utils/form-values.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);

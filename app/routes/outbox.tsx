@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { listTeamsForUser } from "~/models/team.server";
 
 /** The outbox of the signed-in person's team. */

@@ -3,9 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpItem, QuestionItem, RenderedText, RiskItem } from "~/components/note-page";
 import { formatDay, formatTime } from "~/components/ritual-format";
-import { renderMarkdown } from "~/markdown.server";
+import { renderMarkdown } from "~/utils/markdown.server";
 import { carriedRisksAndDeadline, findSharedPage } from "~/models/note.server";
-import { deadlineView, followUpView, questionView, riskView } from "~/note-page.server";
+import { deadlineView, followUpView, questionView, riskView } from "~/views/note-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? data.title : "Rituals" },

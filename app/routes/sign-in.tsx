@@ -1,16 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCurrentUser } from "~/auth.server";
+import { getCurrentUser } from "~/utils/auth.server";
 import { AuthForm } from "~/components/auth-form";
 import { signInSchema } from "~/domain/account";
 import { PER_ADDRESS, PER_PAIR } from "~/domain/sign-in-throttle";
 import { validate } from "~/domain/validation";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { verifyLogin } from "~/models/user.server";
-import { safeRedirect } from "~/safe-redirect";
-import { startUserSession } from "~/session.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { startUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rituals" }];
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { readForm } from "~/form-values.server";
-import { endUserSession } from "~/session.server";
+import { readForm } from "~/utils/form-values.server";
+import { endUserSession } from "~/utils/session.server";
 
 /** Signs this browser out; with "everywhere", every browser the user is signed in on. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,14 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCurrentUser } from "~/auth.server";
+import { getCurrentUser } from "~/utils/auth.server";
 import { AuthForm } from "~/components/auth-form";
 import { Field, textValue } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/account";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import { createUser } from "~/models/user.server";
-import { safeRedirect } from "~/safe-redirect";
-import { startUserSession } from "~/session.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { startUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rituals" }];
 

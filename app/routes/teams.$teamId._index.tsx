@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { RitualFacts } from "~/components/ritual-facts";
 import { formatCadence, formatLocalStart } from "~/components/ritual-format";
 import { TALLY_MEETINGS } from "~/domain/fairness";
-import { teamFairness } from "~/fairness.server";
+import { teamFairness } from "~/views/fairness.server";
 import { ritualSummary } from "~/models/planning.server";
-import { planningRequest } from "~/planning-request.server";
+import { planningRequest } from "~/views/planning-request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);

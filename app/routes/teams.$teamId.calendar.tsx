@@ -2,14 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { CopyButton, CopyField } from "~/components/copy-button";
 import { SubmitButton } from "~/components/form";
-import { i18nServer } from "~/i18next.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { getFeedStatus, revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
 import { listRituals } from "~/models/ritual.server";
-import { readForm } from "~/form-values.server";
-import { env } from "~/env.server";
+import { readForm } from "~/utils/form-values.server";
+import { env } from "~/utils/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember, requireOwner } from "~/auth.server";
+import { requireMember, requireOwner } from "~/utils/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { minutesToClock } from "~/domain/clock";
-import { timeZoneOptions } from "~/form-options.server";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
+import { timeZoneOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/models/team.server";
 

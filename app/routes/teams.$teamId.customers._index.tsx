@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
-import { timeZoneOptions } from "~/form-options.server";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
+import { timeZoneOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { createCustomer } from "~/models/team.server";
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { FollowUpItem, QuestionItem } from "~/components/note-page";
 import { URGENCY_ORDER } from "~/domain/follow-ups";
-import { i18nServer } from "~/i18next.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { listOpenItems } from "~/models/note.server";
-import { followUpView, questionView } from "~/note-page.server";
+import { followUpView, questionView } from "~/views/note-page.server";
 import type { FollowUpView, QuestionView } from "~/views/note-page";
 
 export const meta: MetaFunction = () => [{ title: "Follow-ups · Rituals" }];

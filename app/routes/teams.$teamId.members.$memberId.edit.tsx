@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { personDefaults, timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
-import { i18nServer } from "~/i18next.server";
+import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { getMember, setMemberEmails, updateMember } from "~/models/team.server";
 
 /** Owners edit anyone; everyone edits themselves. */

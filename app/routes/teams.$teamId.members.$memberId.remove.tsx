@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOwner } from "~/auth.server";
+import { requireOwner } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
-import { invalidForm } from "~/form-values.server";
+import { invalidForm } from "~/utils/form-values.server";
 import { getMember, removeMember } from "~/models/team.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,16 +2,16 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
-import { requireMember, requireOwner } from "~/auth.server";
+import { requireMember, requireOwner } from "~/utils/auth.server";
 import { CopyButton, CopyField } from "~/components/copy-button";
 import { SubmitButton } from "~/components/form";
 import { minutesToClock, parseWeekdayList } from "~/domain/clock";
-import { weekdayOptions } from "~/form-options.server";
-import { i18nServer } from "~/i18next.server";
+import { weekdayOptions } from "~/views/form-options.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
 import { listMemberClaims, listMembers, settleMemberClaim } from "~/models/team.server";
-import { readForm } from "~/form-values.server";
-import { env } from "~/env.server";
+import { readForm } from "~/utils/form-values.server";
+import { env } from "~/utils/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member: me } = await requireMember(request, params.teamId);

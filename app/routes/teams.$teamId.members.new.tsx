@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOwner } from "~/auth.server";
+import { requireOwner } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
-import { i18nServer } from "~/i18next.server";
+import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { createMember } from "~/models/team.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth.server";
-import { calendarResponse } from "~/calendar-response.server";
+import { requireMember } from "~/utils/auth.server";
+import { calendarResponse } from "~/calendar/calendar-response.server";
 import { getMail } from "~/models/mail.server";
 
 /** A sent mail's calendar attachment, exactly as it went out. */

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { listDetachedMeetings } from "~/models/meeting.server";
 import { ritualSummary } from "~/models/planning.server";
-import { planningRequest } from "~/planning-request.server";
+import { planningRequest } from "~/views/planning-request.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { OverlapChart } from "~/components/overlap-chart";
 import { RitualFacts } from "~/components/ritual-facts";
@@ -13,9 +13,9 @@ import { meetingKey } from "~/domain/meeting-key";
 import { previewMeetings } from "~/domain/ritual-preview";
 import { upcomingMeetings } from "~/domain/week-schedule";
 import { TALLY_MEETINGS } from "~/domain/fairness";
-import { ritualFairness } from "~/fairness.server";
+import { ritualFairness } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
-import { draftPeople, fieldsOfSavedRitual } from "~/ritual-editor.server";
+import { draftPeople, fieldsOfSavedRitual } from "~/views/ritual-editor.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.ritual.title} · Rituals` : "Rituals" },

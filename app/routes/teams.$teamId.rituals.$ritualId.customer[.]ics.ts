@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth.server";
-import { customerSeriesFile } from "~/calendar-invites.server";
-import { calendarFilename, calendarResponse } from "~/calendar-response.server";
+import { requireMember } from "~/utils/auth.server";
+import { customerSeriesFile } from "~/calendar/calendar-invites.server";
+import { calendarFilename, calendarResponse } from "~/calendar/calendar-response.server";
 import { getRitual } from "~/models/ritual.server";
 
 /** The tea-time invite for the customer's contacts, in the customer's language. */

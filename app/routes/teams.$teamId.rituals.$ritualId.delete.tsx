@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOwner } from "~/auth.server";
+import { requireOwner } from "~/utils/auth.server";
 import { SubmitButton } from "~/components/form";
 import { deleteRitual, getRitualTitle } from "~/models/ritual.server";
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
-import { planningRequest } from "~/planning-request.server";
+import { requireMember } from "~/utils/auth.server";
+import { planningRequest } from "~/views/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { listStoredMeetings } from "~/models/ritual.server";
-import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/ritual-editor.server";
-import { keepingTypedText } from "~/form-values.server";
+import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/views/ritual-editor.server";
+import { keepingTypedText } from "~/utils/form-values.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Rituals` : "Rituals" },

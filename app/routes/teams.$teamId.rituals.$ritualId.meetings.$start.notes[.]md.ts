@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { formatDay, formatTime } from "~/components/ritual-format";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { noteToMarkdown } from "~/domain/note-export";
-import { i18nServer } from "~/i18next.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
-import { calendarFilename, downloadResponse } from "~/calendar-response.server";
+import { calendarFilename, downloadResponse } from "~/calendar/calendar-response.server";
 
 /** The meeting's note page as a Markdown file, everything on it, in the reader's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
-import { planningRequest } from "~/planning-request.server";
+import { requireMember } from "~/utils/auth.server";
+import { planningRequest } from "~/views/planning-request.server";
 import { Field, FormError, SubmitButton, textValue, type FormReply } from "~/components/form";
 import {
   FollowUpItem,
@@ -20,12 +20,12 @@ import {
 import { OverlapChart } from "~/components/overlap-chart";
 import { PreviewMeeting } from "~/components/plan-panel";
 import { formatDay, formatTime } from "~/components/ritual-format";
-import { i18nServer } from "~/i18next.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { queueMeetingUpdate, queueRecap } from "~/mail/outbox.server";
 import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
 import {
@@ -42,10 +42,10 @@ import {
   updateQuestion,
   updateRisk,
 } from "~/models/note.server";
-import { notePageView } from "~/note-page.server";
+import { notePageView } from "~/views/note-page.server";
 import { overlapChartView } from "~/views/overlap-chart";
-import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/ritual-editor.server";
-import { env } from "~/env.server";
+import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/views/ritual-editor.server";
+import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · ${data.when} · Rituals` : "Rituals" },

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth.server";
-import { meetingCalendarFile } from "~/calendar-invites.server";
-import { calendarFilename, calendarResponse } from "~/calendar-response.server";
+import { requireMember } from "~/utils/auth.server";
+import { meetingCalendarFile } from "~/calendar/calendar-invites.server";
+import { calendarFilename, calendarResponse } from "~/calendar/calendar-response.server";
 import { parseMeetingKey } from "~/domain/meeting-key";
-import { i18nServer } from "~/i18next.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { findMeeting } from "~/models/meeting.server";
 
 /** One meeting's invite, or its cancellation once it has been cancelled. */

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/auth.server";
-import { teamSeriesFile } from "~/calendar-invites.server";
-import { calendarFilename, calendarResponse } from "~/calendar-response.server";
-import { i18nServer } from "~/i18next.server";
+import { requireMember } from "~/utils/auth.server";
+import { teamSeriesFile } from "~/calendar/calendar-invites.server";
+import { calendarFilename, calendarResponse } from "~/calendar/calendar-response.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { getRitual } from "~/models/ritual.server";
 
 /** The series invite for the team, with reminders set for the person downloading it. */

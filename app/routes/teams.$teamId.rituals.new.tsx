@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
-import { planningRequest } from "~/planning-request.server";
+import { requireMember } from "~/utils/auth.server";
+import { planningRequest } from "~/views/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
 import { RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { localToday } from "~/domain/local-dates";
-import { editorPage, saveRitualForm } from "~/ritual-editor.server";
-import { keepingTypedText } from "~/form-values.server";
+import { editorPage, saveRitualForm } from "~/views/ritual-editor.server";
+import { keepingTypedText } from "~/utils/form-values.server";
 
 export const meta: MetaFunction = () => [{ title: "New ritual · Rituals" }];
 

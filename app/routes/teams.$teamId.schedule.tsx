@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireMember } from "~/auth.server";
-import { planningRequest } from "~/planning-request.server";
+import { requireMember } from "~/utils/auth.server";
+import { planningRequest } from "~/views/planning-request.server";
 import { Field, SelectField } from "~/components/form";
-import { timeZoneOptions } from "~/form-options.server";
-import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/schedule.server";
+import { timeZoneOptions } from "~/views/form-options.server";
+import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/schedule.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.schedule.title} · Rituals` : "Rituals" },

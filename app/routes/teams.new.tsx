@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { Field, FormError, SubmitButton, textValue } from "~/components/form";
 import { PersonFields, TimeZoneField } from "~/components/person-fields";
-import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, keepingTypedText, readForm } from "~/form-values.server";
-import { i18nServer } from "~/i18next.server";
+import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { createTeamWithOwner } from "~/models/team.server";
 
 export const meta: MetaFunction = () => [{ title: "New team · Rituals" }];

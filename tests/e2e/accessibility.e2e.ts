@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { prisma } from "~/db.server";
+import { prisma } from "~/utils/db.server";
 import { shareTokenOf } from "~/models/note.server";
 import { meetingKey } from "~/domain/meeting-key";
 import { openPage, signIn, chromiumForThisFile } from "./browser";

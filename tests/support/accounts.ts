@@ -1,6 +1,6 @@
 import { createTeamWithOwner, getMembership } from "~/models/team.server";
 import { createUser, type SessionUser } from "~/models/user.server";
-import { sessionCookieFor } from "~/session.server";
+import { sessionCookieFor } from "~/utils/session.server";
 
 /** Working hours and zone for test members who join or found a team. */
 export const workingProfile = {

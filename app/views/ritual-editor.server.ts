@@ -20,13 +20,13 @@ import { previewMeetings, type PreviewMeeting, type PreviewPerson } from "~/doma
 import { findSlots, proposeRotation, type SlotRequest, type SlotSuggestion } from "~/domain/slots";
 import { busyByPerson } from "~/domain/week-schedule";
 import { DAY } from "~/domain/zone-offsets";
-import { timeZoneOptions, weekdayOptions } from "~/form-options.server";
-import { formValues, invalidForm, readForm } from "~/form-values.server";
+import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";
-import { fairnessRows } from "~/fairness.server";
+import { fairnessRows } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
 import type { EditorOptions, PreviewMeetingView, RitualPlan, SuggestionView, WarningView } from "~/views/ritual-editor";
-import { i18nServer } from "~/i18next.server";
+import { i18nServer } from "~/i18n/i18next.server";
 import { queueSeriesInvites } from "~/mail/outbox.server";
 import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
 import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";

@@ -5,8 +5,8 @@
  * built bodies by ETag (so an unchanged feed is built once). Changes show up in
  * a feed at most ETAG_SECONDS late.
  */
-import { feedWindow } from "./calendar-response.server";
-import { isSupportedLanguage, type SupportedLanguage } from "./i18n";
+import { feedWindow } from "../calendar/calendar-response.server";
+import { isSupportedLanguage, type SupportedLanguage } from "../i18n/config";
 
 const ETAG_SECONDS = 5;
 const MAX_ETAGS = 10_000;

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import type { CalendarLabels } from "./calendar/ritual-calendars";
-import type { RitualKind } from "./domain/ritual-kinds";
+import type { CalendarLabels } from "./ritual-calendars";
+import type { RitualKind } from "../domain/ritual-kinds";
 
 const DAY = 24 * 60 * 60 * 1000;
 

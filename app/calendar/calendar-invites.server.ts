@@ -2,15 +2,15 @@
  * The calendar files people get, whether they download them or receive them
  * by mail: one place, so both carry the same UID, SEQUENCE and content.
  */
-import { customerSeriesInvite, meetingFile, teamSeriesInvite } from "./calendar/ritual-calendars";
+import { customerSeriesInvite, meetingFile, teamSeriesInvite } from "./ritual-calendars";
 import { calendarLabels, inviteWindow } from "./calendar-response.server";
-import { formatDay } from "./components/ritual-format";
-import type { StoredRitual } from "./domain/ritual";
-import { env } from "./env.server";
-import { i18nServer } from "./i18next.server";
-import { listExceptions } from "./models/meeting.server";
-import { sharedPagesOf, shareTokenOf } from "./models/note.server";
-import { getRitualPeople } from "./models/ritual.server";
+import { formatDay } from "../components/ritual-format";
+import type { StoredRitual } from "../domain/ritual";
+import { env } from "../utils/env.server";
+import { i18nServer } from "../i18n/i18next.server";
+import { listExceptions } from "../models/meeting.server";
+import { sharedPagesOf, shareTokenOf } from "../models/note.server";
+import { getRitualPeople } from "../models/ritual.server";
 
 /** The series invite for a team member, with reminders set for them (hosts are reminded to go early). */
 export async function teamSeriesFile(
