@@ -16,7 +16,9 @@ import { DAY } from "~/domain/zone-offsets";
 import { changeMeeting } from "~/models/meeting.server";
 import { addFollowUp, addQuestion, addRisk, saveNotes, shareNotePage } from "~/models/note.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
-import { createContact, createCustomer, createMember, createTeam, getTeam } from "~/models/team.server";
+import { createTeam, getTeam } from "~/models/team.server";
+import { createMember } from "~/models/member.server";
+import { createContact, createCustomer } from "~/models/customer.server";
 import { createUser } from "~/models/user.server";
 import { DEMO_MEMBER_EMAIL, DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "./demo-accounts";
 

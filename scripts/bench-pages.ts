@@ -35,7 +35,8 @@ const ZONES = [
 async function seedTeam() {
   const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
   const { createRitual } = await import("~/models/ritual.server");
-  const { createContact, createCustomer, createMember } = await import("~/models/team.server");
+  const { createMember } = await import("~/models/member.server");
+  const { createContact, createCustomer } = await import("~/models/customer.server");
   const { teamId, memberId } = await benchLead("lead@bench.example");
   const memberIds = [memberId];
   for (let i = 1; i < MEMBERS; i++) {

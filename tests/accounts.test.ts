@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { PER_ADDRESS, PER_PAIR, waitAfterAttempt } from "~/domain/sign-in-throttle";
 import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/models/invite.server";
 import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
-import { createMember, getMembership, listMemberClaims, removeMember, settleMemberClaim } from "~/models/team.server";
+import { getMembership, listMemberClaims, settleMemberClaim } from "~/models/team.server";
+import { createMember, removeMember } from "~/models/member.server";
 import { createUser, verifyLogin } from "~/models/user.server";
 import { signedUpUser as user, teamOwnedBy as newTeam, workingProfile } from "./support/accounts";
 

@@ -7,7 +7,7 @@ import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server"
 import { notModifiedHeaders } from "~/utils/feed-cache.server";
 import { changeMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
-import { createContact, createCustomer } from "~/models/team.server";
+import { createContact, createCustomer } from "~/models/customer.server";
 import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";
 import { loader as customerLoader } from "~/routes/teams.$teamId.rituals.$ritualId.customer[.]ics";
 import { loader as meetingLoader } from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "~/utils/db-unavailable.server";
 import { databaseHealth, prisma } from "~/utils/db.server";
-import { createTeam, listMembers } from "~/models/team.server";
+import { createTeam } from "~/models/team.server";
+import { listMembers } from "~/models/member.server";
 import { loader as healthz } from "~/routes/healthz";
 import { action as newTeamAction } from "~/routes/teams.new";
 import { sessionCookie, signedUpUser } from "./support/accounts";

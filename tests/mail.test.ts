@@ -11,7 +11,7 @@ import { smtpTransport } from "~/mail/transport.server";
 import { MAX_ATTEMPTS } from "~/models/mail.server";
 import { changeMeeting, findMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
-import { setMemberEmails } from "~/models/team.server";
+import { setMemberEmails } from "~/models/member.server";
 import { startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
 import { teamWithTeaTime } from "./support/tea-time";
 

@@ -20,7 +20,8 @@ import {
   type MeetingRef,
 } from "~/models/note.server";
 import { createRitual } from "~/models/ritual.server";
-import { createContact, createCustomer, createMember } from "~/models/team.server";
+import { createMember } from "~/models/member.server";
+import { createContact, createCustomer } from "~/models/customer.server";
 import { signedUpUser, teamOwnedBy } from "./support/accounts";
 
 const world = {} as { teamId: string; otherTeamId: string; leadId: string; seoulId: string; ritualId: string };

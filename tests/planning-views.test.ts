@@ -5,7 +5,7 @@ import { draftFromFields, fieldsForNewRitual } from "~/domain/ritual-form";
 import { i18nConfig } from "~/i18n/config";
 import { loadTeamPlanning, type TeamPlanning } from "~/models/planning.server";
 import { createRitual } from "~/models/ritual.server";
-import { createMember } from "~/models/team.server";
+import { createMember } from "~/models/member.server";
 import { planRitual } from "~/views/ritual-editor.server";
 import { buildSchedule } from "~/views/schedule.server";
 import { signedUpUser, teamOwnedBy } from "./support/accounts";

@@ -6,7 +6,9 @@ import en from "~/i18n/locales/en";
 import { changeMeeting, findMeeting, listExceptions, restoreMeeting } from "./meeting.server";
 import { saveNotes } from "./note.server";
 import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.server";
-import { createContact, createCustomer, createMember, createTeam } from "./team.server";
+import { createTeam } from "./team.server";
+import { createMember } from "./member.server";
+import { createContact, createCustomer } from "./customer.server";
 
 function message(key: string | undefined): string | undefined {
   const [section, name] = (key ?? "").split(".") as [keyof typeof en, string];

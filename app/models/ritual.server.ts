@@ -5,7 +5,7 @@ import { planSeriesEdit, type StoredMeeting } from "~/domain/series-edit";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { Prisma, type Ritual as RitualRow } from "~/generated/prisma/client";
-import type { FixedId } from "./team.server";
+import type { FixedId } from "./member.server";
 
 export interface RitualPeople {
   hostIds: string[];

@@ -1,24 +1,10 @@
-import { formatWeekdayList } from "~/domain/clock";
-import {
-  contactSchema,
-  customerSchema,
-  memberSchema,
-  newTeamSchema,
-  teamSchema,
-  type ContactInput,
-  type CustomerInput,
-  type MemberInput,
-  type MemberProfile,
-  type TeamInput,
-} from "~/domain/people";
+import { newTeamSchema, teamSchema, type MemberProfile, type TeamInput } from "~/domain/people";
 import type { SessionUser } from "./user.server";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
+import { personRow, type FixedId } from "./member.server";
 
-/** Row ids a script may fix in advance (the demo seed), so running it again finds them. */
-export interface FixedId {
-  id?: string;
-}
+// Teams and who belongs to them: creating a team with its owner, joining, and claims on listed members.
 
 export async function createTeam(
   input: unknown,
@@ -33,41 +19,6 @@ export async function createTeam(
 
 export function getTeam(teamId: string, db: DbOrTransaction = prisma) {
   return db.team.findUnique({ where: { id: teamId } });
-}
-
-/** A member listed by the team, optionally already tied to an account (the demo seed). */
-export async function createMember(
-  teamId: string,
-  input: unknown,
-  db: DbOrTransaction = prisma,
-  { id, userId, role = "member" }: FixedId & { userId?: string; role?: "owner" | "member" } = {},
-): Promise<WriteResult<{ id: string }>> {
-  const parsed = validate(memberSchema, input);
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  const member: MemberInput = parsed.data;
-  const taken = await db.member.findUnique({ where: { teamId_email: { teamId, email: member.email } } });
-  if (taken) return { ok: false, errors: { email: "validation.emailTaken" } };
-  const row = await db.member.create({ data: { id, teamId, userId, role, ...personRow(member) } });
-  return { ok: true, value: row };
-}
-
-/** A person's name, email and working hours as the Member and Contact tables store them. */
-function personRow<Zone>(person: {
-  name: string;
-  email: string;
-  timeZone: Zone;
-  workStart: number;
-  workEnd: number;
-  workDays: number[];
-}) {
-  return {
-    name: person.name,
-    email: person.email,
-    timeZone: person.timeZone,
-    workStartMinutes: person.workStart,
-    workEndMinutes: person.workEnd,
-    workDays: formatWeekdayList(person.workDays),
-  };
 }
 
 export interface Membership {
@@ -163,140 +114,4 @@ export async function settleMemberClaim(teamId: string, memberId: string, confir
     data: confirm ? { userId, claimedByUserId: null } : { claimedByUserId: null },
   });
   return true;
-}
-
-/** Removes someone from the team; the last owner stays, so a team is never left without one. */
-export async function removeMember(teamId: string, memberId: string): Promise<WriteResult<{ id: string }>> {
-  const member = await prisma.member.findFirst({ where: { id: memberId, teamId } });
-  if (!member) return { ok: false, errors: { form: "validation.memberUnknown" } };
-  if (member.role === "owner" && (await prisma.member.count({ where: { teamId, role: "owner" } })) === 1) {
-    return { ok: false, errors: { form: "validation.lastOwner" } };
-  }
-  await prisma.member.delete({ where: { id: member.id } });
-  return { ok: true, value: { id: member.id } };
-}
-
-export function getMember(teamId: string, memberId: string) {
-  return prisma.member.findFirst({ where: { id: memberId, teamId } });
-}
-
-export async function createCustomer(
-  teamId: string,
-  input: unknown,
-  db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
-): Promise<WriteResult<{ id: string }>> {
-  const parsed = validate(customerSchema, input);
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  const customer: CustomerInput = parsed.data;
-  return { ok: true, value: await db.customer.create({ data: { id, teamId, ...customer } }) };
-}
-
-/** Adds a contact to one of the team's customers; another team's customer is "not found". */
-export async function createContact(
-  teamId: string,
-  customerId: string,
-  input: unknown,
-  db: DbOrTransaction = prisma,
-  { id }: FixedId = {},
-): Promise<WriteResult<{ id: string }>> {
-  const customer = await db.customer.findFirst({ where: { id: customerId, teamId } });
-  if (!customer) return { ok: false, errors: { customerId: "validation.customerUnknown" } };
-  const parsed = validate(contactSchema, input);
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  const contact: ContactInput = parsed.data;
-  const taken = await db.contact.findUnique({ where: { customerId_email: { customerId, email: contact.email } } });
-  if (taken) return { ok: false, errors: { email: "validation.contactEmailTaken" } };
-  const row = await db.contact.create({
-    data: { id, customerId, ...personRow({ ...contact, timeZone: contact.timeZone ?? null }) },
-  });
-  return { ok: true, value: row };
-}
-
-export function listMembers(teamId: string, db: DbOrTransaction = prisma) {
-  return db.member.findMany({ where: { teamId }, orderBy: [{ role: "desc" }, { name: "asc" }] });
-}
-
-/**
- * Changes a member's name, zone and working hours. The email address of
- * someone with an account is the one they sign in with, so it stays.
- */
-export async function updateMember(
-  teamId: string,
-  memberId: string,
-  input: Record<string, unknown>,
-): Promise<WriteResult<{ id: string }>> {
-  const member = await getMember(teamId, memberId);
-  if (!member) return { ok: false, errors: { form: "validation.memberUnknown" } };
-  const parsed = validate(memberSchema, member.userId ? { ...input, email: member.email } : input);
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  const taken = await prisma.member.findFirst({ where: { teamId, email: parsed.data.email, id: { not: member.id } } });
-  if (taken) return { ok: false, errors: { email: "validation.emailTaken" } };
-  await prisma.member.update({ where: { id: member.id }, data: personRow(parsed.data) });
-  return { ok: true, value: { id: member.id } };
-}
-
-/** A member's own choice: emails (invites, reminders, digests) on or off. */
-export async function setMemberEmails(teamId: string, memberId: string, on: boolean): Promise<void> {
-  await prisma.member.updateMany({ where: { id: memberId, teamId }, data: { emailsOff: !on } });
-}
-
-export function getCustomer(teamId: string, customerId: string) {
-  return prisma.customer.findFirst({
-    where: { id: customerId, teamId },
-    include: { rituals: { select: { id: true } } },
-  });
-}
-
-export async function updateCustomer(
-  teamId: string,
-  customerId: string,
-  input: unknown,
-): Promise<WriteResult<{ id: string }>> {
-  const parsed = validate(customerSchema, input);
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  const { count } = await prisma.customer.updateMany({ where: { id: customerId, teamId }, data: parsed.data });
-  return count === 1
-    ? { ok: true, value: { id: customerId } }
-    : { ok: false, errors: { form: "validation.customerUnknown" } };
-}
-
-/** Removes a customer and their contacts; refused while a ritual still meets with them. */
-export async function deleteCustomer(teamId: string, customerId: string): Promise<WriteResult<{ id: string }>> {
-  const customer = await getCustomer(teamId, customerId);
-  if (!customer) return { ok: false, errors: { form: "validation.customerUnknown" } };
-  if (customer.rituals.length > 0) return { ok: false, errors: { form: "validation.customerInUse" } };
-  await prisma.customer.delete({ where: { id: customer.id } });
-  return { ok: true, value: { id: customer.id } };
-}
-
-export function getContact(teamId: string, customerId: string, contactId: string) {
-  return prisma.contact.findFirst({ where: { id: contactId, customerId, customer: { teamId } } });
-}
-
-export async function updateContact(
-  teamId: string,
-  customerId: string,
-  contactId: string,
-  input: unknown,
-): Promise<WriteResult<{ id: string }>> {
-  const contact = await getContact(teamId, customerId, contactId);
-  if (!contact) return { ok: false, errors: { form: "validation.contactUnknown" } };
-  const parsed = validate(contactSchema, input);
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  const taken = await prisma.contact.findFirst({
-    where: { customerId, email: parsed.data.email, id: { not: contact.id } },
-  });
-  if (taken) return { ok: false, errors: { email: "validation.contactEmailTaken" } };
-  await prisma.contact.update({
-    where: { id: contact.id },
-    data: personRow({ ...parsed.data, timeZone: parsed.data.timeZone ?? null }),
-  });
-  return { ok: true, value: { id: contact.id } };
-}
-
-/** Removes a contact; they leave every tea time they were invited to. */
-export async function deleteContact(teamId: string, customerId: string, contactId: string): Promise<boolean> {
-  const { count } = await prisma.contact.deleteMany({ where: { id: contactId, customerId, customer: { teamId } } });
-  return count === 1;
 }

@@ -8,7 +8,7 @@ import { minutesToClock } from "~/domain/clock";
 import { timeZoneOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
-import { deleteCustomer, getCustomer, updateCustomer } from "~/models/team.server";
+import { deleteCustomer, getCustomer, updateCustomer } from "~/models/customer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.customer.name} · Rituals` : "Rituals" },

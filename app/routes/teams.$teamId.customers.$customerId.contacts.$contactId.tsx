@@ -7,7 +7,7 @@ import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { deleteContact, getContact, getCustomer, updateContact } from "~/models/team.server";
+import { deleteContact, getContact, getCustomer, updateContact } from "~/models/customer.server";
 
 async function teamContact(request: Request, params: LoaderFunctionArgs["params"]) {
   const { team } = await requireMember(request, params.teamId);

@@ -7,7 +7,7 @@ import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { createContact, getCustomer } from "~/models/team.server";
+import { createContact, getCustomer } from "~/models/customer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);

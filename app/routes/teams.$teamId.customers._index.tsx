@@ -7,7 +7,7 @@ import { FormError, SubmitButton } from "~/components/form";
 import { timeZoneOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
-import { createCustomer } from "~/models/team.server";
+import { createCustomer } from "~/models/customer.server";
 
 export const meta: MetaFunction = () => [{ title: "Customers · Rituals" }];
 

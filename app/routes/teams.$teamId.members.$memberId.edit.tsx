@@ -7,7 +7,7 @@ import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { getMember, setMemberEmails, updateMember } from "~/models/team.server";
+import { getMember, setMemberEmails, updateMember } from "~/models/member.server";
 
 /** Owners edit anyone; everyone edits themselves. */
 async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireOwner } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { invalidForm } from "~/utils/form-values.server";
-import { getMember, removeMember } from "~/models/team.server";
+import { getMember, removeMember } from "~/models/member.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);

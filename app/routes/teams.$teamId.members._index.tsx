@@ -9,7 +9,8 @@ import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { weekdayOptions } from "~/views/form-options.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
-import { listMemberClaims, listMembers, settleMemberClaim } from "~/models/team.server";
+import { listMemberClaims, settleMemberClaim } from "~/models/team.server";
+import { listMembers } from "~/models/member.server";
 import { readForm } from "~/utils/form-values.server";
 import { env } from "~/utils/env.server";
 

@@ -7,7 +7,7 @@ import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { createMember } from "~/models/team.server";
+import { createMember } from "~/models/member.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { addUserAsMember, listMembers } from "~/models/team.server";
+import { addUserAsMember } from "~/models/team.server";
+import { listMembers } from "~/models/member.server";
 import { signedUpUser, teamOwnedBy, TEST_PASSWORD } from "../support/accounts";
 import { chromiumForThisFile, openPage, SCREENSHOTS, signIn } from "./browser";
 

@@ -5,7 +5,7 @@ import { meetingKey } from "~/domain/meeting-key";
 import { changeMeeting } from "~/models/meeting.server";
 import { saveNotes } from "~/models/note.server";
 import { createRitual, listRituals } from "~/models/ritual.server";
-import { createMember } from "~/models/team.server";
+import { createMember } from "~/models/member.server";
 import { signedUpUser, teamOwnedBy, TEST_PASSWORD } from "../support/accounts";
 import { chromiumForThisFile, openPage, SCREENSHOTS, signIn } from "./browser";
 

@@ -1,5 +1,6 @@
 import { createRitual } from "~/models/ritual.server";
-import { createContact, createCustomer, createMember } from "~/models/team.server";
+import { createMember } from "~/models/member.server";
+import { createContact, createCustomer } from "~/models/customer.server";
 import { signedUpUser, teamOwnedBy } from "./accounts";
 
 /**
