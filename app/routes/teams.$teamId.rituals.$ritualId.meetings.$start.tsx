@@ -26,7 +26,8 @@ import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
-import { queueMeetingUpdate, queueRecap } from "~/mail/outbox.server";
+import { queueMeetingUpdate } from "~/mail/invites.server";
+import { queueRecap } from "~/mail/recap.server";
 import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
 import {
   addFollowUp,

@@ -27,7 +27,7 @@ import { fairnessRows } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
 import type { EditorOptions, PreviewMeetingView, RitualPlan, SuggestionView, WarningView } from "~/views/ritual-editor";
 import { i18nServer } from "~/i18n/i18next.server";
-import { queueSeriesInvites } from "~/mail/outbox.server";
+import { queueSeriesInvites } from "~/mail/invites.server";
 import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
 import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
 import type { StoredMeeting } from "~/domain/series-edit";

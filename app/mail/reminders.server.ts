@@ -1,0 +1,164 @@
+import { meetingPageUrl } from "~/calendar/ritual-calendars";
+import { formatDate, formatTime } from "~/components/ritual-format";
+import { digestDateDue, nudgesOwed, type Nudge } from "~/domain/nudges";
+import { expandValidRule } from "~/domain/recurrence";
+import { env } from "~/utils/env.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import {
+  givenNudges,
+  mailQueued,
+  openFollowUpsForReminders,
+  queueDigest,
+  queueMail,
+  ritualsWithHosts,
+  type MailDraft,
+} from "~/models/mail.server";
+import { listExceptionsFor } from "~/models/meeting.server";
+import { loadNotePage, type MeetingRef } from "~/models/note.server";
+import { toStoredRitual } from "~/models/ritual.server";
+import { MEMBER_LANGUAGE, MINUTE, memberFooter, when } from "./wording.server";
+
+// Be Responsive by mail: the morning digest of follow-up reminders, and the agenda at go-early time.
+
+/** How late an agenda may still go out after its go-early time (a restart, a slow tick). */
+const AGENDA_GRACE_MS = 30 * MINUTE;
+
+type ReminderItem = Awaited<ReturnType<typeof openFollowUpsForReminders>>[number];
+type Recipient = NonNullable<ReminderItem["owner"]>;
+
+/**
+ * Each person whose 08:00 has come today gets one digest of the reminders
+ * they are owed and have not had: approvals due tomorrow, overdue items and
+ * silent ones (theirs, and the silent shared ones of tea times they organise).
+ */
+export async function queueDueDigests(now = Date.now()): Promise<number> {
+  const items = await openFollowUpsForReminders();
+  const owed = new Map<
+    string,
+    { recipient: Recipient & { teamId: string }; lines: { item: ReminderItem; nudge: Nudge }[] }
+  >();
+  const owe = (recipient: Recipient & { teamId: string }, item: ReminderItem, nudges: Nudge[]) => {
+    if (recipient.emailsOff || nudges.length === 0) return;
+    const entry = owed.get(recipient.id) ?? { recipient, lines: [] };
+    for (const nudge of nudges) entry.lines.push({ item, nudge });
+    owed.set(recipient.id, entry);
+  };
+  for (const item of items) {
+    const owner = item.owner!;
+    const tracked = {
+      ...item,
+      status: "open" as const,
+      kind: item.kind === "approval" ? ("approval" as const) : ("action" as const),
+      lastUpdatedAt: item.lastUpdatedAt.getTime(),
+    };
+    owe(owner, item, nudgesOwed(tracked, owner.id, owner.timeZone, now));
+    // The account owner (the tea time's organiser) hears when a customer-visible item goes quiet.
+    const organiser = item.notePage.meeting.ritual.attendees[0]?.member;
+    if (item.shared && organiser && organiser.id !== owner.id) {
+      owe(
+        { ...organiser, teamId: owner.teamId },
+        item,
+        nudgesOwed(tracked, organiser.id, owner.timeZone, now, { silentOnly: true }),
+      );
+    }
+  }
+  const t = await i18nServer.getFixedT(MEMBER_LANGUAGE);
+  let queued = 0;
+  for (const { recipient, lines } of owed.values()) {
+    const date = digestDateDue(recipient.timeZone, now);
+    if (date === null) continue;
+    const dedupeKey = `digest|${recipient.id}|${date}`;
+    if (await mailQueued(dedupeKey)) continue;
+    const given = await givenNudges(lines.map((line) => line.nudge.key));
+    const fresh = lines.filter((line) => !given.has(line.nudge.key));
+    if (fresh.length === 0) continue;
+    const team = fresh[0]!.item.notePage.meeting.ritual.team.name;
+    const text = [
+      t("mail.digestIntro"),
+      ...fresh.map(({ item, nudge }) => {
+        const ritual = item.notePage.meeting.ritual;
+        const line = `- ${t("mail.digestItem", {
+          reason: t(`mail.reason.${nudge.reason}`),
+          title: item.title,
+          due: formatDate(item.dueDate, MEMBER_LANGUAGE),
+          url: meetingPageUrl(ritual, item.notePage.meeting.originalStart.getTime(), env.appUrl),
+        })}`;
+        return item.shared && ritual.customer
+          ? `${line}\n  ${t("mail.digestShared", { customer: ritual.customer.name })}`
+          : line;
+      }),
+    ].join("\n\n");
+    const sent = await queueDigest(
+      {
+        teamId: recipient.teamId,
+        dedupeKey,
+        kind: "digest",
+        memberId: recipient.id,
+        toName: recipient.name,
+        toAddress: recipient.email,
+        subject: t("mail.digestSubject", { date: formatDate(date, MEMBER_LANGUAGE) }),
+        text: text + memberFooter(t, team, recipient.teamId, recipient.id),
+      },
+      fresh.map((line) => line.nudge.key),
+      now,
+    );
+    if (sent) queued++;
+  }
+  return queued;
+}
+
+/** The agenda, with what is still open from earlier meetings, to each host when it is time to go early. */
+export async function queueDueAgendas(now = Date.now()): Promise<number> {
+  const rituals = await ritualsWithHosts();
+  const exceptions = await listExceptionsFor(rituals.map((r) => r.id));
+  const t = await i18nServer.getFixedT(MEMBER_LANGUAGE);
+  let queued = 0;
+  for (const row of rituals) {
+    const ritual = toStoredRitual(row);
+    const lead = ritual.goEarlyMinutes * MINUTE;
+    const window = { from: now - AGENDA_GRACE_MS + lead, to: now + lead + MINUTE };
+    const due = expandValidRule(ritual, window, exceptions.get(ritual.id) ?? []).filter(
+      (meeting) => meeting.start - lead <= now && meeting.start - lead > now - AGENDA_GRACE_MS,
+    );
+    for (const meeting of due) {
+      const ref: MeetingRef = { teamId: ritual.teamId, ritualId: ritual.id, originalStart: meeting.originalStart };
+      const notes = await loadNotePage(ref);
+      const agenda = notes.page?.agenda ?? ritual.agendaTemplate;
+      const carried = [
+        ...notes.carriedFollowUps.map((item) => `- ${item.title}${item.owner ? ` (${item.owner.name})` : ""}`),
+        ...notes.carriedQuestions.map((item) => `- ${item.question}`),
+        ...notes.carriedRisks.map((item) => `- ${item.risk}`),
+      ];
+      const drafts: MailDraft[] = row.attendees
+        .map((a) => a.member)
+        .filter((host) => !host.emailsOff)
+        .map((host) => ({
+          teamId: ritual.teamId,
+          dedupeKey: `agenda|${ritual.id}|${meeting.originalStart}|${host.id}`,
+          kind: "agenda" as const,
+          memberId: host.id,
+          toName: host.name,
+          toAddress: host.email,
+          subject: t("mail.agendaSubject", {
+            title: ritual.title,
+            time: formatTime(meeting.start, host.timeZone, MEMBER_LANGUAGE),
+          }),
+          text:
+            [
+              t("mail.agendaIntro", {
+                title: ritual.title,
+                time: when(meeting.start, host.timeZone, MEMBER_LANGUAGE),
+                zone: host.timeZone,
+              }),
+              agenda && `${t("mail.agendaHeading")}:\n${agenda}`,
+              carried.length > 0 && `${t("mail.carriedHeading")}:\n${carried.join("\n")}`,
+              t("mail.meetingPage", { url: meetingPageUrl(ritual, meeting.originalStart, env.appUrl) }),
+            ]
+              .filter(Boolean)
+              .join("\n\n") + memberFooter(t, row.team.name, ritual.teamId, host.id),
+        }));
+      queued += await queueMail(drafts, now);
+    }
+  }
+  return queued;
+}
