@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
-import type { ReactNode } from "react";
+
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { planningRequest } from "~/views/planning-request.server";
-import { Field, FormError, SubmitButton, textValue, type FormReply } from "~/components/form";
+import { Field, textValue } from "~/components/form";
 import {
   FollowUpItem,
   FollowUps,
@@ -26,6 +26,7 @@ import { parseMove } from "~/domain/meeting-move";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
+import { ChangePanel, RaisedOn } from "~/components/meeting-panels";
 import { queueMeetingUpdate } from "~/mail/invites.server";
 import { queueRecap } from "~/mail/recap.server";
 import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
@@ -203,50 +204,6 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 
 /** Saving unavailable: the form comes back as typed. */
 export const action = keepingTypedText(saveForm);
-
-/** A change to this one meeting: a panel with its explanation, its fields if any, and the button. */
-function ChangePanel({
-  intent,
-  title,
-  hint,
-  reply,
-  fields,
-  children: button,
-}: {
-  intent: "move" | "cancel" | "restore";
-  title: string;
-  hint: string;
-  reply?: FormReply;
-  fields?: (mine: FormReply | undefined) => ReactNode;
-  children: { label: string; className: string };
-}) {
-  const mine = reply?.values.intent === intent ? reply : undefined;
-  return (
-    <section className="panel" id={intent} aria-labelledby={`${intent}-title`}>
-      <h2 id={`${intent}-title`}>{title}</h2>
-      <p className="hint">{hint}</p>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value={intent} />
-        {fields?.(mine)}
-        <FormError reply={mine} />
-        <SubmitButton className={button.className}>{button.label}</SubmitButton>
-      </Form>
-    </section>
-  );
-}
-
-/** Where a carried-over item came from: a link to that meeting's page. */
-function RaisedOn({ item }: { item: { raisedIn: { meeting: string; date: string } | null } }) {
-  const { t } = useTranslation();
-  if (!item.raisedIn) return null;
-  return (
-    <p className="raised-link">
-      <Link to={`../${item.raisedIn.meeting}`} relative="path">
-        {t("followUps.raised", { date: item.raisedIn.date })}
-      </Link>
-    </p>
-  );
-}
 
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
