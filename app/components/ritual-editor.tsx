@@ -8,6 +8,7 @@ import type { EditorOptions, RitualPlan, WarningView } from "~/views/ritual-edit
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
 import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";
+import { Warnings } from "./ritual-warnings";
 
 /** Milliseconds to wait after the last keystroke before asking for a new preview. */
 const PREVIEW_DELAY = 300;
@@ -377,50 +378,5 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
       </Form>
       <PlanPanel plan={preview.data ?? plan} busy={preview.state === "loading"} onPickTime={pickTime} />
     </div>
-  );
-}
-
-/** What the user must confirm before saving: each warning with its own checkbox. */
-function Warnings({
-  warnings,
-  error,
-  confirmed,
-}: {
-  warnings: WarningView[];
-  error?: string;
-  confirmed: readonly string[];
-}) {
-  const { t } = useTranslation();
-  if (warnings.length === 0) return null;
-  return (
-    <fieldset
-      className="form-block warnings"
-      aria-describedby={error ? "confirm-error" : undefined}
-      data-testid="warnings"
-    >
-      <legend>{t("editor.warningsTitle")}</legend>
-      {warnings.map((warning) => (
-        <div key={warning.key} className="warning">
-          <p>{warning.message}</p>
-          {warning.items.length > 0 ? (
-            <ul>
-              {warning.items.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          ) : null}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="confirm"
-              value={warning.key}
-              defaultChecked={confirmed.includes(warning.key)}
-            />
-            {warning.confirm}
-          </label>
-        </div>
-      ))}
-      <FieldError id="confirm-error" error={error} />
-    </fieldset>
   );
 }
