@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,7 +51,20 @@ function cycles(): string[] {
   return found;
 }
 
+/** Every file of the project as git lists it, but generated SQL and the lockfile. */
+function projectFiles(): string[] {
+  const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" });
+  return listed.split("\n").filter((file) => file && !/\.sql$|package-lock\.json$/.test(file) && fs.existsSync(file));
+}
+
 describe("how the code is laid out", () => {
+  it("keeps every file under 400 lines (generated SQL aside), so each stays readable", () => {
+    const long = projectFiles()
+      .map((file) => ({ file, lines: fs.readFileSync(file, "utf8").split("\n").length }))
+      .filter(({ lines }) => lines > 400);
+    expect(long).toEqual([]);
+  });
+
   it("finds the app's imports (the check below sees what it should)", () => {
     expect(graph.get(path.join(APP, "utils", "db.server.ts"))).toContain(path.join(APP, "utils", "database-url.ts"));
   });
