@@ -5,6 +5,7 @@ import { cachedBody, cachedEtag, FEED_CACHE_CONTROL, feedRequest, matches } from
 import { i18nServer } from "~/i18n/i18next.server";
 import { feedRituals, feedVersion, findFeedMember } from "~/models/calendar-feed.server";
 import { env } from "~/utils/env.server";
+import { notFound } from "~/utils/responses.server";
 
 /** A member's subscription feed at its secret address. A wrong or revoked token looks like nothing at all. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,14 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const member = await findFeedMember(token);
     return member ? `W/"${await feedVersion(member, `${window.from}|${language}`)}"` : "";
   });
-  if (!etag) throw new Response("Not found", { status: 404 });
+  if (!etag) throw notFound();
   if (matches(request.headers.get("If-None-Match"), etag)) {
     return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": FEED_CACHE_CONTROL } });
   }
   // The address is checked again before any content goes out: a revoked one may still get a 304 for a
   // few seconds (it reveals nothing), never a body.
   const member = await findFeedMember(token);
-  if (!member) throw new Response("Not found", { status: 404 });
+  if (!member) throw notFound();
   const body = await cachedBody(etag, async () => {
     const t = await i18nServer.getFixedT(language);
     const rituals = (await feedRituals(member.id)).map((entry) => ({

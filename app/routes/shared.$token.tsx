@@ -6,6 +6,7 @@ import { formatDay, formatTime } from "~/components/ritual-format";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { carriedRisksAndDeadline, findSharedPage } from "~/models/note.server";
 import { deadlineView, followUpView, questionView, riskView } from "~/views/note-page.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? data.title : "Rituals" },
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await findSharedPage(params.token ?? "");
   const ritual = page?.meeting.ritual;
-  if (!page || !ritual?.customer) throw new Response("Not found", { status: 404 });
+  if (!page || !ritual?.customer) throw notFound();
   const { customer } = ritual;
   const locale = customer.language;
   const start = page.meeting.start.getTime();

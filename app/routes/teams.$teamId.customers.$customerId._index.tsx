@@ -9,6 +9,7 @@ import { timeZoneOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/models/customer.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.customer.name} · Rituals` : "Rituals" },
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function teamCustomer(request: Request, params: LoaderFunctionArgs["params"]) {
   const membership = await requireMember(request, params.teamId);
   const customer = await getCustomer(membership.team.id, params.customerId ?? "");
-  if (!customer) throw new Response("Not found", { status: 404 });
+  if (!customer) throw notFound();
   return { ...membership, customer };
 }
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const planning = await loadTeamPlanning(team.id);
   const found = planning.customers.find((c) => c.id === params.customerId);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   const { contacts, ...customer } = found;
   return {
     teamId: team.id,

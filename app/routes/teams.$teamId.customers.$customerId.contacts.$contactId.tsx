@@ -8,6 +8,7 @@ import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-op
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { deleteContact, getContact, getCustomer, updateContact } from "~/models/customer.server";
+import { notFound } from "~/utils/responses.server";
 
 async function teamContact(request: Request, params: LoaderFunctionArgs["params"]) {
   const { team } = await requireMember(request, params.teamId);
@@ -15,7 +16,7 @@ async function teamContact(request: Request, params: LoaderFunctionArgs["params"
     getCustomer(team.id, params.customerId ?? ""),
     getContact(team.id, params.customerId ?? "", params.contactId ?? ""),
   ]);
-  if (!customer || !contact) throw new Response("Not found", { status: 404 });
+  if (!customer || !contact) throw notFound();
   return { team, customer, contact };
 }
 

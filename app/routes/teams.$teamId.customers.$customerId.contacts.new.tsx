@@ -8,11 +8,12 @@ import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { createContact, getCustomer } from "~/models/customer.server";
+import { notFound } from "~/utils/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const customer = await getCustomer(team.id, params.customerId ?? "");
-  if (!customer) throw new Response("Not found", { status: 404 });
+  if (!customer) throw notFound();
   return {
     teamId: team.id,
     customer: { id: customer.id, name: customer.name, timeZone: customer.timeZone },
@@ -26,7 +27,7 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   const values = formValues(await readForm(request), ["workDays"]);
   const created = await createContact(team.id, params.customerId ?? "", values);
   if (!created.ok) {
-    if (created.errors.customerId) throw new Response("Not found", { status: 404 });
+    if (created.errors.customerId) throw notFound();
     return invalidForm(created.errors, values);
   }
   throw redirect(`/teams/${team.id}/customers/${params.customerId}`);

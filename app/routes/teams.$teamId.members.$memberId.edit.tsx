@@ -8,12 +8,13 @@ import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-op
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { getMember, setMemberEmails, updateMember } from "~/models/member.server";
+import { notFound } from "~/utils/responses.server";
 
 /** Owners edit anyone; everyone edits themselves. */
 async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {
   const { team, member: me } = await requireMember(request, params.teamId);
   const member = await getMember(team.id, params.memberId ?? "");
-  if (!member) throw new Response("Not found", { status: 404 });
+  if (!member) throw notFound();
   if (me.role !== "owner" && me.id !== member.id) throw new Response("Forbidden", { status: 403 });
   return { team, me, member };
 }

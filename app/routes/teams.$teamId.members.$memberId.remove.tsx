@@ -5,11 +5,12 @@ import { requireOwner } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { invalidForm } from "~/utils/form-values.server";
 import { getMember, removeMember } from "~/models/member.server";
+import { notFound } from "~/utils/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);
   const member = await getMember(team.id, params.memberId ?? "");
-  if (!member) throw new Response("Not found", { status: 404 });
+  if (!member) throw notFound();
   return { teamId: team.id, name: member.name };
 }
 
@@ -17,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);
   const removed = await removeMember(team.id, params.memberId ?? "");
   if (!removed.ok) {
-    if (removed.errors.form === "validation.memberUnknown") throw new Response("Not found", { status: 404 });
+    if (removed.errors.form === "validation.memberUnknown") throw notFound();
     return invalidForm(removed.errors, {});
   }
   throw redirect(`/teams/${team.id}/members`);

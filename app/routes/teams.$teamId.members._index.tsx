@@ -13,6 +13,7 @@ import { listMemberClaims, settleMemberClaim } from "~/models/team.server";
 import { listMembers } from "~/models/member.server";
 import { readForm } from "~/utils/form-values.server";
 import { env } from "~/utils/env.server";
+import { notFound } from "~/utils/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member: me } = await requireMember(request, params.teamId);
@@ -60,12 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "confirm-claim" || intent === "refuse-claim") {
     const settled = await settleMemberClaim(team.id, String(form.get("memberId") ?? ""), intent === "confirm-claim");
-    if (!settled) throw new Response("Not found", { status: 404 });
+    if (!settled) throw notFound();
     return { settled: true };
   }
   if (intent === "revoke-invite") {
     if (!(await revokeInvite(team.id, String(form.get("inviteId") ?? "")))) {
-      throw new Response("Not found", { status: 404 });
+      throw notFound();
     }
     return { revoked: true };
   }

@@ -16,6 +16,7 @@ import { TALLY_MEETINGS } from "~/domain/fairness";
 import { ritualFairness } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual } from "~/views/ritual-editor.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.ritual.title} · Rituals` : "Rituals" },
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const { locale, t, planning, now } = await planningRequest(request, team.id);
   const saved = planning.rituals.find((r) => r.id === params.ritualId);
-  if (!saved) throw new Response("Not found", { status: 404 });
+  if (!saved) throw notFound();
   const { ritual } = saved;
   const summary = ritualSummary(planning, saved);
   const zone = member.timeZone;

@@ -4,18 +4,19 @@ import { useTranslation } from "react-i18next";
 import { requireOwner } from "~/utils/auth.server";
 import { SubmitButton } from "~/components/form";
 import { deleteRitual, getRitualTitle } from "~/models/ritual.server";
+import { notFound } from "~/utils/responses.server";
 
 /** A page of its own to confirm, so deleting works the same with and without JavaScript. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);
   const title = await getRitualTitle(team.id, params.ritualId ?? "");
-  if (title === null) throw new Response("Not found", { status: 404 });
+  if (title === null) throw notFound();
   return { teamId: team.id, title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { team } = await requireOwner(request, params.teamId);
-  if (!(await deleteRitual(team.id, params.ritualId ?? ""))) throw new Response("Not found", { status: 404 });
+  if (!(await deleteRitual(team.id, params.ritualId ?? ""))) throw notFound();
   throw redirect(`/teams/${team.id}`);
 }
 

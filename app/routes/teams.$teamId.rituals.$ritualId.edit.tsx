@@ -7,6 +7,7 @@ import { RitualEditor } from "~/components/ritual-editor";
 import { listStoredMeetings } from "~/models/ritual.server";
 import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/views/ritual-editor.server";
 import { keepingTypedText } from "~/utils/form-values.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Rituals` : "Rituals" },
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const { locale, t, planning, now } = await planningRequest(request, team.id);
   const saved = fieldsOfSavedRitual(planning, params.ritualId ?? "");
-  if (!saved) throw new Response("Not found", { status: 404 });
+  if (!saved) throw notFound();
   return {
     teamId: team.id,
     ritualId: params.ritualId!,

@@ -48,6 +48,7 @@ import { notePageView } from "~/views/note-page.server";
 import { overlapChartView } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/views/ritual-editor.server";
 import { env } from "~/utils/env.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · ${data.when} · Rituals` : "Rituals" },
@@ -56,7 +57,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function meetingOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const { team, member } = await requireMember(request, params.teamId);
   const found = await findMeeting(team.id, params.ritualId ?? "", parseMeetingKey(params.start));
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   return { team, member, ...found };
 }
 

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { getMembership, type Membership } from "../models/team.server";
 import { getUser, type SessionUser } from "../models/user.server";
 import { getSessionUserId } from "./session.server";
+import { notFound } from "~/utils/responses.server";
 
 export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
   const userId = await getSessionUserId(request);
@@ -25,7 +26,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireMember(request: Request, teamId: string | undefined): Promise<Membership> {
   const user = await requireUser(request);
   const membership = teamId ? await getMembership(user.id, teamId) : null;
-  if (!membership) throw new Response("Not found", { status: 404 });
+  if (!membership) throw notFound();
   return membership;
 }
 

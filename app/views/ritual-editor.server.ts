@@ -31,6 +31,7 @@ import { queueSeriesInvites } from "~/mail/invites.server";
 import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
 import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
 import type { StoredMeeting } from "~/domain/series-edit";
+import { notFound } from "~/utils/responses.server";
 
 const WORKING_WEEK = [1, 2, 3, 4, 5];
 
@@ -266,7 +267,7 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction): Ed
  */
 export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
   const editing = ritualId === undefined ? null : await getRitual(teamId, ritualId);
-  if (ritualId !== undefined && !editing) throw new Response("Not found", { status: 404 });
+  if (ritualId !== undefined && !editing) throw notFound();
   const values = formValues(await readForm(request), [...RITUAL_LIST_FIELDS, "confirm"]);
   const { draft, people } = draftFromFields(values);
   const parsed = validateRitual(draft);
