@@ -1,4 +1,5 @@
 import { useNavigation } from "@remix-run/react";
+import type { ParseKeys } from "i18next";
 import { forwardRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/domain/validation";
@@ -20,11 +21,13 @@ export function FieldError({
   error?: string;
   details?: Record<string, string | number>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
+  // Errors travel from the server as catalog keys; one the catalogs lack reads as the general message.
+  const isKey = (key: string): key is ParseKeys => i18n.exists(key);
   return (
     <p className="field-error" id={id} role="alert">
-      {t(error as "validation.invalid", details)}
+      {t(isKey(error) ? error : "validation.invalid", details)}
     </p>
   );
 }

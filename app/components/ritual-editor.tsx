@@ -8,6 +8,7 @@ import type { EditorOptions, RitualPlan, WarningView } from "~/views/ritual-edit
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
 import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";
+import { MONTH_WEEKS } from "./ritual-format";
 import { Warnings } from "./ritual-warnings";
 
 /** Milliseconds to wait after the last keystroke before asking for a new preview. */
@@ -201,9 +202,9 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
                 name="monthWeek"
                 defaultValue={text(fields, "monthWeek")}
                 error={errors.monthWeek}
-                options={["1", "2", "3", "4", "-1"].map((value) => ({
+                options={MONTH_WEEKS.map((value) => ({
                   value,
-                  label: t(`cadence.nth.${value}` as "cadence.nth.1"),
+                  label: t(`cadence.nth.${value}`),
                 }))}
               />
               <SelectField

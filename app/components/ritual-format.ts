@@ -17,6 +17,14 @@ function formatLocalDate(isoDate: string, locale: string): string {
   return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED);
 }
 
+/** The weeks of a month a ritual can meet in: first to fourth, or the last one (-1). */
+export const MONTH_WEEKS = ["1", "2", "3", "4", "-1"] as const;
+
+/** A stored month week as one of MONTH_WEEKS (the first, if it is none of them). */
+export function monthWeekOf(week: number | null): (typeof MONTH_WEEKS)[number] {
+  return MONTH_WEEKS.find((value) => value === String(week)) ?? "1";
+}
+
 /** "Every Tue and Thu", "Every 2 weeks on Wed", "Monthly on the last Fri", "Once, on Dec 3, 2026". */
 export function formatCadence(ritual: Ritual, t: TFunction, locale: string): string {
   let rule: string;
@@ -37,7 +45,7 @@ export function formatCadence(ritual: Ritual, t: TFunction, locale: string): str
         ? t("cadence.monthlyDay", { day: ritual.monthDay })
         : t("cadence.everyNMonthsDay", { count: ritual.interval, day: ritual.monthDay });
   } else {
-    const nth = t(`cadence.nth.${ritual.monthWeek ?? 1}` as "cadence.nth.1");
+    const nth = t(`cadence.nth.${monthWeekOf(ritual.monthWeek)}`);
     const weekday = weekdayName(ritual.monthWeekday ?? 1, locale, "long");
     rule =
       ritual.interval === 1

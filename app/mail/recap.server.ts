@@ -25,7 +25,7 @@ export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<num
   const token = page && shareTokenOf(page);
   const pageUrl = token ? new URL(`/shared/${token}`, env.appUrl).toString() : null;
   const deadline = page?.customerDeadline ?? carried.deadline?.customerDeadline ?? null;
-  const list = (heading: string, lines: string[]) =>
+  const list = (heading: `mail.${"followUps" | "risks" | "questions"}Heading`, lines: string[]) =>
     lines.length > 0 && `${t(heading)}:\n${lines.map((l) => `- ${l}`).join("\n")}`;
   // On the ritual's clock: a tea time is anchored where the customer is.
   const date = formatDay(ref.originalStart, ritual.timeZone, language);

@@ -86,7 +86,7 @@ export default function FollowUpsBoard() {
           aria-labelledby={`group-${group.urgency}`}
         >
           <h2 id={`group-${group.urgency}`}>
-            {t(`followUps.group.${group.urgency}` as "followUps.group.overdue")} ({group.items.length})
+            {t(`followUps.group.${group.urgency}`)} ({group.items.length})
           </h2>
           <ul className="items">
             {group.items.map((item) => (

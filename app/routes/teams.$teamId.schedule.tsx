@@ -6,6 +6,7 @@ import { planningRequest } from "~/views/planning-request.server";
 import { Field, SelectField } from "~/components/form";
 import { timeZoneOptions } from "~/views/form-options.server";
 import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/schedule.server";
+import { FieldError } from "~/components/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.schedule.title} · Rituals` : "Rituals" },
@@ -143,9 +144,7 @@ export default function Schedule() {
           {t("schedule.nextWeek")} →
         </Link>
       </nav>
-      {schedule.errors.week ? (
-        <p className="field-error">{t(schedule.errors.week as "validation.dateInvalid")}</p>
-      ) : null}
+      <FieldError id="week-error" error={schedule.errors.week} />
       {!hasRituals ? (
         <section className="panel empty-state">
           <h2>{t("home.noRitualsTitle")}</h2>
