@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
-import { i18nConfig } from "./i18n/config";
+import { i18nConfig } from "./i18n/catalogs.server";
 import { pageLanguage } from "./i18n/page-language.server";
 
 const ABORT_DELAY_MS = 5_000;

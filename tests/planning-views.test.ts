@@ -2,7 +2,7 @@ import { createInstance } from "i18next";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { draftFromFields, fieldsForNewRitual } from "~/domain/ritual-form";
-import { i18nConfig } from "~/i18n/config";
+import { i18nConfig } from "~/i18n/catalogs.server";
 import { loadTeamPlanning, type TeamPlanning } from "~/models/planning.server";
 import { createRitual } from "~/models/ritual.server";
 import { createMember } from "~/models/member.server";

@@ -2,7 +2,7 @@ import { createInstance } from "i18next";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Ritual } from "~/domain/ritual";
-import { i18nConfig } from "~/i18n/config";
+import { i18nConfig } from "~/i18n/catalogs.server";
 import { formatCadence, formatLocalStart, formatTime } from "./ritual-format";
 
 const ritual: Ritual = {

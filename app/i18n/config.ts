@@ -1,16 +1,11 @@
-import en from "./locales/en";
-import ko from "./locales/ko";
-
 export const supportedLanguages = ["en", "ko"] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
 
-/** Shared by the server and the browser instance. The catalogs are small, so both ship inline. */
-export const i18nConfig = {
+/** What the server and the browser set up alike; the catalogs come separately (see catalogs.server.ts and catalog-loader.ts). */
+export const i18nOptions = {
   supportedLngs: [...supportedLanguages],
-  fallbackLng: "en",
   defaultNS: "common",
   ns: ["common"],
-  resources: { en: { common: en }, ko: { common: ko } },
   interpolation: { escapeValue: false },
 };
 

@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { i18nConfig, supportedLanguages } from "./config";
+import { i18nConfig } from "./catalogs.server";
+import { supportedLanguages } from "./config";
 
 /** The language a person picked with the switcher; it wins over Accept-Language. Not secret, so not Secure-only. */
 export const languageCookie = createCookie("lng", {
