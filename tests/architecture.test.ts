@@ -73,6 +73,20 @@ describe("how the code is laid out", () => {
     expect(cycles()).toEqual([]);
   });
 
+  it("keeps React components out of server code: only routes, the shell and components use them", () => {
+    const components = path.join(APP, "components");
+    const uses = files
+      .filter((file) => !file.startsWith(components) && !file.startsWith(path.join(APP, "routes")))
+      .filter((file) => !/^app\/(root|entry\.client|entry\.server)\.tsx$/.test(file))
+      .flatMap((file) =>
+        graph
+          .get(file)!
+          .filter((imported) => imported.startsWith(components))
+          .map((i) => `${file} -> ${i}`),
+      );
+    expect(uses).toEqual([]);
+  });
+
   it("has no component importing a server module (their types live in app/views)", () => {
     const leaks = files
       .filter((file) => file.startsWith(path.join(APP, "components")))

@@ -4,7 +4,7 @@
  */
 import { customerSeriesInvite, meetingFile, teamSeriesInvite } from "./ritual-calendars";
 import { calendarLabels, inviteWindow } from "./calendar-response.server";
-import { formatDay } from "../components/ritual-format";
+import { formatDay } from "../i18n/format";
 import type { StoredRitual } from "../domain/ritual";
 import { env } from "../utils/env.server";
 import { i18nServer } from "../i18n/i18next.server";

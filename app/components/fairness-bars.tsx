@@ -1,14 +1,5 @@
 import { useTranslation } from "react-i18next";
-
-export interface FairnessRow {
-  personId: string;
-  name: string;
-  meetings: number;
-  outside: number;
-  minutes: number;
-  /** Meetings that reach into the person's night: counted apart from early or late edges. */
-  night: number;
-}
+import type { FairnessRow } from "~/views/fairness";
 
 /**
  * For each person, how many of their meetings fall outside their working

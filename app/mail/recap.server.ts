@@ -1,4 +1,4 @@
-import { formatDate, formatDay } from "~/components/ritual-format";
+import { formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { queueMail, ritualMailRecipients, teamName } from "~/models/mail.server";

@@ -1,5 +1,5 @@
 import { meetingPageUrl } from "~/calendar/ritual-calendars";
-import { formatDate, formatTime } from "~/components/ritual-format";
+import { formatDate, formatTime } from "~/i18n/format";
 import { digestDateDue, nudgesOwed, type Nudge } from "~/domain/nudges";
 import { expandValidRule } from "~/domain/recurrence";
 import { env } from "~/utils/env.server";

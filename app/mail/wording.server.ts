@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 
 // How mail speaks: the language members read, the footer with their email switch, times on their clock.

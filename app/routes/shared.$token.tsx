@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpItem, QuestionItem, RenderedText, RiskItem } from "~/components/note-page";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { carriedRisksAndDeadline, findSharedPage } from "~/models/note.server";
 import { deadlineView, followUpView, questionView, riskView } from "~/views/note-page.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { RitualFacts } from "~/components/ritual-facts";
-import { formatCadence, formatLocalStart } from "~/components/ritual-format";
+import { formatCadence, formatLocalStart } from "~/i18n/format";
 import { TALLY_MEETINGS } from "~/domain/fairness";
 import { teamFairness } from "~/views/fairness.server";
 import { ritualSummary } from "~/models/planning.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { listMail } from "~/models/mail.server";

@@ -8,7 +8,7 @@ import { planningRequest } from "~/views/planning-request.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { OverlapChart } from "~/components/overlap-chart";
 import { RitualFacts } from "~/components/ritual-facts";
-import { formatCadence, formatDay, formatLocalStart, formatTime } from "~/components/ritual-format";
+import { formatCadence, formatDay, formatLocalStart, formatTime } from "~/i18n/format";
 import { meetingKey } from "~/domain/meeting-key";
 import { previewMeetings } from "~/domain/ritual-preview";
 import { upcomingMeetings } from "~/domain/week-schedule";

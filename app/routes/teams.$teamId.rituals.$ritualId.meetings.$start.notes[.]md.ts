@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMember } from "~/utils/auth.server";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { noteToMarkdown } from "~/domain/note-export";
 import { i18nServer } from "~/i18n/i18next.server";

@@ -19,7 +19,7 @@ import {
 } from "~/components/note-page";
 import { OverlapChart } from "~/components/overlap-chart";
 import { PreviewMeeting } from "~/components/plan-panel";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { parseMove } from "~/domain/meeting-move";

@@ -1,4 +1,4 @@
-import type { FairnessRow } from "~/components/fairness-bars";
+import type { FairnessRow } from "./fairness";
 import { TALLY_MEETINGS, tallyForRituals, type FairnessEntry } from "~/domain/fairness";
 import { upcomingMeetings } from "~/domain/week-schedule";
 import type { Person } from "~/domain/working-hours";

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { daysSilent, urgencyOf } from "~/domain/follow-ups";
 import { meetingKey } from "~/domain/meeting-key";
-import { formatDate } from "~/components/ritual-format";
+import { formatDate } from "~/i18n/format";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { shareTokenOf, type LoadedNotePage } from "~/models/note.server";
 import type { DeadlineView, FollowUpView, NotePageView, QuestionView, RaisedInView, RiskView } from "~/views/note-page";

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import type { Buffers, Role } from "~/domain/buffers";
 import { overlapChart } from "~/domain/overlap-chart";
 import type { Interval } from "~/domain/recurrence";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
-import { formatDay, formatTime } from "~/components/ritual-format";
+import { formatDay, formatTime } from "~/i18n/format";
 import type { Role } from "~/domain/buffers";
 import { minutesToClock } from "~/domain/clock";
 import { dayFromIso, isoWeekdayOf } from "~/domain/local-dates";

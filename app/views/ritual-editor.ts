@@ -3,7 +3,7 @@
  * (preview, charts, suggestions, rotation) and the warnings to confirm.
  * Types only, so the editor's components can use them in the browser.
  */
-import type { FairnessRow } from "~/components/fairness-bars";
+import type { FairnessRow } from "./fairness";
 import type { Role } from "~/domain/buffers";
 import type { RitualKind } from "~/domain/ritual-kinds";
 import type { RitualWarning } from "~/domain/ritual-warnings";

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
-import { formatTime } from "~/components/ritual-format";
+import { formatTime } from "~/i18n/format";
 import { meetingKey } from "~/domain/meeting-key";
 import { isValidTimeZone } from "~/domain/time-zones";
 import { localDate } from "~/domain/fields";

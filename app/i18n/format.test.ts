@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Ritual } from "~/domain/ritual";
 import { i18nConfig } from "~/i18n/catalogs.server";
-import { formatCadence, formatLocalStart, formatTime } from "./ritual-format";
+import { formatCadence, formatLocalStart, formatTime } from "./format";
 
 const ritual: Ritual = {
   id: "r1",
