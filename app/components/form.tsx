@@ -24,7 +24,7 @@ export function FieldError({
   const { t, i18n } = useTranslation();
   if (!error) return null;
   // Errors travel from the server as catalog keys; one the catalogs lack reads as the general message.
-  const isKey = (key: string): key is ParseKeys => i18n.exists(key);
+  const isKey = (key: string): key is ParseKeys => i18n.exists(key, details);
   return (
     <p className="field-error" id={id} role="alert">
       {t(isKey(error) ? error : "validation.invalid", details)}

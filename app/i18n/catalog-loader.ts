@@ -2,7 +2,7 @@ import type { BackendModule } from "i18next";
 import type { Catalog } from "./locales/en";
 
 /** Each catalog is its own chunk: the browser downloads the page's language only, and another one when switched to. */
-function loadCatalog(language: string): Promise<Catalog> {
+export function loadCatalog(language: string): Promise<Catalog> {
   return language === "ko"
     ? import("./locales/ko").then((module) => module.default)
     : import("./locales/en").then((module) => module.default);
