@@ -107,14 +107,8 @@ export function questionView(
   };
 }
 
-interface RiskRow {
-  id: string;
-  risk: string;
-  impact: string;
-  mitigation: string;
-  shared: boolean;
-  resolved: boolean;
-}
+/** A risk's row holds what its view shows, but where it was raised. */
+type RiskRow = Omit<RiskView, "raisedIn">;
 
 export function riskView(row: RiskRow & Partial<RaisedIn>, { locale, teamZone }: ViewContext): RiskView {
   return {
