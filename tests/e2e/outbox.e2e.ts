@@ -50,13 +50,20 @@ describe("mail", () => {
     await page.goto(`${baseUrl}/teams/demo-team/members/demo-jiwoo/edit`);
     const emails = page.getByLabel(/Send me emails/);
     expect(await emails.isChecked()).toBe(true);
+    // Without JavaScript the form posts and the page comes back from its redirect; wait for that page, not a reload.
     await emails.uncheck();
-    await page.getByRole("button", { name: "Save email choice" }).click();
-    await page.reload();
+    await Promise.all([
+      page.waitForURL(/saved=emails/),
+      page.getByRole("button", { name: "Save email choice" }).click(),
+    ]);
+    expect(await page.getByLabel(/Send me emails/).isChecked()).toBe(false);
+    await page.goto(`${baseUrl}/teams/demo-team/members/demo-jiwoo/edit`);
     expect(await page.getByLabel(/Send me emails/).isChecked()).toBe(false);
     await page.getByLabel(/Send me emails/).check();
-    await page.getByRole("button", { name: "Save email choice" }).click();
-    await page.reload();
+    await Promise.all([
+      page.waitForURL(/saved=emails/),
+      page.getByRole("button", { name: "Save email choice" }).click(),
+    ]);
     expect(await page.getByLabel(/Send me emails/).isChecked()).toBe(true);
     // Someone else's choice is not theirs to make.
     const other = await page.request.post(`${baseUrl}/teams/demo-team/members/demo-lena/edit`, {
