@@ -91,12 +91,9 @@ function prismaDiff(from: string | null, to: string): string {
   try {
     const toFile = path.join(folder, "to.prisma");
     fs.writeFileSync(toFile, to);
-    const fromArgs = ["--from-empty"];
-    if (from !== null) {
-      const fromFile = path.join(folder, "from.prisma");
-      fs.writeFileSync(fromFile, from);
-      fromArgs.splice(0, 1, "--from-schema-datamodel", fromFile);
-    }
+    const fromFile = path.join(folder, "from.prisma");
+    if (from !== null) fs.writeFileSync(fromFile, from);
+    const fromArgs = from === null ? ["--from-empty"] : ["--from-schema-datamodel", fromFile];
     const args = ["node_modules/prisma/build/index.js", "migrate", "diff", ...fromArgs];
     const script = execFileSync(process.execPath, [...args, "--to-schema-datamodel", toFile, "--script"], {
       encoding: "utf8",

@@ -1,9 +1,9 @@
 import { formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { queueMail, ritualMailRecipients, teamName } from "~/models/mail.server";
+import { queueMail, teamName } from "~/models/mail.server";
 import { carriedRisksAndDeadline, loadNotePage, shareTokenOf, type MeetingRef } from "~/models/note.server";
-import { getRitual } from "~/models/ritual.server";
+import { getRitual, getRitualPeople } from "~/models/ritual.server";
 
 /**
  * After a tea time: what its shared page shows (agenda, deadline, shared
@@ -15,7 +15,7 @@ export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<num
   if (!ritual?.customer) return null;
   // As the shared page: this page's shared items, with the shared risks and the deadline carried from earlier meetings.
   const [{ contacts }, { page }, carried, team] = await Promise.all([
-    ritualMailRecipients(ritual.id),
+    getRitualPeople(ritual.id),
     loadNotePage(ref),
     carriedRisksAndDeadline(ref, { sharedOnly: true }),
     teamName(ref.teamId),

@@ -30,6 +30,13 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(2 ** (attempts - 1), 240) * 60_000;
 }
 
+/** A draft as stored: queued, and due, at `now`. */
+const queuedAt = (draft: MailDraft, now: number) => ({
+  ...draft,
+  createdAt: new Date(now),
+  nextAttemptAt: new Date(now),
+});
+
 function isDuplicate(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -42,7 +49,7 @@ export async function queueMail(drafts: readonly MailDraft[], now: number): Prom
   let queued = 0;
   for (const draft of drafts) {
     try {
-      await prisma.mail.create({ data: { ...draft, createdAt: new Date(now), nextAttemptAt: new Date(now) } });
+      await prisma.mail.create({ data: queuedAt(draft, now) });
       queued++;
     } catch (error) {
       if (!isDuplicate(error)) throw error;
@@ -137,7 +144,7 @@ export async function givenNudges(keys: readonly string[]): Promise<Set<string>>
 export async function queueDigest(draft: MailDraft, nudgeKeys: readonly string[], now: number): Promise<boolean> {
   try {
     await prisma.$transaction(async (db) => {
-      await db.mail.create({ data: { ...draft, createdAt: new Date(now), nextAttemptAt: new Date(now) } });
+      await db.mail.create({ data: queuedAt(draft, now) });
       for (const key of nudgeKeys) await db.nudge.upsert({ where: { key }, create: { key }, update: {} });
     });
     return true;
@@ -145,29 +152,6 @@ export async function queueDigest(draft: MailDraft, nudgeKeys: readonly string[]
     if (isDuplicate(error)) return false;
     throw error;
   }
-}
-
-/** Who gets a ritual's mail: its members (with their zone and choice) and, for tea times, the customer's contacts. */
-export async function ritualMailRecipients(ritualId: string) {
-  const [attendees, contacts] = await Promise.all([
-    prisma.ritualAttendee.findMany({
-      where: { ritualId },
-      select: {
-        role: true,
-        member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } },
-      },
-      orderBy: [{ role: "asc" }, { memberId: "asc" }],
-    }),
-    prisma.ritualContact.findMany({
-      where: { ritualId },
-      select: { contact: { select: { id: true, name: true, email: true, timeZone: true } } },
-      orderBy: { contactId: "asc" },
-    }),
-  ]);
-  return {
-    members: attendees.map((a) => ({ ...a.member, role: a.role })),
-    contacts: contacts.map((c) => c.contact),
-  };
 }
 
 /** Every open follow-up with an owner, with what a reminder needs: the owner, the meeting, the account owner. */

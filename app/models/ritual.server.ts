@@ -299,12 +299,14 @@ export async function getRitualPeople(ritualId: string) {
   const [attendees, contacts] = await Promise.all([
     prisma.ritualAttendee.findMany({
       where: { ritualId },
-      include: { member: { select: { id: true, name: true, email: true, userId: true } } },
+      include: {
+        member: { select: { id: true, name: true, email: true, userId: true, timeZone: true, emailsOff: true } },
+      },
       orderBy: { role: "asc" },
     }),
     prisma.ritualContact.findMany({
       where: { ritualId },
-      include: { contact: { select: { name: true, email: true } } },
+      include: { contact: { select: { id: true, name: true, email: true, timeZone: true } } },
     }),
   ]);
   return {
@@ -313,6 +315,8 @@ export async function getRitualPeople(ritualId: string) {
       userId: a.member.userId,
       name: a.member.name,
       email: a.member.email,
+      timeZone: a.member.timeZone,
+      emailsOff: a.member.emailsOff,
       role: a.role === "host" ? ("host" as const) : ("participant" as const),
     })),
     contacts: contacts.map((c) => c.contact),
