@@ -33,7 +33,7 @@ export async function runCalendarBench(): Promise<void> {
   // Imported only now, so the client opens the throwaway database.
   const { createRitual } = await import("~/models/ritual.server");
   const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
-  const { memberFeed } = await import("~/calendar/ritual-calendars");
+  const { memberFeed } = await import("~/calendar/member-feed");
   const { feedWindow } = await import("~/calendar/calendar-response.server");
   const { expandValidRule } = await import("~/domain/recurrence");
   const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");

@@ -5,8 +5,8 @@ import { unfoldLines } from "~/calendar/rfc5545";
 import { expandValidRule } from "~/domain/recurrence";
 import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
 import { notModifiedHeaders } from "~/utils/feed-cache.server";
-import { changeMeeting } from "~/models/meeting.server";
-import { createRitual, getRitual } from "~/models/ritual.server";
+import { changeMeeting, restoreMeeting } from "~/models/meeting.server";
+import { createRitual, getRitual, updateRitual } from "~/models/ritual.server";
 import { createContact, createCustomer } from "~/models/customer.server";
 import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";
 import { loader as customerLoader } from "~/routes/teams.$teamId.rituals.$ritualId.customer[.]ics";
@@ -194,5 +194,53 @@ describe("invite downloads", () => {
     expect(sequence(after)).toBeGreaterThan(sequence(before));
     const notAMeeting = await respond(meetingLoader, "/x", { ...params, start: "20260203T091500Z" }, auth());
     expect(notAMeeting.status).toBe(404);
+  });
+
+  it("raises the series' SEQUENCE and LAST-MODIFIED when a meeting is cancelled or restored, and an edit goes above them", async () => {
+    const draft = {
+      kind: "check-in" as const,
+      title: "Versioned",
+      timeZone: "Europe/Berlin",
+      startTime: "09:00",
+      startDate: "2026-03-03",
+    };
+    const created = await createRitual(world.teamId, draft, { hostIds: [world.memberId] });
+    if (!created.ok) throw new Error("ritual");
+    const ritualId = created.value.id;
+    const version = async () => {
+      const response = await respond(seriesLoader, "/x", { teamId: world.teamId, ritualId }, auth());
+      const master = unfoldLines(await response.text()).slice(0, 60);
+      return {
+        sequence: Number(master.find((l) => l.startsWith("SEQUENCE:"))!.slice(9)),
+        lastModified: master.find((l) => l.startsWith("LAST-MODIFIED:"))!.slice(14),
+        exdates: master.filter((l) => l.startsWith("EXDATE")).length,
+      };
+    };
+    const [meeting] = expandValidRule((await getRitual(world.teamId, ritualId))!, {
+      from: Date.parse("2026-03-10T00:00:00Z"),
+      to: Date.parse("2026-03-11T00:00:00Z"),
+    });
+    const later = (minutes: number) => vi.setSystemTime(Date.now() + minutes * 60_000);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const created = await version();
+      later(1);
+      await changeMeeting(world.teamId, ritualId, { originalStart: meeting!.originalStart, status: "cancelled" });
+      const cancelled = await version();
+      later(1);
+      await restoreMeeting(world.teamId, ritualId, meeting!.originalStart);
+      const restored = await version();
+      later(1);
+      await updateRitual(world.teamId, ritualId, { ...draft, startTime: "09:30" }, { hostIds: [world.memberId] });
+      const edited = await version();
+      expect([created.exdates, cancelled.exdates, restored.exdates]).toEqual([0, 1, 0]);
+      expect(cancelled.sequence).toBeGreaterThan(created.sequence);
+      expect(restored.sequence).toBeGreaterThan(cancelled.sequence);
+      expect(edited.sequence).toBeGreaterThan(restored.sequence);
+      expect(cancelled.lastModified > created.lastModified).toBe(true);
+      expect(restored.lastModified > cancelled.lastModified).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { createEvent, createEvents, type Attendee, type EventAttributes } from "ics";
+import { createEvent, createEvents, type EventAttributes } from "ics";
 import { localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
-import { formatLocal, formatUtc, serializeLines, unfoldLines } from "./rfc5545";
+import { escapeText, formatLocal, formatUtc, serializeLines, unfoldLines } from "./rfc5545";
 import { buildVTimezone } from "./vtimezone";
 
 /**
@@ -58,19 +58,51 @@ export interface CalendarFile {
   method?: "REQUEST" | "CANCEL" | "PUBLISH";
   name?: string;
   events: CalendarEvent[];
-  /** Years the VTIMEZONEs must cover; defaults to the events' own years. */
-  years?: { from: number; to: number };
+  /** The last year the VTIMEZONEs must cover, when the events' rules run on past their own dates. */
+  coverUntilYear?: number;
 }
 
 const PRODUCT_ID = "-//Rituals//Rituals calendar//EN";
 
-/** Parameter values cannot hold quotes or control characters; names lose them rather than break the line. */
-function paramSafe(value: string): string {
-  return value.replace(/["\p{Cc}]/gu, "").trim();
+/**
+ * A name as a quoted parameter value. Quotes and carets are written as RFC 6868
+ * asks ("^'" and "^^"); control characters, which no name needs, are dropped.
+ */
+function quotedParameter(value: string): string {
+  const encoded = value
+    .replace(/\p{Cc}/gu, " ")
+    .trim()
+    .replace(/\^/g, "^^")
+    .replace(/"/g, "^'");
+  return `"${encoded}"`;
 }
 
-function person(p: CalendarPerson) {
-  return { name: paramSafe(p.name), email: p.email };
+/**
+ * ORGANIZER and ATTENDEE lines. The organizer takes part as the chair who has
+ * already accepted; everyone else is asked to reply.
+ */
+function peopleLines(event: CalendarEvent): string[] {
+  const { organizer, attendees = [] } = event;
+  const lines = organizer ? [`ORGANIZER;CN=${quotedParameter(organizer.name)}:mailto:${organizer.email}`] : [];
+  for (const attendee of attendees) {
+    const isOrganizer = attendee.email.toLowerCase() === organizer?.email.toLowerCase();
+    const parameters = isOrganizer
+      ? "ROLE=CHAIR;PARTSTAT=ACCEPTED"
+      : "ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE";
+    lines.push(`ATTENDEE;${parameters};CN=${quotedParameter(attendee.name)}:mailto:${attendee.email}`);
+  }
+  return lines;
+}
+
+function alarmLines(event: CalendarEvent): string[] {
+  if (event.alarmMinutesBefore === undefined) return [];
+  return [
+    "BEGIN:VALARM",
+    "ACTION:DISPLAY",
+    `DESCRIPTION:${escapeText(event.title)}`,
+    `TRIGGER:-PT${event.alarmMinutesBefore}M`,
+    "END:VALARM",
+  ];
 }
 
 function wallMs(time: EventTime): number {
@@ -82,14 +114,12 @@ function wallClock(time: EventTime): [number, number, number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 }
 
-/** The event for `ics`: times as wall clocks ("local" in and out), so it never consults the process zone. */
+/**
+ * The event for `ics`: times as wall clocks ("local" in and out), so it never
+ * consults the process zone. People and the alarm are written here instead
+ * (`ics` quotes parameter values that must not be, and leaves alarm text unescaped).
+ */
 function toIcs(event: CalendarEvent): EventAttributes {
-  const attendees: Attendee[] | undefined = event.attendees?.map((a) => ({
-    ...person(a),
-    rsvp: true,
-    partstat: "NEEDS-ACTION",
-    role: "REQ-PARTICIPANT",
-  }));
   return {
     uid: event.uid,
     start: wallClock(event.start),
@@ -103,23 +133,11 @@ function toIcs(event: CalendarEvent): EventAttributes {
     location: event.location || undefined,
     url: event.url,
     categories: event.categories,
-    organizer: event.organizer && person(event.organizer),
-    attendees,
     recurrenceRule: event.rrule,
     sequence: event.sequence,
     status: event.status,
     busyStatus: event.busy === false ? "FREE" : "BUSY",
     transp: event.busy === false ? "TRANSPARENT" : "OPAQUE",
-    alarms:
-      event.alarmMinutesBefore === undefined
-        ? undefined
-        : [
-            {
-              action: "display",
-              description: event.title,
-              trigger: { minutes: event.alarmMinutesBefore, before: true },
-            },
-          ],
     created: event.created,
     lastModified: event.lastModified,
   };
@@ -164,7 +182,12 @@ function eventLines(event: CalendarEvent, templates: Map<string, string[]>): str
   let template = templates.get(key);
   if (!template) {
     const lines = written(createEvent(toIcs(event)));
-    template = lines.slice(lines.indexOf("BEGIN:VEVENT"), lines.lastIndexOf("END:VEVENT") + 1);
+    template = [
+      ...lines.slice(lines.indexOf("BEGIN:VEVENT"), lines.lastIndexOf("END:VEVENT")),
+      ...peopleLines(event),
+      ...alarmLines(event),
+      "END:VEVENT",
+    ];
     templates.set(key, template);
   }
   const output: string[] = [];
@@ -193,15 +216,23 @@ function eventLines(event: CalendarEvent, templates: Map<string, string[]>): str
  * DTSTART, a VTIMEZONE for every zone) and folds lines by octets, not characters.
  */
 export function buildCalendar(file: CalendarFile): string {
-  const header = written(createEvents([], { productId: PRODUCT_ID, method: file.method, calName: file.name }));
-  const zones = [...new Set(file.events.flatMap((e) => ("zone" in e.start ? [e.start.zone] : [])))].sort();
-  const years = file.years ?? {
-    from: Math.min(...file.events.map((e) => new Date(wallMs(e.start)).getUTCFullYear())) - 1,
-    to: Math.max(...file.events.map((e) => new Date(wallMs(e.end)).getUTCFullYear())) + 1,
+  const header = written(createEvents([], { productId: PRODUCT_ID, method: file.method }));
+  const times = file.events.flatMap((e) => [
+    e.start,
+    e.end,
+    ...(e.recurrenceId ? [e.recurrenceId] : []),
+    ...(e.exdates ?? []),
+  ]);
+  const zones = [...new Set(times.flatMap((time) => ("zone" in time ? [time.zone] : [])))].sort();
+  const yearOf = (time: EventTime) => new Date(wallMs(time)).getUTCFullYear();
+  const years = {
+    from: Math.min(...times.map(yearOf)) - 1,
+    to: Math.max(Math.max(...times.map(yearOf)) + 1, file.coverUntilYear ?? 0),
   };
   const templates = new Map<string, string[]>();
   const lines = [
     ...header.slice(0, header.lastIndexOf("END:VCALENDAR")),
+    ...(file.name ? [`X-WR-CALNAME:${escapeText(file.name)}`] : []),
     ...zones.flatMap((zone) => buildVTimezone(zone, years.from, years.to)),
     ...file.events.flatMap((event) => eventLines(event, templates)),
     "END:VCALENDAR",

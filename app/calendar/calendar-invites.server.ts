@@ -3,12 +3,12 @@
  * by mail: one place, so both carry the same UID, SEQUENCE and content.
  */
 import { customerSeriesInvite, meetingFile, teamSeriesInvite } from "./ritual-calendars";
-import { calendarLabels, inviteWindow } from "./calendar-response.server";
+import { calendarLabels } from "./calendar-response.server";
 import { formatDay } from "../i18n/format";
 import type { StoredRitual } from "../domain/ritual";
 import { env } from "../utils/env.server";
 import { i18nServer } from "../i18n/i18next.server";
-import { listExceptions } from "../models/meeting.server";
+import { listSeriesChanges } from "../models/meeting.server";
 import { sharedPagesOf, shareTokenOf } from "../models/note.server";
 import { getRitualPeople } from "../models/ritual.server";
 
@@ -18,9 +18,9 @@ export async function teamSeriesFile(
   viewer: { memberId?: string; userId?: string },
   language: string,
 ): Promise<string> {
-  const [{ attendees }, exceptions, t] = await Promise.all([
+  const [{ attendees }, changes, t] = await Promise.all([
     getRitualPeople(ritual.id),
-    listExceptions(ritual.id),
+    listSeriesChanges(ritual.id),
     i18nServer.getFixedT(language),
   ]);
   const viewerIsHost = attendees.some(
@@ -28,7 +28,7 @@ export async function teamSeriesFile(
   );
   return teamSeriesInvite(
     ritual,
-    { attendees, exceptions, viewerIsHost, window: inviteWindow() },
+    { attendees, changes, viewerIsHost },
     { appUrl: env.appUrl, labels: calendarLabels(t, ritual.kind) },
   );
 }
@@ -36,9 +36,9 @@ export async function teamSeriesFile(
 /** The tea-time invite for the customer's contacts, in the customer's language, with the pages shared with them. */
 export async function customerSeriesFile(ritual: StoredRitual): Promise<string> {
   const language = ritual.customer?.language ?? "en";
-  const [{ attendees, contacts }, exceptions, t, shared] = await Promise.all([
+  const [{ attendees, contacts }, changes, t, shared] = await Promise.all([
     getRitualPeople(ritual.id),
-    listExceptions(ritual.id),
+    listSeriesChanges(ritual.id),
     i18nServer.getFixedT(language),
     sharedPagesOf(ritual.id),
   ]);
@@ -50,7 +50,7 @@ export async function customerSeriesFile(ritual: StoredRitual): Promise<string> 
   }));
   return customerSeriesInvite(
     ritual,
-    { hosts, contacts, exceptions, window: inviteWindow(), sharedNotes },
+    { hosts, contacts, changes, sharedNotes },
     { appUrl: env.appUrl, labels: calendarLabels(t, ritual.kind) },
   );
 }

@@ -10,12 +10,25 @@ export interface ParsedOccurrence {
   end: number;
 }
 
-export function icalJsOccurrences(text: string, window: { from: number; to: number }): ParsedOccurrence[] {
+/** The file's events as ical.js reads them, with the file's own VTIMEZONEs. */
+function icalJsEvents(text: string): ICAL.Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
   for (const zone of calendar.getAllSubcomponents("vtimezone")) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }
-  const events = calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+  return calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+}
+
+/** Each VEVENT's own start and end, unexpanded: what a single meeting's invite or cancellation names. */
+export function icalJsEventTimes(text: string): ParsedOccurrence[] {
+  return icalJsEvents(text).map((event) => ({
+    start: event.startDate.toJSDate().getTime(),
+    end: event.endDate.toJSDate().getTime(),
+  }));
+}
+
+export function icalJsOccurrences(text: string, window: { from: number; to: number }): ParsedOccurrence[] {
+  const events = icalJsEvents(text);
   const occurrences: ParsedOccurrence[] = [];
   for (const master of events.filter((event) => !event.isRecurrenceException())) {
     for (const exception of events.filter((e) => e.isRecurrenceException() && e.uid === master.uid)) {

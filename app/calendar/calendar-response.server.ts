@@ -23,12 +23,6 @@ export function feedWindow(now = Date.now()) {
   return { from: today - 28 * DAY, to: today + 365 * DAY };
 }
 
-/** How far ahead series invites spell out meetings that need their own entry (moved, or on DST days). */
-export function inviteWindow(now = Date.now()) {
-  const today = Math.floor(now / DAY) * DAY;
-  return { from: today - 365 * DAY, to: today + 3 * 365 * DAY };
-}
-
 /** "Team check-in" → "team-check-in.ics"; letters of any script are kept. */
 export function calendarFilename(title: string, extension = "ics"): string {
   const slug = title

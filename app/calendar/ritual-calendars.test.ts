@@ -4,15 +4,15 @@ import { tuesdaysInBerlin } from "~/domain/fixtures";
 import { expandValidRule, type TimeWindow } from "~/domain/recurrence";
 import { contentLines, icalJsOccurrences, nodeIcalOccurrences } from "./calendar-oracles";
 import { unfoldLines } from "./rfc5545";
+import { memberFeed } from "./member-feed";
 import {
   customerSeriesInvite,
   meetingFile,
-  memberFeed,
   teamSeriesInvite,
   type CalendarLabels,
   type CalendarRitual,
 } from "./ritual-calendars";
-import type { StoredException } from "~/domain/recurrence";
+import type { SeriesChanges, StoredException } from "~/domain/recurrence";
 
 const labels: CalendarLabels = {
   kind: "Team check-in",
@@ -65,10 +65,15 @@ function someExceptions(subject: CalendarRitual): StoredException[] {
   ];
 }
 
+/** The changes as the database gives them when nothing was restored. */
+function changesOf(exceptions: StoredException[]): SeriesChanges {
+  return { exceptions, sequence: Math.max(0, ...exceptions.map((e) => e.sequence)), lastModified: null };
+}
+
 function seriesFile(subject: CalendarRitual, exceptions: StoredException[] = someExceptions(subject)) {
   return teamSeriesInvite(
     subject,
-    { attendees: [lena, jiwoo], exceptions, viewerIsHost: false, window: year2026 },
+    { attendees: [lena, jiwoo], changes: changesOf(exceptions), viewerIsHost: false },
     context,
   );
 }
@@ -194,8 +199,7 @@ describe("customer invite", () => {
       {
         hosts: [lena],
         contacts: [{ name: "Min-seo Kim", email: "minseo@hanbit.example" }],
-        exceptions: [],
-        window: year2026,
+        changes: changesOf([]),
         sharedNotes: [{ date: "2026. 1. 7.", url: "https://rituals.example/shared/abc" }],
       },
       { ...context, labels: { ...labels, kind: "Customer tea time" } },
@@ -268,5 +272,47 @@ describe("member feed", () => {
     expect(guest).not.toMatch(/Go early|Stay late/);
     expect(unfoldLines(host)).toContain("METHOD:PUBLISH");
     expect(nodeIcalOccurrences(host, window)).toEqual(hostEvents);
+  });
+});
+
+describe("text and people inside the invite", () => {
+  const awkward = 'Plan; risks, "quotes" \\n and ^carets^';
+
+  it("escapes the reminder's text, so every parser reads the title whole", () => {
+    const text = seriesFile(ritual({ title: awkward }), []);
+    const alarm = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!.getFirstSubcomponent("valarm")!;
+    expect(alarm.getFirstPropertyValue("description")).toBe(awkward);
+    // ical.js leaves X- properties unparsed; the calendar's name is TEXT all the same.
+    expect(unfoldLines(text)).toContain('X-WR-CALNAME:Plan\\; risks\\, "quotes" \\\\n and ^carets^');
+  });
+
+  it("writes ROLE and PARTSTAT as bare values, names as quoted strings, and the organizer as having accepted", () => {
+    const named = { ...jiwoo, name: 'Park, Ji-woo "JW" ^_^' };
+    const text = teamSeriesInvite(
+      ritual(),
+      { attendees: [lena, named], changes: changesOf([]), viewerIsHost: false },
+      context,
+    );
+    const people = unfoldLines(text).filter((l) => /^(ATTENDEE|ORGANIZER)[;:]/.test(l));
+    for (const line of people) expect(line).not.toMatch(/(ROLE|PARTSTAT|RSVP)="/);
+    const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!;
+    const attendees = vevent.getAllProperties("attendee").map((p) => ({
+      email: String(p.getFirstValue()),
+      name: p.getParameter("cn"),
+      role: p.getParameter("role"),
+      partstat: p.getParameter("partstat"),
+      rsvp: p.getParameter("rsvp") ?? null,
+    }));
+    expect(attendees).toEqual([
+      { email: `mailto:${lena.email}`, name: lena.name, role: "CHAIR", partstat: "ACCEPTED", rsvp: null },
+      {
+        email: `mailto:${named.email}`,
+        name: named.name,
+        role: "REQ-PARTICIPANT",
+        partstat: "NEEDS-ACTION",
+        rsvp: "TRUE",
+      },
+    ]);
+    expect(vevent.getFirstProperty("organizer")!.getParameter("cn")).toBe(lena.name);
   });
 });

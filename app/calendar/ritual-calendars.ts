@@ -1,5 +1,4 @@
 import { meetingKey } from "~/domain/meeting-key";
-import { withBuffers } from "~/domain/buffers";
 import { dayFromIso } from "~/domain/local-dates";
 import {
   expandValidRule,
@@ -9,6 +8,7 @@ import {
   type RecurrenceRule,
   turnsOf,
   type PlannedMeeting,
+  type SeriesChanges,
   type StoredException,
   type TimeWindow,
 } from "~/domain/recurrence";
@@ -16,10 +16,12 @@ import type { Ritual, StoredRitual } from "~/domain/ritual";
 import { DAY, localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
 import { buildCalendar, inZone, type CalendarEvent, type CalendarPerson } from "./calendar-file";
 import { formatUtc } from "./rfc5545";
+import { ZONE_DATA_LAST_YEAR } from "./vtimezone";
 
 const MINUTE = 60_000;
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-const REMINDER_MINUTES = 10;
+/** Minutes before a meeting for its reminder (hosts who go early are reminded then instead). */
+export const REMINDER_MINUTES = 10;
 
 export type CalendarRitual = StoredRitual;
 
@@ -44,7 +46,7 @@ export interface CalendarContext {
   labels: CalendarLabels;
 }
 
-function uidDomain(appUrl: string): string {
+export function uidDomain(appUrl: string): string {
   return new URL(appUrl).hostname;
 }
 
@@ -59,7 +61,7 @@ function turnOfMeeting(ritual: Ritual, originalStart: number): number {
 }
 
 /** The ritual's page: its next meetings, each with its note page. */
-function ritualPageUrl(ritual: CalendarRitual, appUrl: string): string {
+export function ritualPageUrl(ritual: CalendarRitual, appUrl: string): string {
   return new URL(`/teams/${ritual.teamId}/rituals/${ritual.id}`, appUrl).toString();
 }
 
@@ -99,7 +101,8 @@ function ritualRRule(ritual: RecurrenceRule): string | null {
   return parts.join(";");
 }
 
-function description(lines: (string | null | undefined | false)[]): string {
+/** Paragraphs of an event's description, the empty ones left out. */
+export function description(lines: (string | null | undefined | false)[]): string {
   return lines.filter(Boolean).join("\n\n");
 }
 
@@ -134,13 +137,32 @@ function customerDescription(
 }
 
 /**
- * The meetings of the series whose times calendar apps would not get right on
- * their own: moved ones, and those on DST switch days (in the gap, or twice).
+ * From the series' first meeting to its last; a series that never ends runs
+ * as far as the time-zone database goes.
  */
-function overrides(ritual: CalendarRitual, exceptions: readonly StoredException[], window: TimeWindow) {
+function seriesSpan(ritual: CalendarRitual): TimeWindow {
+  const from = (dayFromIso(ritual.startDate) - 2) * DAY;
+  const open = { from, to: Date.UTC(ZONE_DATA_LAST_YEAR + 1, 0, 1) };
+  if (ritual.untilDate !== null) return { from, to: (dayFromIso(ritual.untilDate) + 2) * DAY };
+  if (ritual.count === null) return open;
+  const last = expandValidRule(ritual, open).at(-1);
+  return { from, to: (last?.end ?? from) + 2 * DAY };
+}
+
+/**
+ * The meetings of the series whose times calendar apps would not get right on
+ * their own, over its whole span: moved ones, and those a DST change touches
+ * (starting in the gap or in the hour that happens twice, or lasting across it).
+ */
+function overrides(ritual: CalendarRitual, exceptions: readonly StoredException[], span: TimeWindow) {
   const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
+  const movedTo = exceptions.flatMap((e) => (e.status === "moved" ? [e.start] : []));
+  const window = { from: Math.min(span.from, ...movedTo), to: Math.max(span.to, ...movedTo.map((at) => at + DAY)) };
+  const offsets = ZoneOffsets.for(ritual.timeZone);
+  const acrossChange = (meeting: PlannedMeeting) =>
+    offsets.offsetAt(meeting.start) !== offsets.offsetAt(meeting.end - 1);
   return expandValidRule(ritual, window, exceptions)
-    .filter((meeting) => meeting.status === "moved" || meeting.adjustment !== null)
+    .filter((meeting) => meeting.status === "moved" || meeting.adjustment !== null || acrossChange(meeting))
     .map((meeting) => ({ meeting, sequence: Math.max(ritual.sequence, sequences.get(meeting.originalStart) ?? 0) }));
 }
 
@@ -149,8 +171,6 @@ interface SeriesOptions {
   organizer: CalendarPerson;
   description: string;
   alarmMinutesBefore: number;
-  /** How far ahead to look for meetings that need their own VEVENT. */
-  window: TimeWindow;
 }
 
 /**
@@ -180,13 +200,14 @@ function turnSeries(ritual: CalendarRitual): { turn: number; first: PlannedMeeti
 
 function seriesEvents(
   ritual: CalendarRitual,
-  exceptions: readonly StoredException[],
+  changes: SeriesChanges,
   context: CalendarContext,
   options: SeriesOptions,
 ): CalendarEvent[] {
   const zone = ritual.timeZone;
-  // The rule's own wall clock, even if the first meeting fell in a DST gap: calendar apps expand from it.
-  const nominal = (originalStart: number) => ({ zone, local: nominalLocalTime(ritual, originalStart) });
+  const { exceptions } = changes;
+  // A cancelled or restored meeting changes the series' EXDATEs, so the series' version rises with it.
+  const sequence = Math.max(ritual.sequence, changes.sequence);
   const common = {
     title: ritual.title,
     description: options.description,
@@ -197,25 +218,41 @@ function seriesEvents(
     organizer: options.organizer,
     attendees: options.attendees,
     created: ritual.createdAt,
-    lastModified: ritual.updatedAt,
+    lastModified: Math.max(ritual.updatedAt, changes.lastModified ?? 0),
   };
+  const span = seriesSpan(ritual);
+  if (ritual.frequency === "once") {
+    // A one-off is its meeting as it stands: moved, or cancelled; in an hour that happens twice, in UTC.
+    const first = firstMeeting(ritual);
+    if (!first) return [];
+    const [meeting = first] = expandValidRule(ritual, span, exceptions);
+    const cancelled = exceptions.some((e) => e.status === "cancelled" && e.originalStart === first.originalStart);
+    return [
+      {
+        ...common,
+        uid: seriesUid(ritual, context.appUrl),
+        start: inZone(zone, meeting.start),
+        end: inZone(zone, meeting.end),
+        sequence,
+        status: cancelled ? "CANCELLED" : undefined,
+      },
+    ];
+  }
+  // The rule's own wall clock, even if the first meeting fell in a DST gap: calendar apps expand from it.
+  const nominal = (originalStart: number) => ({ zone, local: nominalLocalTime(ritual, originalStart) });
   const uid = (originalStart: number) => seriesUid(ritual, context.appUrl, turnOfMeeting(ritual, originalStart));
-  const masters = turnSeries(ritual).map(({ turn, first, rule }): CalendarEvent => {
-    const firstStart = nominal(first.originalStart);
-    return {
-      ...common,
-      uid: seriesUid(ritual, context.appUrl, turn),
-      start: firstStart,
-      end: { zone, local: firstStart.local + ritual.durationMinutes * MINUTE },
-      rrule: ritualRRule(rule) ?? undefined,
-      exdates: exceptions
-        .filter((e) => e.status === "cancelled" && turnOfMeeting(ritual, e.originalStart) === turn)
-        .map((e) => nominal(e.originalStart)),
-      sequence: ritual.sequence,
-    };
-  });
-  if (masters.length === 0) return [];
-  const changed = overrides(ritual, exceptions, options.window).map(({ meeting, sequence }): CalendarEvent => ({
+  const masters = turnSeries(ritual).map(({ turn, first, rule }): CalendarEvent => ({
+    ...common,
+    uid: seriesUid(ritual, context.appUrl, turn),
+    start: nominal(first.originalStart),
+    end: { zone, local: nominal(first.originalStart).local + ritual.durationMinutes * MINUTE },
+    rrule: ritualRRule(rule) ?? undefined,
+    exdates: exceptions
+      .filter((e) => e.status === "cancelled" && turnOfMeeting(ritual, e.originalStart) === turn)
+      .map((e) => nominal(e.originalStart)),
+    sequence,
+  }));
+  const changed = overrides(ritual, exceptions, span).map(({ meeting, sequence }): CalendarEvent => ({
     ...common,
     uid: uid(meeting.originalStart),
     start: inZone(zone, meeting.start),
@@ -226,29 +263,26 @@ function seriesEvents(
   return [...masters, ...changed];
 }
 
-function yearsOf(ritual: CalendarRitual, window: TimeWindow) {
-  return {
-    from: new Date(dayFromIso(ritual.startDate) * DAY).getUTCFullYear() - 1,
-    to: new Date(window.to).getUTCFullYear(),
-  };
+/** The last year a series' VTIMEZONEs must cover: its last meeting's, or as far as the zone data goes. */
+function coverUntilYear(ritual: CalendarRitual): number {
+  return new Date(seriesSpan(ritual).to).getUTCFullYear();
 }
 
 /** The series invite for the team: DTSTART;TZID + RRULE, EXDATEs, moved meetings, METHOD:REQUEST. */
 export function teamSeriesInvite(
   ritual: CalendarRitual,
-  people: { attendees: Attendee[]; exceptions: readonly StoredException[]; viewerIsHost: boolean; window: TimeWindow },
+  people: { attendees: Attendee[]; changes: SeriesChanges; viewerIsHost: boolean },
   context: CalendarContext,
 ): string {
   const hosts = people.attendees.filter((a) => a.role === "host");
-  const events = seriesEvents(ritual, people.exceptions, context, {
+  const events = seriesEvents(ritual, people.changes, context, {
     attendees: people.attendees,
     organizer: hosts[0] ?? people.attendees[0]!,
     description: teamDescription(ritual, context, ritualPageUrl(ritual, context.appUrl)),
     // Hosts are reminded when it is time to go early.
     alarmMinutesBefore: people.viewerIsHost && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
-    window: people.window,
   });
-  return buildCalendar({ method: "REQUEST", name: ritual.title, events, years: yearsOf(ritual, people.window) });
+  return buildCalendar({ method: "REQUEST", name: ritual.title, events, coverUntilYear: coverUntilYear(ritual) });
 }
 
 /** The tea-time invite for the customer's contacts: the meeting itself, never the buffers or internal notes. */
@@ -257,21 +291,19 @@ export function customerSeriesInvite(
   people: {
     hosts: CalendarPerson[];
     contacts: CalendarPerson[];
-    exceptions: readonly StoredException[];
-    window: TimeWindow;
+    changes: SeriesChanges;
     /** The meetings' pages shared with the customer, newest first. */
     sharedNotes?: readonly SharedNotesLink[];
   },
   context: CalendarContext,
 ): string {
-  const events = seriesEvents(ritual, people.exceptions, context, {
+  const events = seriesEvents(ritual, people.changes, context, {
     attendees: [...people.hosts, ...people.contacts],
     organizer: people.hosts[0]!,
     description: customerDescription(ritual, context, people.sharedNotes ?? []),
     alarmMinutesBefore: REMINDER_MINUTES,
-    window: people.window,
   }).map(({ url: _url, categories: _categories, ...event }) => event);
-  return buildCalendar({ method: "REQUEST", name: ritual.title, events, years: yearsOf(ritual, people.window) });
+  return buildCalendar({ method: "REQUEST", name: ritual.title, events, coverUntilYear: coverUntilYear(ritual) });
 }
 
 /**
@@ -311,72 +343,4 @@ export function meetingFile(
     lastModified: ritual.updatedAt,
   };
   return buildCalendar({ method: meeting.cancelled ? "CANCEL" : "REQUEST", events: [event] });
-}
-
-/** One ritual as seen from one member's feed. */
-export interface FeedRitual {
-  ritual: CalendarRitual;
-  role: "host" | "participant";
-  exceptions: readonly StoredException[];
-  labels: CalendarLabels;
-}
-
-function occurrenceUid(ritual: CalendarRitual, meeting: PlannedMeeting, appUrl: string, part = ""): string {
-  return `ritual-${ritual.id}-${formatUtc(meeting.originalStart)}${part}@${uidDomain(appUrl)}`;
-}
-
-/**
- * A member's subscription feed: each meeting they attend in the window and, where
- * they host, their own "Go early" and "Stay late" blocks. Times in UTC, so
- * every client shows them in its own zone.
- */
-export function memberFeed(name: string, rituals: readonly FeedRitual[], window: TimeWindow, appUrl: string): string {
-  const events: CalendarEvent[] = [];
-  for (const { ritual, role, exceptions, labels } of rituals) {
-    const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
-    for (const meeting of expandValidRule(ritual, window, exceptions)) {
-      const sequence = Math.max(ritual.sequence, sequences.get(meeting.originalStart) ?? 0);
-      const base = {
-        description: description([
-          ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
-          `${labels.notes}: ${ritualPageUrl(ritual, appUrl)}`,
-        ]),
-        location: ritual.videoUrl,
-        url: ritualPageUrl(ritual, appUrl),
-        categories: [labels.kind],
-        sequence,
-        lastModified: ritual.updatedAt,
-      };
-      const hosting = role === "host";
-      events.push({
-        ...base,
-        uid: occurrenceUid(ritual, meeting, appUrl),
-        templateKey: `${ritual.id}|meeting|${sequence}`,
-        start: { utc: meeting.start },
-        end: { utc: meeting.end },
-        title: ritual.title,
-        alarmMinutesBefore: hosting && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
-      });
-      if (!hosting) continue;
-      const { goEarly, stayLate } = withBuffers(meeting, ritual);
-      const blocks = [
-        ["go-early", goEarly, labels.goEarly],
-        ["stay-late", stayLate, labels.stayLate],
-      ] as const;
-      for (const [part, interval, label] of blocks) {
-        if (!interval) continue;
-        events.push({
-          ...base,
-          uid: occurrenceUid(ritual, meeting, appUrl, `-${part}`),
-          templateKey: `${ritual.id}|${part}|${sequence}`,
-          start: { utc: interval.start },
-          end: { utc: interval.end },
-          title: label(ritual.title),
-        });
-      }
-    }
-  }
-  const utcStart = (event: CalendarEvent) => ("utc" in event.start ? event.start.utc : 0);
-  events.sort((a, b) => utcStart(a) - utcStart(b));
-  return buildCalendar({ method: "PUBLISH", name, events });
 }

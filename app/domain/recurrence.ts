@@ -40,6 +40,15 @@ export type MeetingException =
 /** A change as stored, with the sequence number its invites carry. */
 export type StoredException = MeetingException & { sequence: number };
 
+/** A series' changed meetings, and how far changes to its meetings have taken its version (restores too). */
+export interface SeriesChanges {
+  exceptions: readonly StoredException[];
+  /** The highest SEQUENCE any of its meetings reached. */
+  sequence: number;
+  /** When one of its meetings last changed, if ever. */
+  lastModified: number | null;
+}
+
 export interface PlannedMeeting extends Interval {
   /** The instant the rule gives this meeting: its identity within the series. */
   originalStart: number;

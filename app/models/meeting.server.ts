@@ -1,4 +1,10 @@
-import { expandValidRule, validateException, type MeetingException, type StoredException } from "~/domain/recurrence";
+import {
+  expandValidRule,
+  validateException,
+  type MeetingException,
+  type SeriesChanges,
+  type StoredException,
+} from "~/domain/recurrence";
 import type { WriteResult } from "~/domain/validation";
 import { prisma } from "~/utils/db.server";
 import type { Meeting as MeetingRow } from "~/generated/prisma/client";
@@ -35,6 +41,22 @@ export function toStoredException(row: MeetingRow): StoredException {
 
 export async function listExceptions(ritualId: string): Promise<StoredException[]> {
   return (await listExceptionsFor([ritualId])).get(ritualId) ?? [];
+}
+
+/**
+ * A series' cancelled and moved meetings, with the highest sequence and the
+ * latest change of any of its meetings: a restored meeting no longer counts as
+ * changed, but its invite still changed.
+ */
+export async function listSeriesChanges(ritualId: string): Promise<SeriesChanges> {
+  const rows = await prisma.meeting.findMany({
+    where: { ritualId, OR: [CHANGED_MEETING, { status: "scheduled", sequence: { gt: 0 } }] },
+  });
+  return {
+    exceptions: rows.filter((row) => row.status !== "scheduled").map(toStoredException),
+    sequence: Math.max(0, ...rows.map((row) => row.sequence)),
+    lastModified: rows.length > 0 ? Math.max(...rows.map((row) => row.updatedAt.getTime())) : null,
+  };
 }
 
 /**

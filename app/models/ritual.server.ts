@@ -169,11 +169,13 @@ export async function updateRitual(
     const valid = await validRitual(teamId, draft, people, db);
     if (!valid.ok) return valid;
     const changed = INVITE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null));
+    // Above every meeting's own sequence too: the new series invite must replace what they sent.
+    const meetings = await db.meeting.aggregate({ where: { ritualId: existing.id }, _max: { sequence: true } });
     const row = await db.ritual.update({
       where: { id: existing.id },
       data: {
         ...valid.fields,
-        sequence: existing.sequence + (changed ? 1 : 0),
+        sequence: changed ? Math.max(existing.sequence, meetings._max.sequence ?? 0) + 1 : existing.sequence,
         attendees: { deleteMany: {}, create: valid.attendees },
         contacts: { deleteMany: {}, create: valid.contacts },
       },

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { memberFeed } from "~/calendar/ritual-calendars";
+import { memberFeed } from "~/calendar/member-feed";
 import { calendarLabels, calendarResponse, feedWindow } from "~/calendar/calendar-response.server";
 import { cachedBody, cachedEtag, FEED_CACHE_CONTROL, feedRequest, matches } from "~/utils/feed-cache.server";
 import { i18nServer } from "~/i18n/i18next.server";
