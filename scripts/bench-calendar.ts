@@ -4,6 +4,7 @@
  * Runs the built app (npm run build) on a throwaway database.
  */
 import http from "node:http";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
@@ -34,7 +35,7 @@ export async function runCalendarBench(): Promise<void> {
   const { createRitual } = await import("~/models/ritual.server");
   const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
   const { memberFeed } = await import("~/calendar/member-feed");
-  const { feedWindow } = await import("~/calendar/calendar-response.server");
+  const { FEED_DAYS, feedWindow } = await import("~/calendar/calendar-response.server");
   const { expandValidRule } = await import("~/domain/recurrence");
   const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
   const { prisma } = await import("~/utils/db.server");
@@ -73,9 +74,10 @@ export async function runCalendarBench(): Promise<void> {
   const ours: number[] = [];
   const theirs: number[] = [];
   let events = 0;
+  let text = "";
   for (let run = 0; run < 7; run++) {
     let start = performance.now();
-    const text = memberFeed("Bench", rituals, window, "https://rituals.example");
+    text = memberFeed("Bench", rituals, window, "https://rituals.example");
     ours.push(performance.now() - start);
     events = text.split("BEGIN:VEVENT").length - 1;
     start = performance.now();
@@ -113,9 +115,13 @@ export async function runCalendarBench(): Promise<void> {
     calendar.toString();
     theirs.push(performance.now() - start);
   }
+  const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
   console.log(
-    `\nMember feed of ${RITUALS} rituals (${events} events, 4 weeks back to 12 months ahead):\n` +
-      `  ours ${median(ours).toFixed(0)} ms (median of 7), ical-generator ${median(theirs).toFixed(0)} ms; ours / ical-generator = ${(median(ours) / median(theirs)).toFixed(2)}×`,
+    `\nMember feed of ${RITUALS} rituals (${events} events, ${FEED_DAYS.back} days back to ${FEED_DAYS.ahead} days ahead):\n` +
+      `  ours ${median(ours).toFixed(0)} ms (median of 7), ical-generator ${median(theirs).toFixed(0)} ms; ours / ical-generator = ${(median(ours) / median(theirs)).toFixed(2)}×\n` +
+      `  size ${kilobytes(Buffer.byteLength(text))}, gzip ${kilobytes(zlib.gzipSync(text).length)}, brotli (quality 5) ${kilobytes(
+        zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length,
+      )}`,
   );
 
   // 2. The endpoint under load, against a bare node:http server answering 304.
@@ -135,6 +141,7 @@ export async function runCalendarBench(): Promise<void> {
     const bareRate = await load("bare node:http 304:", `http://127.0.0.1:${barePort}/`, { "If-None-Match": etag });
     console.log(`  bare / ours for 304s = ${(bareRate / ours).toFixed(1)}× (target: within 3×)`);
     await load("full response:", url);
+    await load("full, brotli:", url, { "Accept-Encoding": "gzip, deflate, br" });
     bare.close();
   } finally {
     server.stop();

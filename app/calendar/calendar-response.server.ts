@@ -17,10 +17,17 @@ export function calendarLabels(t: TFunction, kind: RitualKind): CalendarLabels {
   };
 }
 
-/** Four weeks back to a year ahead, from the start of today (UTC), so the window changes once a day. */
+/**
+ * Four weeks back to six months ahead, from the start of today (UTC), so the
+ * window changes once a day. Calendar apps poll and re-read the whole feed, and a
+ * host's meetings come with two buffers each: a year ahead was thousands of
+ * events. The series invites carry every meeting for those who plan further.
+ */
+export const FEED_DAYS = { back: 28, ahead: 183 };
+
 export function feedWindow(now = Date.now()) {
   const today = Math.floor(now / DAY) * DAY;
-  return { from: today - 28 * DAY, to: today + 365 * DAY };
+  return { from: today - FEED_DAYS.back * DAY, to: today + FEED_DAYS.ahead * DAY };
 }
 
 /** "Team check-in" → "team-check-in.ics"; letters of any script are kept. */
@@ -36,7 +43,7 @@ export function calendarFilename(title: string, extension = "ics"): string {
 
 /** A file to save, named in any script (with an ASCII fallback for old clients). */
 export function downloadResponse(
-  body: string,
+  body: string | Uint8Array<ArrayBuffer>,
   filename: string,
   contentType: string,
   headers: Record<string, string> = {},
@@ -52,6 +59,10 @@ export function downloadResponse(
   });
 }
 
-export function calendarResponse(body: string, filename: string, headers: Record<string, string> = {}): Response {
+export function calendarResponse(
+  body: string | Uint8Array<ArrayBuffer>,
+  filename: string,
+  headers: Record<string, string> = {},
+): Response {
   return downloadResponse(body, filename, "text/calendar", headers);
 }

@@ -1,7 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { memberFeed } from "~/calendar/member-feed";
 import { calendarLabels, calendarResponse, feedWindow } from "~/calendar/calendar-response.server";
-import { cachedBody, cachedEtag, FEED_CACHE_CONTROL, feedRequest, matches } from "~/utils/feed-cache.server";
+import {
+  cachedBody,
+  cachedEtag,
+  compressedBody,
+  FEED_CACHE_CONTROL,
+  feedEncoding,
+  feedRequest,
+  matches,
+} from "~/utils/feed-cache.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { feedRituals, feedVersion, findFeedMember } from "~/models/calendar-feed.server";
 import { env } from "~/utils/env.server";
@@ -32,5 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }));
     return memberFeed(`Rituals · ${member.name}`, rituals, window, env.appUrl);
   });
-  return calendarResponse(body, "rituals.ics", { ETag: etag, "Cache-Control": FEED_CACHE_CONTROL });
+  // A busy member's feed is megabytes of text that compresses twentyfold.
+  const headers = { ETag: etag, "Cache-Control": FEED_CACHE_CONTROL, Vary: "Accept-Encoding" };
+  const encoding = feedEncoding(request.headers.get("Accept-Encoding"));
+  if (!encoding) return calendarResponse(body, "rituals.ics", headers);
+  const compressed = await compressedBody(etag, encoding, body);
+  return calendarResponse(compressed, "rituals.ics", { ...headers, "Content-Encoding": encoding });
 }

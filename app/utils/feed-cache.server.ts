@@ -2,9 +2,12 @@
  * Calendar apps poll feeds often, and Google's never sends If-None-Match. Two
  * small in-process caches keep that cheap: a feed's current ETag for a few
  * seconds (so a burst of polls costs one look at the database), and recently
- * built bodies by ETag (so an unchanged feed is built once). Changes show up in
- * a feed at most ETAG_SECONDS late.
+ * built bodies by ETag, plain and compressed (so an unchanged feed is built and
+ * compressed once). Changes show up in a feed at most ETAG_SECONDS late.
  */
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import Negotiator from "negotiator";
 import { feedWindow } from "../calendar/calendar-response.server";
 import { isSupportedLanguage, type SupportedLanguage } from "../i18n/config";
 
@@ -13,7 +16,7 @@ const MAX_ETAGS = 10_000;
 const MAX_BODY_CHARS = 64 * 1024 * 1024;
 
 const etags = new Map<string, { etag: string; expires: number }>();
-const bodies = new Map<string, string>();
+const bodies = new Map<string, string | Uint8Array>();
 let bodyChars = 0;
 
 /** Calendar apps poll every few minutes to hours; let them keep a feed a while, then ask with If-None-Match. */
@@ -38,8 +41,15 @@ export function notModifiedHeaders(url: URL, ifNoneMatch: string | undefined, no
   return { ETag: hit.etag, "Cache-Control": FEED_CACHE_CONTROL };
 }
 
+/**
+ * If-None-Match as RFC 9110 reads it: "*" matches any current version, and a
+ * list matches when one of its tags is ours by weak comparison (W/ aside).
+ */
 export function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
-  return ifNoneMatch?.split(",").some((tag) => tag.trim() === etag) ?? false;
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
 }
 
 export async function cachedEtag(key: string, compute: () => Promise<string>, now = Date.now()): Promise<string> {
@@ -51,21 +61,56 @@ export async function cachedEtag(key: string, compute: () => Promise<string>, no
   return etag;
 }
 
-export async function cachedBody(etag: string, build: () => Promise<string>): Promise<string> {
-  const hit = bodies.get(etag);
+/** A feed's body (or its compressed form) by a key that changes with its content: built once, kept while room lasts. */
+export async function cachedBody<Body extends string | Uint8Array>(
+  key: string,
+  build: () => Promise<Body>,
+): Promise<Body> {
+  const hit = bodies.get(key);
   if (hit !== undefined) {
     // Most recently used last, so the oldest go first.
-    bodies.delete(etag);
-    bodies.set(etag, hit);
-    return hit;
+    bodies.delete(key);
+    bodies.set(key, hit);
+    return hit as Body;
   }
   const body = await build();
-  bodies.set(etag, body);
+  bodies.set(key, body);
   bodyChars += body.length;
   for (const [oldest, old] of bodies) {
-    if (bodyChars <= MAX_BODY_CHARS || oldest === etag) break;
+    if (bodyChars <= MAX_BODY_CHARS || oldest === key) break;
     bodies.delete(oldest);
     bodyChars -= old.length;
   }
   return body;
+}
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const COMPRESSIONS = {
+  br: (body: string) =>
+    brotli(body, {
+      // Quality 11 takes seconds on a large feed; 5 is nearly as small.
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      },
+    }),
+  gzip: (body: string) => gzip(body),
+};
+
+/** The content coding to answer with: brotli, else gzip, among those the client accepts; null for none. */
+export function feedEncoding(acceptEncoding: string | null): keyof typeof COMPRESSIONS | null {
+  const offered = ["br", "gzip", "identity"];
+  const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding ?? undefined } });
+  const chosen = negotiator.encoding(offered, { preferred: offered });
+  return chosen === "br" || chosen === "gzip" ? chosen : null;
+}
+
+/** The feed's body compressed with `encoding`, made once per version. */
+export function compressedBody(
+  etag: string,
+  encoding: keyof typeof COMPRESSIONS,
+  body: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return cachedBody(`${etag}|${encoding}`, async () => new Uint8Array(await COMPRESSIONS[encoding](body)));
 }

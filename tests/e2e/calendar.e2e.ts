@@ -1,9 +1,26 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import ICAL from "ical.js";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, SCREENSHOTS, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = chromiumForThisFile();
+
+/** A GET as a calendar app makes it, with the raw bytes (fetch would decompress them). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on("error", reject);
+  });
+}
 
 function summaries(text: string): string[] {
   return new ICAL.Component(ICAL.parse(text))
@@ -52,4 +69,41 @@ describe("calendar", () => {
       await page.context().close();
     });
   }
+
+  it("sends the feed compressed to apps that accept it, and 304 to a list of tags or *", async () => {
+    const { page, problems } = await openPage(browser(), { locale: "en-US" });
+    await signIn(page, baseUrl);
+    await page.getByRole("link", { name: "Calendar" }).click();
+    await page.getByRole("button", { name: /Create my subscription address|Make a new address/ }).click();
+    const url = await page.getByLabel(/Subscription address/).inputValue();
+    await page.context().close();
+
+    const plain = await rawGet(url, {});
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const etag = plain.headers.etag!;
+    const decoders = { gzip: zlib.gunzipSync, br: zlib.brotliDecompressSync };
+    for (const [accept, encoding] of [
+      ["gzip, deflate", "gzip"],
+      ["gzip, deflate, br", "br"],
+      ["br;q=0, gzip", "gzip"],
+    ] as const) {
+      const compressed = await rawGet(url, { "Accept-Encoding": accept });
+      expect(compressed.headers["content-encoding"]).toBe(encoding);
+      expect(compressed.headers.vary).toContain("Accept-Encoding");
+      expect(compressed.headers.etag).toBe(etag);
+      expect(decoders[encoding](compressed.body).equals(plain.body)).toBe(true);
+      expect(compressed.body.length * 5).toBeLessThan(plain.body.length);
+    }
+    expect((await rawGet(url, { "Accept-Encoding": "identity" })).headers["content-encoding"]).toBeUndefined();
+
+    // Weak comparison: a strong tag with our value, in a list, matches; so does "*".
+    const strong = etag.replace(/^W\//, "");
+    for (const ifNoneMatch of [`"elsewhere", ${strong}`, "*", `W/"old", ${etag}`]) {
+      expect((await rawGet(url, { "If-None-Match": ifNoneMatch })).status).toBe(304);
+    }
+    expect((await rawGet(url, { "If-None-Match": '"elsewhere"' })).status).toBe(200);
+    expect(problems).toEqual([]);
+  });
 });
