@@ -11,6 +11,7 @@ import { FIXTURE_ZONES } from "~/domain/fixtures";
 import { expandValidRule, type Interval, type RecurrenceRule } from "~/domain/recurrence";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { findSlots, type SlotParticipant } from "~/domain/slots";
+import { teamSeriesInvite } from "~/calendar/ritual-calendars";
 import { runCalendarBench } from "./bench-calendar";
 
 const ZONES = [...FIXTURE_ZONES, "America/Los_Angeles"];
@@ -92,6 +93,53 @@ console.log(
       median(icalTimes) / median(oursTimes)
     ).toFixed(1)}×`,
 );
+
+// A series invite spells out its VTIMEZONE and every meeting a DST change touches for the series' whole span:
+// for one that never ends, as far as the zone data goes. Sundays at 02:30 in Berlin are in the gap or twice
+// every spring and autumn.
+const sundayNights = {
+  ...twiceWeekly,
+  id: "bench",
+  teamId: "team",
+  kind: "check-in" as const,
+  title: "Check-in",
+  weekdays: [2, 4, 7],
+  rotationStarts: [],
+  startMinutes: 150,
+  count: null,
+  untilDate: null,
+  goEarlyMinutes: 5,
+  stayLateMinutes: 5,
+  agendaTemplate: "Ideas",
+  videoUrl: "https://meet.example/x",
+  sequence: 0,
+  createdAt: 0,
+  updatedAt: 0,
+  customer: null,
+};
+const inviteLabels = {
+  kind: "Check-in",
+  goEarly: (t: string) => t,
+  stayLate: (t: string) => t,
+  roomOpensEarly: () => "",
+  agenda: "Agenda",
+  etiquette: "Etiquette",
+  notes: "Notes",
+};
+let inviteKilobytes = 0;
+measure("Series invite, never ending, Tue/Thu/Sun 02:30 in Berlin (to 2100)", "< 100 ms", () => {
+  const text = teamSeriesInvite(
+    sundayNights,
+    {
+      attendees: [{ name: "Lena", email: "lena@example.com", role: "host" }],
+      changes: { exceptions: [], sequence: 0, lastModified: null },
+      viewerIsHost: true,
+    },
+    { appUrl: "https://rituals.example", labels: inviteLabels },
+  );
+  inviteKilobytes = Math.round(text.length / 1024);
+});
+console.log(`  (${inviteKilobytes} KB)`);
 
 // Twelve people in eight zones, 40 meetings already in the week.
 const weekStart = Date.parse("2026-03-23T00:00:00Z");
