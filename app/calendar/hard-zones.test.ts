@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import type { SeriesChanges } from "~/domain/recurrence";
 import { icalJsEventTimes, icalJsOccurrences, nodeIcalOccurrences, type ParsedOccurrence } from "./calendar-oracles";
 import { unfoldLines } from "./rfc5545";
-import { meetingFile, teamSeriesInvite, type CalendarLabels, type CalendarRitual } from "./ritual-calendars";
+import { meetingFile, teamSeriesInvite, type CalendarRitual } from "./ritual-calendars";
+import { calendarRitual, context, jiwoo, lena } from "./calendar-fixtures";
 
 const HARD_ZONES = [
   "Australia/Lord_Howe",
@@ -25,49 +26,11 @@ const HARD_ZONES = [
 ];
 const MINUTE = 60_000;
 const TEN_YEARS = { from: Date.UTC(2027, 0, 1), to: Date.UTC(2037, 0, 1) };
-const labels: CalendarLabels = {
-  kind: "Team check-in",
-  goEarly: (title) => `Go early: ${title}`,
-  stayLate: (title) => `Stay late: ${title}`,
-  roomOpensEarly: (minutes) => `The room opens ${minutes} minutes early.`,
-  agenda: "Agenda",
-  etiquette: "Etiquette",
-  notes: "Notes",
-};
-const context = { appUrl: "https://rituals.example", labels };
-const lena = { name: "Lena Fischer", email: "lena@northwind.example", role: "host" as const };
-const jiwoo = { name: "Ji-woo Park", email: "jiwoo@northwind.example", role: "participant" as const };
 const noChanges: SeriesChanges = { exceptions: [], sequence: 0, lastModified: null };
 
+/** Weekly on Tuesdays at 10:00 from December 2026, open-ended. */
 function ritual(overrides: Partial<CalendarRitual>): CalendarRitual {
-  return {
-    id: "r1",
-    teamId: "t1",
-    kind: "check-in",
-    title: "Check-in",
-    timeZone: "Europe/Dublin",
-    startDate: "2026-12-01",
-    startMinutes: 600,
-    durationMinutes: 30,
-    frequency: "weekly",
-    interval: 1,
-    weekdays: [2],
-    monthDay: null,
-    monthWeek: null,
-    monthWeekday: null,
-    count: null,
-    untilDate: null,
-    rotationStarts: [],
-    goEarlyMinutes: 0,
-    stayLateMinutes: 0,
-    agendaTemplate: "",
-    videoUrl: "",
-    sequence: 0,
-    createdAt: Date.UTC(2026, 10, 1),
-    updatedAt: Date.UTC(2026, 10, 1),
-    customer: null,
-    ...overrides,
-  };
+  return calendarRitual({ startDate: "2026-12-01", weekdays: [2], ...overrides });
 }
 
 function seriesFile(subject: CalendarRitual, changes = noChanges): string {
@@ -239,7 +202,13 @@ describe("meetings on DST days", () => {
   );
 
   it("writes a one-off in the hour that happens twice so every parser reads its first instant", () => {
-    const subject = ritual({ frequency: "once", startDate: "2027-10-31", startMinutes: 90, weekdays: [] });
+    const subject = ritual({
+      timeZone: "Europe/Dublin",
+      frequency: "once",
+      startDate: "2027-10-31",
+      startMinutes: 90,
+      weekdays: [],
+    });
     const first = Date.parse("2027-10-31T00:30:00Z");
     expect(DateTime.fromMillis(first, { zone: "Europe/Dublin" }).toFormat("HH:mm")).toBe("01:30");
     const text = seriesFile(subject);

@@ -1,53 +1,16 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { tuesdaysInBerlin } from "~/domain/fixtures";
 import { expandValidRule, type TimeWindow } from "~/domain/recurrence";
+import { calendarRitual, context, jiwoo, labels, lena } from "./calendar-fixtures";
 import { contentLines, icalJsOccurrences, nodeIcalOccurrences } from "./calendar-oracles";
 import { unfoldLines } from "./rfc5545";
 import { memberFeed } from "./member-feed";
-import {
-  customerSeriesInvite,
-  meetingFile,
-  teamSeriesInvite,
-  type CalendarLabels,
-  type CalendarRitual,
-} from "./ritual-calendars";
+import { customerSeriesInvite, meetingFile, teamSeriesInvite, type CalendarRitual } from "./ritual-calendars";
 import type { SeriesChanges, StoredException } from "~/domain/recurrence";
 
-const labels: CalendarLabels = {
-  kind: "Team check-in",
-  goEarly: (title) => `Go early: ${title}`,
-  stayLate: (title) => `Stay late: ${title}`,
-  roomOpensEarly: (minutes) => `The room opens ${minutes} minutes early.`,
-  agenda: "Agenda",
-  etiquette: "Etiquette",
-  notes: "Notes",
-};
-const context = { appUrl: "https://rituals.example", labels };
 const year2026: TimeWindow = { from: Date.parse("2026-01-01T00:00:00Z"), to: Date.parse("2027-01-01T00:00:00Z") };
-const lena = { name: "Lena Fischer", email: "lena@northwind.example", role: "host" as const };
-const jiwoo = { name: "Ji-woo Park", email: "jiwoo@northwind.example", role: "participant" as const };
 
-function ritual(overrides: Partial<CalendarRitual> = {}): CalendarRitual {
-  return {
-    id: "r1",
-    teamId: "t1",
-    kind: "check-in",
-    title: "Team check-in",
-    ...tuesdaysInBerlin,
-    rotationStarts: [],
-    weekdays: [2, 4],
-    goEarlyMinutes: 5,
-    stayLateMinutes: 5,
-    agendaTemplate: "- Ideas\n- Blockers",
-    videoUrl: "https://meet.example.com/check-in",
-    sequence: 0,
-    createdAt: Date.UTC(2026, 0, 1),
-    updatedAt: Date.UTC(2026, 0, 2),
-    customer: null,
-    ...overrides,
-  };
-}
+const ritual = calendarRitual;
 
 /** Cancels the 3rd meeting and moves the 5th a day and two hours later. */
 function someExceptions(subject: CalendarRitual): StoredException[] {
