@@ -252,6 +252,7 @@ function seriesEvents(
       .map((e) => nominal(e.originalStart)),
     sequence,
   }));
+  if (masters.length === 0) return [];
   const changed = overrides(ritual, exceptions, span).map(({ meeting, sequence }): CalendarEvent => ({
     ...common,
     uid: uid(meeting.originalStart),
