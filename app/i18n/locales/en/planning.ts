@@ -5,7 +5,7 @@ export const planning = {
     intro: "Put the rituals in the calendar you already use.",
     feedTitle: "Subscribe to my meetings",
     feedIntro:
-      "A private address your calendar app checks for changes: every meeting you attend and, where you host, your go-early and stay-late time. Anyone with the address can read it; make a new one if it leaks.",
+      "A private address your calendar app checks for changes: every meeting you attend from four weeks back to six months ahead and, where you host, your go-early and stay-late time. A ritual's invite below holds all its meetings. Anyone with the address can read it; make a new one if it leaks.",
     create: "Create my subscription address",
     rotate: "Make a new address (the old one stops working)",
     revoke: "Stop the subscription",
