@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { unfoldLines } from "~/calendar/rfc5545";
 import { expandValidRule } from "~/domain/recurrence";
 import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
+import { FEED_DAYS } from "~/calendar/calendar-response.server";
 import { notModifiedHeaders } from "~/utils/feed-cache.server";
 import { changeMeeting, restoreMeeting } from "~/models/meeting.server";
 import { createRitual, getRitual, updateRitual } from "~/models/ritual.server";
@@ -151,6 +152,23 @@ describe("subscription feed", () => {
     vi.useRealTimers();
     expect(changed.status).toBe(200);
     expect(changed.headers.get("ETag")).not.toBe(etag);
+  });
+
+  it("gives the feed a new ETag when its window changes, so apps holding the old one get the new feed", async () => {
+    const token = await rotateFeedToken(world.memberId);
+    const etag = (await feed(token)).headers.get("ETag")!;
+    const ahead = FEED_DAYS.ahead;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      FEED_DAYS.ahead = 365;
+      vi.setSystemTime(Date.now() + 6_000);
+      const longer = await feed(token, { "If-None-Match": etag });
+      expect(longer.status).toBe(200);
+      expect(longer.headers.get("ETag")).not.toBe(etag);
+    } finally {
+      FEED_DAYS.ahead = ahead;
+      vi.useRealTimers();
+    }
   });
 
   it("answers 404 to a wrong token, an old one after rotation, and a revoked one", async () => {

@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const window = feedWindow();
   const etag = await cachedEtag(key, async () => {
     const member = await findFeedMember(token);
-    return member ? `W/"${await feedVersion(member, `${window.from}|${language}`)}"` : "";
+    // The window is part of the version: an app with another window must not answer 304 to the old feed.
+    return member ? `W/"${await feedVersion(member, `${window.from}|${window.to}|${language}`)}"` : "";
   });
   if (!etag) throw notFound();
   if (matches(request.headers.get("If-None-Match"), etag)) {
