@@ -246,9 +246,16 @@ describe("invite downloads", () => {
         exdates: master.filter((l) => l.startsWith("EXDATE")).length,
       };
     };
-    const [meeting] = expandValidRule((await getRitual(world.teamId, ritualId))!, {
-      from: Date.parse("2026-03-10T00:00:00Z"),
+    const [moved, meeting] = expandValidRule((await getRitual(world.teamId, ritualId))!, {
+      from: Date.parse("2026-03-03T00:00:00Z"),
       to: Date.parse("2026-03-11T00:00:00Z"),
+    });
+    // An earlier change to another meeting: the next one must still raise the series' version.
+    await changeMeeting(world.teamId, ritualId, {
+      originalStart: moved!.originalStart,
+      status: "moved",
+      start: moved!.start + 3_600_000,
+      durationMinutes: 30,
     });
     const later = (minutes: number) => vi.setSystemTime(Date.now() + minutes * 60_000);
     vi.useFakeTimers({ toFake: ["Date"] });

@@ -104,6 +104,16 @@ export async function listDetachedMeetings(teamId: string, ritualId: string) {
 }
 
 /**
+ * The sequence for a change to one of the ritual's meetings: above the series'
+ * and above every one of its meetings', since the series invite carries them all
+ * (its EXDATEs and overrides) and must rise with each change too.
+ */
+async function nextSequence(ritual: { id: string; sequence: number }): Promise<number> {
+  const meetings = await prisma.meeting.aggregate({ where: { ritualId: ritual.id }, _max: { sequence: true } });
+  return Math.max(ritual.sequence, meetings._max.sequence ?? 0) + 1;
+}
+
+/**
  * Records a change to one meeting. Each change raises the meeting's sequence
  * above the series', so calendar apps take the new version.
  */
@@ -118,7 +128,7 @@ export async function changeMeeting(
   if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
   if (found.meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
   const { ritual, meeting } = found;
-  const sequence = Math.max(meeting.sequence, ritual.sequence) + 1;
+  const sequence = await nextSequence(ritual);
   const data =
     change.status === "cancelled"
       ? { status: "cancelled", start: new Date(meeting.start), durationMinutes: ritual.durationMinutes, sequence }
@@ -143,8 +153,8 @@ export async function restoreMeeting(
   const found = await findMeeting(teamId, ritualId, originalStart);
   if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
   if (found.meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
-  const { ritual, meeting } = found;
-  const sequence = Math.max(meeting.sequence, ritual.sequence) + 1;
+  const { ritual } = found;
+  const sequence = await nextSequence(ritual);
   await prisma.meeting.updateMany({
     where: { ritualId: ritual.id, originalStart: new Date(originalStart) },
     data: { status: "scheduled", start: new Date(originalStart), durationMinutes: ritual.durationMinutes, sequence },
