@@ -71,12 +71,22 @@ function luxonMeetings(subject: CalendarRitual, window: { from: number; to: numb
   return meetings;
 }
 
+interface HardTime {
+  weekday: number;
+  minutes: number;
+  date: string;
+}
+/** A year of quarter hours through luxon is slow to scan: once per zone. */
+const hardTimesByZone = new Map<string, HardTime[]>();
+
 /**
  * The wall-clock times just inside the gap and inside the repeated hour of each
  * change in 2027, with the local date of the change, by luxon.
  */
-function hardTimes(zone: string): { weekday: number; minutes: number; date: string }[] {
-  const times: { weekday: number; minutes: number; date: string }[] = [];
+function hardTimes(zone: string): HardTime[] {
+  const known = hardTimesByZone.get(zone);
+  if (known) return known;
+  const times: HardTime[] = [];
   // Changes fall on quarter hours, so the first instant of a new offset is one of these steps.
   for (let at = Date.UTC(2027, 0, 1); at < Date.UTC(2028, 0, 1); at += 15 * MINUTE) {
     const before = DateTime.fromMillis(at, { zone }).offset;
@@ -91,6 +101,7 @@ function hardTimes(zone: string): { weekday: number; minutes: number; date: stri
       date: wall.toISOString().slice(0, 10),
     });
   }
+  hardTimesByZone.set(zone, times);
   return times;
 }
 

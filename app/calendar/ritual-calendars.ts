@@ -167,6 +167,8 @@ function overrides(ritual: CalendarRitual, exceptions: readonly StoredException[
 }
 
 interface SeriesOptions {
+  /** The team's version leads to the ritual's page; the customer's has no team links. */
+  audience: "team" | "customer";
   attendees: CalendarPerson[];
   organizer: CalendarPerson;
   description: string;
@@ -198,11 +200,28 @@ function turnSeries(ritual: CalendarRitual): { turn: number; first: PlannedMeeti
   return series;
 }
 
+/** A series invite: its masters, the meetings they would get wrong, and VTIMEZONEs for its whole span. */
+function seriesInvite(
+  ritual: CalendarRitual,
+  changes: SeriesChanges,
+  context: CalendarContext,
+  options: SeriesOptions,
+): string {
+  const span = seriesSpan(ritual);
+  return buildCalendar({
+    method: "REQUEST",
+    name: ritual.title,
+    events: seriesEvents(ritual, changes, context, options, span),
+    coverUntilYear: new Date(span.to).getUTCFullYear(),
+  });
+}
+
 function seriesEvents(
   ritual: CalendarRitual,
   changes: SeriesChanges,
   context: CalendarContext,
   options: SeriesOptions,
+  span: TimeWindow,
 ): CalendarEvent[] {
   const zone = ritual.timeZone;
   const { exceptions } = changes;
@@ -212,15 +231,15 @@ function seriesEvents(
     title: ritual.title,
     description: options.description,
     location: ritual.videoUrl,
-    url: ritualPageUrl(ritual, context.appUrl),
-    categories: [context.labels.kind],
+    ...(options.audience === "team"
+      ? { url: ritualPageUrl(ritual, context.appUrl), categories: [context.labels.kind] }
+      : {}),
     alarmMinutesBefore: options.alarmMinutesBefore,
     organizer: options.organizer,
     attendees: options.attendees,
     created: ritual.createdAt,
     lastModified: Math.max(ritual.updatedAt, changes.lastModified ?? 0),
   };
-  const span = seriesSpan(ritual);
   if (ritual.frequency === "once") {
     // A one-off is its meeting as it stands: moved, or cancelled; in an hour that happens twice, in UTC.
     const first = firstMeeting(ritual);
@@ -264,11 +283,6 @@ function seriesEvents(
   return [...masters, ...changed];
 }
 
-/** The last year a series' VTIMEZONEs must cover: its last meeting's, or as far as the zone data goes. */
-function coverUntilYear(ritual: CalendarRitual): number {
-  return new Date(seriesSpan(ritual).to).getUTCFullYear();
-}
-
 /** The series invite for the team: DTSTART;TZID + RRULE, EXDATEs, moved meetings, METHOD:REQUEST. */
 export function teamSeriesInvite(
   ritual: CalendarRitual,
@@ -276,14 +290,14 @@ export function teamSeriesInvite(
   context: CalendarContext,
 ): string {
   const hosts = people.attendees.filter((a) => a.role === "host");
-  const events = seriesEvents(ritual, people.changes, context, {
+  return seriesInvite(ritual, people.changes, context, {
+    audience: "team",
     attendees: people.attendees,
     organizer: hosts[0] ?? people.attendees[0]!,
     description: teamDescription(ritual, context, ritualPageUrl(ritual, context.appUrl)),
     // Hosts are reminded when it is time to go early.
     alarmMinutesBefore: people.viewerIsHost && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
   });
-  return buildCalendar({ method: "REQUEST", name: ritual.title, events, coverUntilYear: coverUntilYear(ritual) });
 }
 
 /** The tea-time invite for the customer's contacts: the meeting itself, never the buffers or internal notes. */
@@ -298,13 +312,13 @@ export function customerSeriesInvite(
   },
   context: CalendarContext,
 ): string {
-  const events = seriesEvents(ritual, people.changes, context, {
+  return seriesInvite(ritual, people.changes, context, {
+    audience: "customer",
     attendees: [...people.hosts, ...people.contacts],
     organizer: people.hosts[0]!,
     description: customerDescription(ritual, context, people.sharedNotes ?? []),
     alarmMinutesBefore: REMINDER_MINUTES,
-  }).map(({ url: _url, categories: _categories, ...event }) => event);
-  return buildCalendar({ method: "REQUEST", name: ritual.title, events, coverUntilYear: coverUntilYear(ritual) });
+  });
 }
 
 /**

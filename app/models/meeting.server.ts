@@ -8,7 +8,7 @@ import {
 import type { WriteResult } from "~/domain/validation";
 import { prisma } from "~/utils/db.server";
 import type { Meeting as MeetingRow } from "~/generated/prisma/client";
-import { getRitual } from "./ritual.server";
+import { getRitual, highestMeetingSequence } from "./ritual.server";
 
 const MINUTE = 60_000;
 
@@ -37,10 +37,6 @@ export function toStoredException(row: MeetingRow): StoredException {
         durationMinutes: row.durationMinutes,
         sequence: row.sequence,
       };
-}
-
-export async function listExceptions(ritualId: string): Promise<StoredException[]> {
-  return (await listExceptionsFor([ritualId])).get(ritualId) ?? [];
 }
 
 /**
@@ -109,8 +105,7 @@ export async function listDetachedMeetings(teamId: string, ritualId: string) {
  * (its EXDATEs and overrides) and must rise with each change too.
  */
 async function nextSequence(ritual: { id: string; sequence: number }): Promise<number> {
-  const meetings = await prisma.meeting.aggregate({ where: { ritualId: ritual.id }, _max: { sequence: true } });
-  return Math.max(ritual.sequence, meetings._max.sequence ?? 0) + 1;
+  return Math.max(ritual.sequence, await highestMeetingSequence(ritual.id)) + 1;
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { expandValidRule } from "~/domain/recurrence";
 import en from "~/i18n/locales/en";
-import { changeMeeting, findMeeting, listExceptions, restoreMeeting } from "./meeting.server";
+import { changeMeeting, findMeeting, listSeriesChanges, restoreMeeting } from "./meeting.server";
 import { saveNotes } from "./note.server";
 import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.server";
 import { createTeam } from "./team.server";
@@ -208,7 +208,7 @@ describe("rituals through the models", () => {
     // The time changes: each change stays on its date, at the new time; the moved meeting stays where it was moved.
     const edited = await updateRitual(teamId, id, { ...checkIn, startTime: "10:00" }, { hostIds: [memberId] });
     if (!edited.ok) throw new Error("refused");
-    const exceptions = await listExceptions(id);
+    const { exceptions } = await listSeriesChanges(id);
     expect(exceptions.map((e) => [e.originalStart, e.status, "start" in e ? e.start : null])).toEqual([
       [at("2026-03-10T10:00"), "moved", friday],
       [at("2026-03-12T10:00"), "cancelled", null],
@@ -227,7 +227,7 @@ describe("rituals through the models", () => {
     // Fortnightly from 3 March: the week of 9 March no longer meets. The bare move is dropped;
     // the page with notes leaves the series but stays readable.
     await updateRitual(teamId, id, { ...checkIn, startTime: "10:00", interval: 2 }, { hostIds: [memberId] });
-    expect(await listExceptions(id)).toEqual([]);
+    expect((await listSeriesChanges(id)).exceptions).toEqual([]);
     const kept = await prisma.meeting.findMany({ where: { ritualId: id }, include: { notePage: true } });
     expect(kept.map((m) => [m.status, m.notePage?.notes])).toEqual([["detached", "Why we cancelled"]]);
     const detached = await findMeeting(teamId, id, at("2026-03-12T10:00"));
@@ -254,7 +254,7 @@ describe("rituals through the models", () => {
     const cancelled = await changeMeeting(teamId, id, { originalStart: tuesday, status: "cancelled" });
     const restored = await restoreMeeting(teamId, id, tuesday);
     expect(cancelled.ok && restored.ok && restored.value.sequence > cancelled.value.sequence).toBe(true);
-    expect(await listExceptions(id)).toEqual([]);
+    expect((await listSeriesChanges(id)).exceptions).toEqual([]);
     const found = await findMeeting(teamId, id, tuesday);
     expect(found?.meeting).toMatchObject({ cancelled: false, moved: false, start: tuesday });
     expect(found?.meeting.sequence).toBe(restored.ok ? restored.value.sequence : -1);

@@ -170,12 +170,14 @@ export async function updateRitual(
     if (!valid.ok) return valid;
     const changed = INVITE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null));
     // Above every meeting's own sequence too: the new series invite must replace what they sent.
-    const meetings = await db.meeting.aggregate({ where: { ritualId: existing.id }, _max: { sequence: true } });
+    const sequence = changed
+      ? Math.max(existing.sequence, await highestMeetingSequence(existing.id, db)) + 1
+      : existing.sequence;
     const row = await db.ritual.update({
       where: { id: existing.id },
       data: {
         ...valid.fields,
-        sequence: changed ? Math.max(existing.sequence, meetings._max.sequence ?? 0) + 1 : existing.sequence,
+        sequence,
         attendees: { deleteMany: {}, create: valid.attendees },
         contacts: { deleteMany: {}, create: valid.contacts },
       },
@@ -186,6 +188,12 @@ export async function updateRitual(
     }
     return { ok: true, value: { ...ritual, sequence: row.sequence } };
   });
+}
+
+/** The highest sequence any of the ritual's meetings reached: a new version of the series goes above it. */
+export async function highestMeetingSequence(ritualId: string, db: DbOrTransaction = prisma): Promise<number> {
+  const meetings = await db.meeting.aggregate({ where: { ritualId }, _max: { sequence: true } });
+  return meetings._max.sequence ?? 0;
 }
 
 /** What decides when a ritual meets: changing any of these re-times the whole series. */
