@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     include: [
-      "app/models/**/*.test.ts",
+      "app/{models,services}/**/*.test.ts",
       "{prisma,tests}/**/*.postgres.test.ts",
       "prisma/seed.test.ts",
       "tests/{accounts,authorization,calendar-routes,mail,notes,planning-views,reminders}.test.ts",

@@ -6,7 +6,7 @@ import { expandValidRule } from "~/domain/recurrence";
 import { revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
 import { FEED_DAYS } from "~/calendar/calendar-response.server";
 import { notModifiedHeaders } from "~/utils/feed-cache.server";
-import { changeMeeting, restoreMeeting } from "~/models/meeting.server";
+import { changeMeeting, restoreMeeting } from "~/services/meetings.server";
 import { createRitual, getRitual, updateRitual } from "~/models/ritual.server";
 import { createContact, createCustomer } from "~/models/customer.server";
 import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";

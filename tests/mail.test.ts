@@ -6,14 +6,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
 import { prisma } from "~/utils/db.server";
 import { expandValidRule } from "~/domain/recurrence";
-import { queueMeetingUpdate, queueSeriesInvites } from "~/mail/invites.server";
 import { deliverQueuedMail } from "~/mail/sender.server";
 import { smtpTransport } from "~/mail/transport.server";
 import { MAX_ATTEMPTS } from "~/models/mail.server";
-import { changeMeeting, findMeeting } from "~/models/meeting.server";
+import { findMeeting } from "~/models/meeting.server";
+import { loadRitualRecord } from "~/models/ritual-record.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
+import { changeMeeting } from "~/services/meetings.server";
 import { setMemberEmails } from "~/models/member.server";
 import { startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
+import { queueSeriesInvites } from "./support/invites";
 import { teamWithTeaTime } from "./support/tea-time";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
@@ -79,7 +81,8 @@ describe("invites by email", () => {
       `/meetings/${DateTime.fromMillis(next!.originalStart, { zone: "UTC" }).toFormat("yyyyMMdd'T'HHmmss'Z'")}`,
     );
     const sent = calendarOf(jiwoo!);
-    const downloaded = await teamSeriesFile(ritual, { memberId: world.jiwooId }, "en");
+    const record = (await loadRitualRecord(world.teamId, world.teaTimeId))!;
+    const downloaded = await teamSeriesFile(record, { memberId: world.jiwooId }, "en");
     expect(firstEvent(sent)).toEqual(firstEvent(downloaded));
     expect(firstEvent(sent).method).toBe("REQUEST");
     expect(firstEvent(sent).organizer).toBe("mailto:lead@crew.example");
@@ -92,22 +95,26 @@ describe("invites by email", () => {
     expect(minseo!.subject).toBe("초대: Tea time");
     expect(minseo!.text).toContain("(Asia/Seoul)");
     expect(minseo!.text).not.toContain("/teams/");
-    expect(firstEvent(calendarOf(minseo!))).toEqual(firstEvent(await customerSeriesFile(ritual)));
+    expect(firstEvent(calendarOf(minseo!))).toEqual(firstEvent(await customerSeriesFile(record)));
     expect(firstEvent(calendarOf(minseo!)).attendees).toContain("mailto:minseo@hanbit.example");
   });
 
   it("sends a moved or cancelled meeting with the download's UID and SEQUENCE, as REQUEST or CANCEL", async () => {
     const ritual = (await getRitual(world.teamId, world.teaTimeId))!;
     const [second] = expandValidRule(ritual, { from: NOW, to: NOW + 30 * 86_400_000 }).slice(1);
-    const cancelled = await changeMeeting(world.teamId, ritual.id, {
-      originalStart: second!.originalStart,
-      status: "cancelled",
-    });
+    const cancelled = await changeMeeting(
+      world.teamId,
+      ritual.id,
+      { originalStart: second!.originalStart, status: "cancelled" },
+      NOW,
+    );
     expect(cancelled.ok).toBe(true);
-    expect(await queueMeetingUpdate(world.teamId, ritual.id, second!.originalStart, NOW)).toBe(3);
+    // The lead, Ji-woo and Min-seo; Sam turned emails off.
+    expect(await prisma.mail.count({ where: { kind: "cancel" } })).toBe(3);
     await send();
     const found = (await findMeeting(world.teamId, ritual.id, second!.originalStart))!;
-    const download = firstEvent(await meetingCalendarFile(found.ritual, found.meeting, "en"));
+    const record = (await loadRitualRecord(world.teamId, ritual.id))!;
+    const download = firstEvent(await meetingCalendarFile(record, found.meeting, "en"));
     const [lead] = byRecipient("lead@crew.example");
     expect(lead!.subject).toMatch(/^Cancelled: Tea time, /);
     expect(firstEvent(calendarOf(lead!))).toEqual(download);

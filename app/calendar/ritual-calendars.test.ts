@@ -155,7 +155,7 @@ describe("customer invite", () => {
       interval: 2,
       weekdays: [3],
       goEarlyMinutes: 10,
-      customer: { name: "Hanbit", etiquetteNote: "Formal greetings", language: "ko" },
+      customer: { name: "Hanbit", etiquetteNote: "Formal greetings", language: "ko", timeZone: "Asia/Seoul" },
     });
     const text = customerSeriesInvite(
       teaTime,

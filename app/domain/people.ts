@@ -76,3 +76,12 @@ export const contactSchema = z
   })
   .superRefine(endAfterStart);
 export type ContactInput = z.output<typeof contactSchema>;
+
+/**
+ * Whose clock a customer's contact reads times on: their own zone, or the
+ * customer's when they gave none. What a customer reads together (their
+ * invite, their shared page) is on the customer's clock.
+ */
+export function contactTimeZone(contact: { timeZone: string | null }, customer: { timeZone: string }): string {
+  return contact.timeZone ?? customer.timeZone;
+}

@@ -176,5 +176,5 @@ export interface StoredRitual extends Ritual {
   sequence: number;
   createdAt: number;
   updatedAt: number;
-  customer: { name: string; etiquetteNote: string; language: string } | null;
+  customer: { name: string; etiquetteNote: string; language: string; timeZone: string } | null;
 }

@@ -1,20 +1,17 @@
 import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
 import { meetingPageUrl } from "~/calendar/ritual-calendars";
 import { expandValidRule } from "~/domain/recurrence";
-import type { StoredRitual } from "~/domain/ritual";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { queueMail, teamName, type MailDraft } from "~/models/mail.server";
-import { findMeeting, listExceptionsFor } from "~/models/meeting.server";
-import { getRitual, getRitualPeople } from "~/models/ritual.server";
+import type { MailDraft } from "~/models/mail.server";
+import type { FoundMeeting } from "~/models/meeting.server";
+import type { RitualRecord } from "~/models/ritual-record.server";
 import { MEMBER_LANGUAGE, MINUTE, memberFooter, when } from "./wording.server";
 
 // Invites by email: the series to everyone on it, and one meeting's new time or cancellation.
 
 /** What one change of a ritual tells everyone on it. */
 interface Announcement {
-  teamId: string;
-  ritual: StoredRitual;
   /** Identifies the change (the sequence is in it): each recipient gets it once. */
   key: string;
   kind: "invite" | "cancel";
@@ -30,17 +27,14 @@ interface Announcement {
 }
 
 /**
- * Queues the announcement for each member who takes mail (in English, on
- * their clock, with the meeting page) and, for tea times, each of the
- * customer's contacts (in the customer's language, on their clock, no team links).
+ * The announcement for each member who takes mail (in English, on their
+ * clock, with the meeting page) and, for tea times, each of the customer's
+ * contacts (in the customer's language, on their own clock, no team links).
  */
-async function announce(change: Announcement, now: number): Promise<number> {
-  const { teamId, ritual } = change;
-  const [{ attendees, contacts }, team, t] = await Promise.all([
-    getRitualPeople(ritual.id),
-    teamName(teamId),
-    i18nServer.getFixedT(MEMBER_LANGUAGE),
-  ]);
+async function announce(record: RitualRecord, change: Announcement): Promise<MailDraft[]> {
+  const { ritual, attendees, contacts, teamName: team } = record;
+  const teamId = ritual.teamId;
+  const t = await i18nServer.getFixedT(MEMBER_LANGUAGE);
   // One file for the hosts and one for everyone else, not one per person.
   const files = new Map<boolean, Promise<string>>();
   const teamFile = (memberId: string, host: boolean) => {
@@ -75,7 +69,7 @@ async function announce(change: Announcement, now: number): Promise<number> {
     const language = ritual.customer.language;
     const [ct, calendar] = await Promise.all([i18nServer.getFixedT(language), change.customerFile()]);
     for (const contact of contacts) {
-      const zone = contact.timeZone ?? ritual.timeZone;
+      const zone = contact.timeZone;
       const words = { title: ritual.title, when: when(change.start, zone, language), zone };
       drafts.push({
         ...common,
@@ -90,61 +84,43 @@ async function announce(change: Announcement, now: number): Promise<number> {
       });
     }
   }
-  return queueMail(drafts, now);
+  return drafts;
 }
 
 /** The series invite to everyone on it, after it was created or changed (its sequence is in the key). */
-export async function queueSeriesInvites(teamId: string, ritualId: string, now = Date.now()): Promise<number> {
-  const ritual = await getRitual(teamId, ritualId);
-  if (!ritual) return 0;
-  const exceptions = (await listExceptionsFor([ritual.id])).get(ritual.id) ?? [];
+export async function seriesInviteMails(record: RitualRecord, now: number): Promise<MailDraft[]> {
+  const { ritual, changes } = record;
   // The next meeting from now (cancelled ones are not expanded at all).
-  const [next] = expandValidRule(ritual, { from: now, to: now + 800 * 24 * 60 * MINUTE }, exceptions);
-  if (!next) return 0;
-  return announce(
-    {
-      teamId,
-      ritual,
-      key: `invite|${ritual.id}|${ritual.sequence}`,
-      kind: "invite",
-      method: "REQUEST",
-      start: next.start,
-      originalStart: next.originalStart,
-      subjectKey: "mail.inviteSubject",
-      bodyKey: "mail.inviteBody",
-      teamFile: (memberId) => teamSeriesFile(ritual, { memberId }, MEMBER_LANGUAGE),
-      customerFile: () => customerSeriesFile(ritual),
-    },
-    now,
-  );
+  const [next] = expandValidRule(ritual, { from: now, to: now + 800 * 24 * 60 * MINUTE }, changes.exceptions);
+  if (!next) return [];
+  return announce(record, {
+    key: `invite|${ritual.id}|${ritual.sequence}`,
+    kind: "invite",
+    method: "REQUEST",
+    start: next.start,
+    originalStart: next.originalStart,
+    subjectKey: "mail.inviteSubject",
+    bodyKey: "mail.inviteBody",
+    teamFile: (memberId) => teamSeriesFile(record, { memberId }, MEMBER_LANGUAGE),
+    customerFile: () => customerSeriesFile(record),
+  });
 }
 
 /** One meeting's new time, or its cancellation, to everyone on the ritual (the meeting's sequence is in the key). */
-export async function queueMeetingUpdate(
-  teamId: string,
-  ritualId: string,
-  originalStart: number,
-  now = Date.now(),
-): Promise<number> {
-  const found = await findMeeting(teamId, ritualId, originalStart);
-  if (!found || found.meeting.detached) return 0;
-  const { ritual, meeting } = found;
+export async function meetingUpdateMails(record: RitualRecord, meeting: FoundMeeting["meeting"]): Promise<MailDraft[]> {
+  if (meeting.detached) return [];
+  const { ritual } = record;
   const cancelled = meeting.cancelled;
-  return announce(
-    {
-      teamId,
-      ritual,
-      key: `meeting|${ritual.id}|${originalStart}|${Math.max(ritual.sequence, meeting.sequence)}`,
-      kind: cancelled ? "cancel" : "invite",
-      method: cancelled ? "CANCEL" : "REQUEST",
-      start: meeting.start,
-      originalStart,
-      subjectKey: cancelled ? "mail.cancelSubject" : "mail.updateSubject",
-      bodyKey: cancelled ? "mail.cancelBody" : "mail.updateBody",
-      // Everyone on the team gets the same file for one meeting.
-      teamFile: () => meetingCalendarFile(ritual, meeting, MEMBER_LANGUAGE),
-      customerFile: () => meetingCalendarFile(ritual, meeting, ritual.customer?.language ?? "en", "customer"),
-    },
-    now,
-  );
+  return announce(record, {
+    key: `meeting|${ritual.id}|${meeting.originalStart}|${Math.max(ritual.sequence, meeting.sequence)}`,
+    kind: cancelled ? "cancel" : "invite",
+    method: cancelled ? "CANCEL" : "REQUEST",
+    start: meeting.start,
+    originalStart: meeting.originalStart,
+    subjectKey: cancelled ? "mail.cancelSubject" : "mail.updateSubject",
+    bodyKey: cancelled ? "mail.cancelBody" : "mail.updateBody",
+    // Everyone on the team gets the same file for one meeting.
+    teamFile: () => meetingCalendarFile(record, meeting, MEMBER_LANGUAGE),
+    customerFile: () => meetingCalendarFile(record, meeting, ritual.customer?.language ?? "en", "customer"),
+  });
 }

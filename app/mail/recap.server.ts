@@ -1,36 +1,34 @@
 import { formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { queueMail, teamName } from "~/models/mail.server";
-import { carriedRisksAndDeadline, loadNotePage, shareTokenOf, type MeetingRef } from "~/models/note.server";
-import { getRitual, getRitualPeople } from "~/models/ritual.server";
+import type { MailDraft } from "~/models/mail.server";
+import type { carriedRisksAndDeadline, loadNotePage } from "~/models/note.server";
+import type { RitualRecord } from "~/models/ritual-record.server";
+
+type NotePage = Awaited<ReturnType<typeof loadNotePage>>["page"];
+type Carried = Awaited<ReturnType<typeof carriedRisksAndDeadline>>;
 
 /**
  * After a tea time: what its shared page shows (agenda, deadline, shared
- * items), mailed to each of the customer's contacts in their language. Once
- * per version of the page; answers how many contacts it went to (null: not a tea time).
+ * items, with the shared risks and the deadline carried from earlier
+ * meetings), one mail per contact in the customer's language, dated on the
+ * contact's clock. Once per version of the page.
  */
-export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<number | null> {
-  const ritual = await getRitual(ref.teamId, ref.ritualId);
-  if (!ritual?.customer) return null;
-  // As the shared page: this page's shared items, with the shared risks and the deadline carried from earlier meetings.
-  const [{ contacts }, { page }, carried, team] = await Promise.all([
-    getRitualPeople(ritual.id),
-    loadNotePage(ref),
-    carriedRisksAndDeadline(ref, { sharedOnly: true }),
-    teamName(ref.teamId),
-  ]);
-  const language = ritual.customer.language;
+export async function recapMails(
+  { ritual, contacts, teamName }: RitualRecord,
+  originalStart: number,
+  page: NotePage,
+  carried: Carried,
+  /** The page's customer link, when it is shared. */
+  shareToken: string | null,
+): Promise<MailDraft[]> {
+  const language = ritual.customer?.language ?? "en";
   const t = await i18nServer.getFixedT(language);
-  const token = page && shareTokenOf(page);
-  const pageUrl = token ? new URL(`/shared/${token}`, env.appUrl).toString() : null;
+  const pageUrl = shareToken ? new URL(`/shared/${shareToken}`, env.appUrl).toString() : null;
   const deadline = page?.customerDeadline ?? carried.deadline?.customerDeadline ?? null;
   const list = (heading: `mail.${"followUps" | "risks" | "questions"}Heading`, lines: string[]) =>
     lines.length > 0 && `${t(heading)}:\n${lines.map((l) => `- ${l}`).join("\n")}`;
-  // On the ritual's clock: a tea time is anchored where the customer is.
-  const date = formatDay(ref.originalStart, ritual.timeZone, language);
-  const text = [
-    t("mail.recapIntro", { date }),
+  const body = [
     page?.agenda && `${t("mail.agendaHeading")}:\n${page.agenda}`,
     deadline && t("mail.deadline", { date: formatDate(deadline, language) }),
     list(
@@ -46,21 +44,18 @@ export async function queueRecap(ref: MeetingRef, now = Date.now()): Promise<num
       (page?.parkedQuestions ?? []).filter((i) => i.shared).map((i) => i.question),
     ),
     pageUrl && t("mail.sharedPage", { url: pageUrl }),
-    `-- \n${t("mail.customerFooter", { team })}`,
-  ]
-    .filter(Boolean)
-    .join("\n\n");
-  await queueMail(
-    contacts.map((contact) => ({
-      teamId: ref.teamId,
-      dedupeKey: `recap|${ritual.id}|${ref.originalStart}|${page?.version ?? 0}|${contact.id}`,
+    `-- \n${t("mail.customerFooter", { team: teamName })}`,
+  ];
+  return contacts.map((contact) => {
+    const date = formatDay(originalStart, contact.timeZone, language);
+    return {
+      teamId: ritual.teamId,
+      dedupeKey: `recap|${ritual.id}|${originalStart}|${page?.version ?? 0}|${contact.id}`,
       kind: "recap" as const,
       toName: contact.name,
       toAddress: contact.email,
       subject: t("mail.recapSubject", { title: ritual.title, date }),
-      text,
-    })),
-    now,
-  );
-  return contacts.length;
+      text: [t("mail.recapIntro", { date }), ...body].filter(Boolean).join("\n\n"),
+    };
+  });
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { StoredException } from "~/domain/recurrence";
 import type { StoredRitual } from "~/domain/ritual";
 import { prisma } from "~/utils/db.server";
-import { toStoredRitual } from "./ritual.server";
+import { CUSTOMER_FACTS, toStoredRitual } from "./ritual.server";
 import { listExceptionsFor } from "./meeting.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
 
@@ -63,7 +63,7 @@ export async function feedRituals(
 ): Promise<{ ritual: StoredRitual; role: "host" | "participant"; exceptions: StoredException[] }[]> {
   const rows = await prisma.ritualAttendee.findMany({
     where: { memberId },
-    include: { ritual: { include: { customer: { select: { name: true, etiquetteNote: true, language: true } } } } },
+    include: { ritual: { include: { customer: CUSTOMER_FACTS } } },
   });
   const exceptions = await listExceptionsFor(rows.map((row) => row.ritualId));
   return rows.map((row) => ({

@@ -2,8 +2,8 @@
  * The outbox: mail queued whole, claimed by one instance at a time, sent,
  * retried with backoff when sending fails, and kept for the outbox page.
  */
-import { prisma } from "~/utils/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { isUniqueViolation, prisma, type DbOrTransaction } from "~/utils/db.server";
+import { CUSTOMER_FACTS } from "./ritual.server";
 
 export type MailKind = "invite" | "cancel" | "digest" | "agenda" | "recap";
 
@@ -37,25 +37,26 @@ const queuedAt = (draft: MailDraft, now: number) => ({
   nextAttemptAt: new Date(now),
 });
 
-function isDuplicate(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
- * Queues each draft unless one with its key is queued already (by this
- * request before, or by another instance): answers how many were new.
+ * Queues each draft unless one with its key was queued already: answers how
+ * many were new. Called inside the action's transaction, so the mail lands
+ * with the change it tells of; another instance queueing the same key at the
+ * same moment fails the transaction, which `inTransaction` runs again.
  */
-export async function queueMail(drafts: readonly MailDraft[], now: number): Promise<number> {
-  let queued = 0;
-  for (const draft of drafts) {
-    try {
-      await prisma.mail.create({ data: queuedAt(draft, now) });
-      queued++;
-    } catch (error) {
-      if (!isDuplicate(error)) throw error;
-    }
-  }
-  return queued;
+export async function queueMail(
+  drafts: readonly MailDraft[],
+  now: number,
+  db: DbOrTransaction = prisma,
+): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const taken = await db.mail.findMany({
+    where: { dedupeKey: { in: drafts.map((draft) => draft.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
+  const queued = new Set(taken.map((mail) => mail.dedupeKey));
+  const fresh = drafts.filter((draft) => !queued.has(draft.dedupeKey) && queued.add(draft.dedupeKey));
+  if (fresh.length > 0) await db.mail.createMany({ data: fresh.map((draft) => queuedAt(draft, now)) });
+  return fresh.length;
 }
 
 /** Whether a mail with this key was ever queued. */
@@ -149,7 +150,7 @@ export async function queueDigest(draft: MailDraft, nudgeKeys: readonly string[]
     });
     return true;
   } catch (error) {
-    if (isDuplicate(error)) return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }
@@ -202,7 +203,7 @@ export async function ritualsWithHosts() {
   return prisma.ritual.findMany({
     include: {
       team: { select: { name: true } },
-      customer: { select: { name: true, etiquetteNote: true, language: true } },
+      customer: CUSTOMER_FACTS,
       attendees: {
         where: { role: "host" },
         select: { member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } } },

@@ -1,12 +1,7 @@
-import {
-  expandValidRule,
-  validateException,
-  type MeetingException,
-  type SeriesChanges,
-  type StoredException,
-} from "~/domain/recurrence";
+import { expandValidRule, validateException, type MeetingException, type StoredException } from "~/domain/recurrence";
+import type { StoredRitual } from "~/domain/ritual";
 import type { WriteResult } from "~/domain/validation";
-import { prisma } from "~/utils/db.server";
+import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import type { Meeting as MeetingRow } from "~/generated/prisma/client";
 import { getRitual, highestMeetingSequence } from "./ritual.server";
 
@@ -40,34 +35,25 @@ export function toStoredException(row: MeetingRow): StoredException {
 }
 
 /**
- * A series' cancelled and moved meetings, with the highest sequence and the
- * latest change of any of its meetings: a restored meeting no longer counts as
- * changed, but its invite still changed.
- */
-export async function listSeriesChanges(ritualId: string): Promise<SeriesChanges> {
-  const rows = await prisma.meeting.findMany({
-    where: { ritualId, OR: [CHANGED_MEETING, { status: "scheduled", sequence: { gt: 0 } }] },
-  });
-  return {
-    exceptions: rows.filter((row) => row.status !== "scheduled").map(toStoredException),
-    sequence: Math.max(0, ...rows.map((row) => row.sequence)),
-    lastModified: rows.length > 0 ? Math.max(...rows.map((row) => row.updatedAt.getTime())) : null,
-  };
-}
-
-/**
  * One meeting of one of the team's rituals, as the rule gives it, with any
  * change made to it; or a meeting that left the series when its rule changed
  * and is kept for its notes ("detached").
  */
 export async function findMeeting(teamId: string, ritualId: string, originalStart: number) {
   const ritual = await getRitual(teamId, ritualId);
-  if (!ritual || !Number.isFinite(originalStart)) return null;
+  return ritual && findMeetingOf(ritual, originalStart);
+}
+
+export type FoundMeeting = NonNullable<Awaited<ReturnType<typeof findMeetingOf>>>;
+
+/** `findMeeting` for a ritual already loaded. */
+export async function findMeetingOf(ritual: StoredRitual, originalStart: number, db: DbOrTransaction = prisma) {
+  if (!Number.isFinite(originalStart)) return null;
   const planned = expandValidRule(ritual, { from: originalStart - MINUTE, to: originalStart + MINUTE }).find(
     (meeting) => meeting.originalStart === originalStart,
   );
   // A meeting's row also outlives a change undone (a restored meeting): its sequence still counts.
-  const row = await prisma.meeting.findUnique({
+  const row = await db.meeting.findUnique({
     where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(originalStart) } },
   });
   const detached = !planned && row?.status === "detached";
@@ -104,33 +90,30 @@ export async function listDetachedMeetings(teamId: string, ritualId: string) {
  * and above every one of its meetings', since the series invite carries them all
  * (its EXDATEs and overrides) and must rise with each change too.
  */
-async function nextSequence(ritual: { id: string; sequence: number }): Promise<number> {
-  return Math.max(ritual.sequence, await highestMeetingSequence(ritual.id)) + 1;
+async function nextSequence(ritual: { id: string; sequence: number }, db: DbOrTransaction): Promise<number> {
+  return Math.max(ritual.sequence, await highestMeetingSequence(ritual.id, db)) + 1;
 }
 
 /**
- * Records a change to one meeting. Each change raises the meeting's sequence
- * above the series', so calendar apps take the new version.
+ * Records a change to one meeting (found with `findMeetingOf`). Each change
+ * raises the meeting's sequence above the series', so calendar apps take the new version.
  */
-export async function changeMeeting(
-  teamId: string,
-  ritualId: string,
+export async function recordMeetingChange(
+  { ritual, meeting }: FoundMeeting,
   change: MeetingException,
+  db: DbOrTransaction = prisma,
 ): Promise<WriteResult<{ sequence: number }>> {
   const checked = validateException(change);
   if (!checked.success) return { ok: false, errors: checked.errors };
-  const found = await findMeeting(teamId, ritualId, change.originalStart);
-  if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
-  if (found.meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
-  const { ritual, meeting } = found;
-  const sequence = await nextSequence(ritual);
+  if (meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
+  const sequence = await nextSequence(ritual, db);
   const data =
     change.status === "cancelled"
       ? { status: "cancelled", start: new Date(meeting.start), durationMinutes: ritual.durationMinutes, sequence }
       : { status: "moved", start: new Date(change.start), durationMinutes: change.durationMinutes, sequence };
-  await prisma.meeting.upsert({
-    where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(change.originalStart) } },
-    create: { ritualId: ritual.id, originalStart: new Date(change.originalStart), ...data },
+  await db.meeting.upsert({
+    where: { ritualId_originalStart: { ritualId: ritual.id, originalStart: new Date(meeting.originalStart) } },
+    create: { ritualId: ritual.id, originalStart: new Date(meeting.originalStart), ...data },
     update: data,
   });
   return { ok: true, value: { sequence } };
@@ -140,19 +123,20 @@ export async function changeMeeting(
  * Undoes a cancellation or a move: the meeting follows the rule again. Its
  * sequence still rises, so calendar apps that took the cancellation take this too.
  */
-export async function restoreMeeting(
-  teamId: string,
-  ritualId: string,
-  originalStart: number,
+export async function recordMeetingRestore(
+  { ritual, meeting }: FoundMeeting,
+  db: DbOrTransaction = prisma,
 ): Promise<WriteResult<{ sequence: number }>> {
-  const found = await findMeeting(teamId, ritualId, originalStart);
-  if (!found) return { ok: false, errors: { form: "validation.meetingUnknown" } };
-  if (found.meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
-  const { ritual } = found;
-  const sequence = await nextSequence(ritual);
-  await prisma.meeting.updateMany({
-    where: { ritualId: ritual.id, originalStart: new Date(originalStart) },
-    data: { status: "scheduled", start: new Date(originalStart), durationMinutes: ritual.durationMinutes, sequence },
+  if (meeting.detached) return { ok: false, errors: { form: "validation.meetingDetached" } };
+  const sequence = await nextSequence(ritual, db);
+  await db.meeting.updateMany({
+    where: { ritualId: ritual.id, originalStart: new Date(meeting.originalStart) },
+    data: {
+      status: "scheduled",
+      start: new Date(meeting.originalStart),
+      durationMinutes: ritual.durationMinutes,
+      sequence,
+    },
   });
   return { ok: true, value: { sequence } };
 }

@@ -352,13 +352,3 @@ export async function sharedPageLanguage(token: string): Promise<string | null> 
   });
   return page?.meeting.ritual.customer?.language ?? null;
 }
-
-/** A ritual's meeting pages currently shared with the customer, newest meeting first. */
-export function sharedPagesOf(ritualId: string, limit = 3) {
-  return prisma.notePage.findMany({
-    where: { shareTokenHash: { not: null }, meeting: { ritualId } },
-    select: { id: true, shareTokenHash: true, shareGeneration: true, meeting: { select: { originalStart: true } } },
-    orderBy: { meeting: { originalStart: "desc" } },
-    take: limit,
-  });
-}

@@ -1,4 +1,5 @@
 import { parseWeekdayList } from "~/domain/clock";
+import { contactTimeZone } from "~/domain/people";
 import type { Ritual } from "~/domain/ritual";
 import type { ScheduledRitual } from "~/domain/week-schedule";
 import type { Person } from "~/domain/working-hours";
@@ -85,7 +86,7 @@ export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
         id: contact.id,
         name: contact.name,
         email: contact.email,
-        timeZone: contact.timeZone ?? customer.timeZone,
+        timeZone: contactTimeZone(contact, customer),
         ownTimeZone: contact.timeZone !== null,
         ...hours(contact),
       })),

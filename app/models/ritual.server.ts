@@ -3,8 +3,8 @@ import { rotationStartsOf, validateRitual, type Ritual, type RitualDraft, type S
 import { ritualKindOf } from "~/domain/ritual-form";
 import { planSeriesEdit, type StoredMeeting } from "~/domain/series-edit";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
-import { prisma, type DbOrTransaction } from "~/utils/db.server";
-import { Prisma, type Ritual as RitualRow } from "~/generated/prisma/client";
+import { inTransaction, prisma, type DbOrTransaction } from "~/utils/db.server";
+import type { Ritual as RitualRow } from "~/generated/prisma/client";
 import type { FixedId } from "./member.server";
 
 export interface RitualPeople {
@@ -70,7 +70,7 @@ async function checkPeople(
 }
 
 /** Validates a ritual and its people together, so every problem shows at once. */
-async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeople, db: DbOrTransaction) {
+export async function prepareRitual(teamId: string, draft: RitualDraft, people: RitualPeople, db: DbOrTransaction) {
   const parsed = validateRitual(draft);
   const peopleErrors = await checkPeople(teamId, parsed.success ? parsed.data.customerId : undefined, people, db);
   if (!parsed.success || Object.keys(peopleErrors).length > 0) {
@@ -81,6 +81,7 @@ async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeo
   const participantIds = new Set((people.participantIds ?? []).filter((memberId) => !hostIds.has(memberId)));
   return {
     ok: true as const,
+    input: parsed.data,
     fields: {
       ...ritual,
       startMinutes: startTime,
@@ -96,45 +97,48 @@ async function validRitual(teamId: string, draft: RitualDraft, people: RitualPeo
   };
 }
 
-/**
- * Creates a ritual. A `creationToken` (one per editor form) makes it safe to
- * send the form twice: the second time answers with the ritual the first made.
- */
+/** A ritual and its people as validated, ready to write. */
+export type PreparedRitual = Extract<Awaited<ReturnType<typeof prepareRitual>>, { ok: true }>;
+
+/** The ritual an editor form (its `creationToken`) made already, if it was sent before. */
+export async function ritualMadeBy(teamId: string, creationToken: string | undefined, db: DbOrTransaction = prisma) {
+  const row = creationToken
+    ? await db.ritual.findUnique({ where: { teamId_creationToken: { teamId, creationToken } } })
+    : null;
+  return row && toRitual(row);
+}
+
+/** Writes a new ritual as prepared. */
+export async function insertRitual(
+  teamId: string,
+  prepared: PreparedRitual,
+  db: DbOrTransaction,
+  { id, creationToken }: FixedId & { creationToken?: string } = {},
+): Promise<Ritual> {
+  const row = await db.ritual.create({
+    data: {
+      id,
+      teamId,
+      creationToken,
+      ...prepared.fields,
+      attendees: { create: prepared.attendees },
+      contacts: { create: prepared.contacts },
+    },
+  });
+  return toRitual(row);
+}
+
+/** Creates a ritual, without telling anyone (saving it from the editor mails the invites). */
 export async function createRitual(
   teamId: string,
   draft: RitualDraft,
   people: RitualPeople,
   db: DbOrTransaction = prisma,
-  { id, creationToken }: FixedId & { creationToken?: string } = {},
+  options: FixedId = {},
 ): Promise<WriteResult<Ritual>> {
-  const madeBefore = async () =>
-    creationToken ? db.ritual.findUnique({ where: { teamId_creationToken: { teamId, creationToken } } }) : null;
-  const earlier = await madeBefore();
-  if (earlier) return { ok: true, value: toRitual(earlier) };
-  const valid = await validRitual(teamId, draft, people, db);
-  if (!valid.ok) return valid;
-  try {
-    const row = await db.ritual.create({
-      data: {
-        id,
-        teamId,
-        creationToken,
-        ...valid.fields,
-        attendees: { create: valid.attendees },
-        contacts: { create: valid.contacts },
-      },
-    });
-    return { ok: true, value: toRitual(row) };
-  } catch (error) {
-    // The same form, sent twice at once: the other request made it.
-    const madeMeanwhile = isUniqueViolation(error) ? await madeBefore() : null;
-    if (madeMeanwhile) return { ok: true, value: toRitual(madeMeanwhile) };
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  const prepared = await prepareRitual(teamId, draft, people, db);
+  if (!prepared.ok) return prepared;
+  return { ok: true, value: await insertRitual(teamId, prepared, db, options) };
 }
 
 /** What calendar apps must hear about again: a change to any of these raises the series' SEQUENCE. */
@@ -163,31 +167,41 @@ export async function updateRitual(
   draft: RitualDraft,
   people: RitualPeople,
 ): Promise<WriteResult<Ritual & { sequence: number }>> {
-  return prisma.$transaction(async (db) => {
-    const existing = await db.ritual.findFirst({ where: { id: ritualId, teamId } });
-    if (!existing) return { ok: false, errors: { form: "validation.ritualUnknown" } };
-    const valid = await validRitual(teamId, draft, people, db);
-    if (!valid.ok) return valid;
-    const changed = INVITE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null));
-    // Above every meeting's own sequence too: the new series invite must replace what they sent.
-    const sequence = changed
-      ? Math.max(existing.sequence, await highestMeetingSequence(existing.id, db)) + 1
-      : existing.sequence;
-    const row = await db.ritual.update({
-      where: { id: existing.id },
-      data: {
-        ...valid.fields,
-        sequence,
-        attendees: { deleteMany: {}, create: valid.attendees },
-        contacts: { deleteMany: {}, create: valid.contacts },
-      },
-    });
-    const ritual = toRitual(row);
-    if (RULE_FIELDS.some((field) => (existing[field] ?? null) !== (valid.fields[field] ?? null))) {
-      await carryMeetingsToTheNewRule(toRitual(existing), ritual, row.sequence, db);
-    }
-    return { ok: true, value: { ...ritual, sequence: row.sequence } };
+  return inTransaction(async (db) => {
+    const prepared = await prepareRitual(teamId, draft, people, db);
+    if (!prepared.ok) return prepared;
+    return rewriteRitual(teamId, ritualId, prepared, db);
   });
+}
+
+/** Writes a saved ritual over with what was prepared, carrying its meetings to the new rule. */
+export async function rewriteRitual(
+  teamId: string,
+  ritualId: string,
+  prepared: PreparedRitual,
+  db: DbOrTransaction,
+): Promise<WriteResult<Ritual & { sequence: number }>> {
+  const existing = await db.ritual.findFirst({ where: { id: ritualId, teamId } });
+  if (!existing) return { ok: false, errors: { form: "validation.ritualUnknown" } };
+  const changed = INVITE_FIELDS.some((field) => (existing[field] ?? null) !== (prepared.fields[field] ?? null));
+  // Above every meeting's own sequence too: the new series invite must replace what they sent.
+  const sequence = changed
+    ? Math.max(existing.sequence, await highestMeetingSequence(existing.id, db)) + 1
+    : existing.sequence;
+  const row = await db.ritual.update({
+    where: { id: existing.id },
+    data: {
+      ...prepared.fields,
+      sequence,
+      attendees: { deleteMany: {}, create: prepared.attendees },
+      contacts: { deleteMany: {}, create: prepared.contacts },
+    },
+  });
+  const ritual = toRitual(row);
+  if (RULE_FIELDS.some((field) => (existing[field] ?? null) !== (prepared.fields[field] ?? null))) {
+    await carryMeetingsToTheNewRule(toRitual(existing), ritual, row.sequence, db);
+  }
+  return { ok: true, value: { ...ritual, sequence: row.sequence } };
 }
 
 /** The highest sequence any of the ritual's meetings reached: a new version of the series goes above it. */
@@ -272,8 +286,8 @@ export async function listRituals(teamId: string, db: DbOrTransaction = prisma):
 }
 
 /** Deletes one of the team's rituals with all its meetings; false when the team has no such ritual. */
-export async function deleteRitual(teamId: string, ritualId: string): Promise<boolean> {
-  const { count } = await prisma.ritual.deleteMany({ where: { id: ritualId, teamId } });
+export async function deleteRitual(teamId: string, ritualId: string, db: DbOrTransaction = prisma): Promise<boolean> {
+  const { count } = await db.ritual.deleteMany({ where: { id: ritualId, teamId } });
   return count === 1;
 }
 
@@ -283,17 +297,22 @@ export async function getRitualTitle(teamId: string, ritualId: string): Promise<
 }
 
 /** One of the team's rituals with what its calendar files need, or null when the team has no such ritual. */
-export async function getRitual(teamId: string, ritualId: string): Promise<StoredRitual | null> {
-  const row = await prisma.ritual.findFirst({
+export async function getRitual(
+  teamId: string,
+  ritualId: string,
+  db: DbOrTransaction = prisma,
+): Promise<StoredRitual | null> {
+  const row = await db.ritual.findFirst({
     where: { id: ritualId, teamId },
-    include: { customer: { select: { name: true, etiquetteNote: true, language: true } } },
+    include: { customer: CUSTOMER_FACTS },
   });
   return row && toStoredRitual(row);
 }
 
-export function toStoredRitual(
-  row: RitualRow & { customer: { name: string; etiquetteNote: string; language: string } | null },
-): StoredRitual {
+/** What a ritual's files and mails say of its customer. */
+export const CUSTOMER_FACTS = { select: { name: true, etiquetteNote: true, language: true, timeZone: true } } as const;
+
+export function toStoredRitual(row: RitualRow & { customer: StoredRitual["customer"] }): StoredRitual {
   return {
     ...toRitual(row),
     teamId: row.teamId,
@@ -301,34 +320,5 @@ export function toStoredRitual(
     createdAt: row.createdAt.getTime(),
     updatedAt: row.updatedAt.getTime(),
     customer: row.customer,
-  };
-}
-
-/** Who is invited: the team's hosts and participants, and (for tea times) the customer's contacts. */
-export async function getRitualPeople(ritualId: string) {
-  const [attendees, contacts] = await Promise.all([
-    prisma.ritualAttendee.findMany({
-      where: { ritualId },
-      include: {
-        member: { select: { id: true, name: true, email: true, userId: true, timeZone: true, emailsOff: true } },
-      },
-      orderBy: { role: "asc" },
-    }),
-    prisma.ritualContact.findMany({
-      where: { ritualId },
-      include: { contact: { select: { id: true, name: true, email: true, timeZone: true } } },
-    }),
-  ]);
-  return {
-    attendees: attendees.map((a) => ({
-      memberId: a.member.id,
-      userId: a.member.userId,
-      name: a.member.name,
-      email: a.member.email,
-      timeZone: a.member.timeZone,
-      emailsOff: a.member.emailsOff,
-      role: a.role === "host" ? ("host" as const) : ("participant" as const),
-    })),
-    contacts: contacts.map((c) => c.contact),
   };
 }

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOwner } from "~/utils/auth.server";
 import { SubmitButton } from "~/components/form";
-import { deleteRitual, getRitualTitle } from "~/models/ritual.server";
+import { getRitualTitle } from "~/models/ritual.server";
+import { deleteRitual } from "~/services/rituals.server";
 import { notFound } from "~/utils/responses.server";
 
 /** A page of its own to confirm, so deleting works the same with and without JavaScript. */

@@ -5,7 +5,8 @@ import { requireMember } from "~/utils/auth.server";
 import { planningRequest } from "~/views/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { listStoredMeetings } from "~/models/ritual.server";
-import { editorPage, fieldsOfSavedRitual, saveRitualForm } from "~/views/ritual-editor.server";
+import { editorPage, fieldsOfSavedRitual, readRitualForm, ritualSaveReply } from "~/views/ritual-editor.server";
+import { saveRitual } from "~/services/rituals.server";
 import { keepingTypedText } from "~/utils/form-values.server";
 import { notFound } from "~/utils/responses.server";
 
@@ -35,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  return saveRitualForm(request, team.id, params.ritualId ?? "");
+  const { values, form } = await readRitualForm(request);
+  return ritualSaveReply(await saveRitual(team.id, params.ritualId ?? "", form), values, request, team.id);
 }
 
 /** Saving unavailable: the form comes back as typed. */

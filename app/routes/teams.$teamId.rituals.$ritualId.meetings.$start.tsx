@@ -22,28 +22,13 @@ import { PreviewMeeting } from "~/components/plan-panel";
 import { formatDay, formatTime } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { parseMeetingKey } from "~/domain/meeting-key";
-import { parseMove } from "~/domain/meeting-move";
-import type { FieldErrors, WriteResult } from "~/domain/validation";
+import type { FieldErrors } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { ChangePanel, RaisedOn } from "~/components/meeting-panels";
-import { queueMeetingUpdate } from "~/mail/invites.server";
-import { queueRecap } from "~/mail/recap.server";
-import { changeMeeting, findMeeting, restoreMeeting } from "~/models/meeting.server";
-import {
-  addFollowUp,
-  addQuestion,
-  addRisk,
-  answerQuestion,
-  deleteItem,
-  loadNotePage,
-  saveNotes,
-  shareNotePage,
-  stopSharing,
-  updateFollowUp,
-  updateQuestion,
-  updateRisk,
-} from "~/models/note.server";
+import { findMeeting } from "~/models/meeting.server";
+import { loadNotePage } from "~/models/note.server";
+import { runMeetingPageAction } from "~/services/meeting-page.server";
 import { notePageView } from "~/views/note-page.server";
 import { overlapChartView } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/views/ritual-editor.server";
@@ -130,77 +115,16 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params);
   const values = formValues(await readForm(request));
   const ref = { teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart };
-  const id = typeof values.id === "string" ? values.id : "";
-  const now = Date.now();
-  const done = (result: WriteResult<unknown>, anchor: string) => {
-    if (!result.ok) return invalidForm(result.errors, values);
-    throw redirect(`${new URL(request.url).pathname}#${anchor}`);
-  };
-  // A change to this meeting goes out to everyone on it, as an invite or a cancellation.
-  const changed = async (result: WriteResult<unknown>, anchor: string) => {
-    if (result.ok) await queueMeetingUpdate(team.id, ritual.id, meeting.originalStart);
-    return done(result, anchor);
-  };
-  const removed = (found: boolean, anchor: string) =>
-    done(found ? { ok: true, value: id } : { ok: false, errors: { form: "validation.itemUnknown" } }, anchor);
-  switch (values.intent) {
-    case "save-notes": {
-      const saved = await saveNotes(ref, values, Number(values.version) || 0, member.name);
-      if ("conflict" in saved) {
-        const locale = await i18nServer.getLocale(request);
-        const { savedAt, ...conflict } = saved.conflict;
-        const when = `${formatDay(savedAt, member.timeZone, locale)} ${formatTime(savedAt, member.timeZone, locale)}`;
-        return data({ errors: {} as FieldErrors, values, conflict: { ...conflict, when } }, { status: 409 });
-      }
-      return done(saved.ok ? { ok: true, value: saved.version } : saved, "notes");
-    }
-    case "add-follow-up":
-      return done(await addFollowUp(ref, values, now), "follow-ups");
-    case "update-follow-up":
-      return done(await updateFollowUp(team.id, id, values, now), "follow-ups");
-    case "delete-follow-up":
-      return removed(await deleteItem(team.id, "followUp", id), "follow-ups");
-    case "add-risk":
-      return done(await addRisk(ref, values), "risks");
-    case "update-risk":
-      return done(await updateRisk(team.id, id, values), "risks");
-    case "delete-risk":
-      return removed(await deleteItem(team.id, "risk", id), "risks");
-    case "add-question":
-      return done(await addQuestion(ref, values), "questions");
-    case "answer-question":
-      return done(await answerQuestion(team.id, id, values), "questions");
-    case "update-question":
-      return done(await updateQuestion(team.id, id, values), "questions");
-    case "delete-question":
-      return removed(await deleteItem(team.id, "question", id), "questions");
-    case "share":
-      await shareNotePage(ref);
-      throw redirect(`${new URL(request.url).pathname}#share`);
-    case "stop-sharing":
-      await stopSharing(ref);
-      throw redirect(`${new URL(request.url).pathname}#share`);
-    case "send-recap": {
-      const sentTo = await queueRecap(ref);
-      if (sentTo === null) throw new Response("Only tea times have a customer to send a recap to", { status: 400 });
-      throw redirect(`${new URL(request.url).pathname}?recap=${sentTo}#share`);
-    }
-    case "cancel":
-      return changed(
-        await changeMeeting(team.id, ritual.id, { originalStart: meeting.originalStart, status: "cancelled" }),
-        "cancel",
-      );
-    case "restore":
-      return changed(await restoreMeeting(team.id, ritual.id, meeting.originalStart), "restore");
-    case "move": {
-      const move = parseMove(values, ritual.timeZone, meeting.originalStart);
-      return changed(
-        move.success ? await changeMeeting(team.id, ritual.id, move.data) : { ok: false, errors: move.errors },
-        "move",
-      );
-    }
+  const outcome = await runMeetingPageAction(values.intent, { ref, ritual, member, values, now: Date.now() });
+  if (outcome.done) throw redirect(`${new URL(request.url).pathname}${outcome.search ?? ""}#${outcome.anchor}`);
+  if ("badRequest" in outcome) throw new Response(outcome.badRequest, { status: 400 });
+  if ("conflict" in outcome) {
+    const locale = await i18nServer.getLocale(request);
+    const { savedAt, ...conflict } = outcome.conflict;
+    const when = `${formatDay(savedAt, member.timeZone, locale)} ${formatTime(savedAt, member.timeZone, locale)}`;
+    return data({ errors: {} as FieldErrors, values, conflict: { ...conflict, when } }, { status: 409 });
   }
-  throw new Response("Unknown intent", { status: 400 });
+  return invalidForm(outcome.errors, values);
 }
 
 /** Saving unavailable: the form comes back as typed. */

@@ -7,7 +7,8 @@ import { RitualEditor } from "~/components/ritual-editor";
 import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
 import { RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { localToday } from "~/domain/local-dates";
-import { editorPage, saveRitualForm } from "~/views/ritual-editor.server";
+import { editorPage, readRitualForm, ritualSaveReply } from "~/views/ritual-editor.server";
+import { saveRitual } from "~/services/rituals.server";
 import { keepingTypedText } from "~/utils/form-values.server";
 
 export const meta: MetaFunction = () => [{ title: "New ritual · Rituals" }];
@@ -38,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 async function saveForm({ request, params }: ActionFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  return saveRitualForm(request, team.id);
+  const { values, form } = await readRitualForm(request);
+  return ritualSaveReply(await saveRitual(team.id, undefined, form), values, request, team.id);
 }
 
 /** Saving unavailable: the form comes back as typed. */

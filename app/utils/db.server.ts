@@ -2,7 +2,7 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseProvider, databaseUrl } from "./database-url";
 import { isDatabaseUnavailable, savingUnavailable } from "./db-unavailable.server";
-import { PrismaClient } from "../generated/prisma/client";
+import { Prisma, PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 
 /** The client or an interactive transaction: what model functions write through. */
@@ -92,4 +92,28 @@ export async function databaseHealth(): Promise<"ok" | "read-only" | "unreachabl
     if (error instanceof ProbeWritten) return "ok";
   }
   return "read-only";
+}
+
+/** Another writer got there first: a unique key (a form's token, a mail's key) is taken. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Long enough to build a never-ending series' calendar files inside the transaction that mails them. */
+const TRANSACTION_TIMEOUT_MS = 20_000;
+
+/**
+ * Runs one user action's reads and writes (its queued mail too) as one
+ * transaction: all of it lands, or none. When another request took a unique
+ * key meanwhile (the same form sent twice), PostgreSQL has aborted the
+ * transaction, so it runs once more and then sees the other's write.
+ */
+export async function inTransaction<T>(work: (db: DbOrTransaction) => Promise<T>): Promise<T> {
+  const run = () => prisma.$transaction(work, { maxWait: BUSY_TIMEOUT_MS, timeout: TRANSACTION_TIMEOUT_MS });
+  try {
+    return await run();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return run();
+  }
 }

@@ -27,9 +27,8 @@ import { fairnessRows } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
 import type { EditorOptions, PreviewMeetingView, RitualPlan, SuggestionView, WarningView } from "~/views/ritual-editor";
 import { i18nServer } from "~/i18n/i18next.server";
-import { queueSeriesInvites } from "~/mail/invites.server";
-import { createRitual, getRitual, listStoredMeetings, updateRitual } from "~/models/ritual.server";
-import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
+import type { RitualForm, SaveRitualOutcome } from "~/services/rituals.server";
+import { ritualWarnings, type RitualWarning } from "~/domain/ritual-warnings";
 import type { StoredMeeting } from "~/domain/series-edit";
 import { notFound } from "~/utils/responses.server";
 
@@ -261,35 +260,41 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction): Ed
   };
 }
 
-/**
- * Saves the posted editor form as a new ritual or over a saved one; the form
- * comes back with its errors, or with the warnings still to confirm, otherwise.
- */
-export async function saveRitualForm(request: Request, teamId: string, ritualId?: string) {
-  const editing = ritualId === undefined ? null : await getRitual(teamId, ritualId);
-  if (ritualId !== undefined && !editing) throw notFound();
+/** The posted editor form: what was typed (to show again), and what saving it takes. */
+export async function readRitualForm(request: Request): Promise<{ values: FormFields; form: RitualForm }> {
   const values = formValues(await readForm(request), [...RITUAL_LIST_FIELDS, "confirm"]);
   const { draft, people } = draftFromFields(values);
-  const parsed = validateRitual(draft);
-  if (parsed.success) {
-    const series = editing ? { rule: editing, meetings: await listStoredMeetings(editing.id) } : null;
-    const confirmed = [values.confirm ?? []].flat();
-    const warnings = ritualWarnings(parsed.data.kind, ruleOf(parsed.data), series);
-    if (unconfirmed(warnings, confirmed).length > 0) {
+  const creationToken = typeof values.creationToken === "string" ? values.creationToken.slice(0, 100) : "";
+  return {
+    values,
+    form: { draft, people, confirmed: [values.confirm ?? []].flat(), creationToken: creationToken || undefined },
+  };
+}
+
+/**
+ * What the editor's save answers: the ritual's page once saved, otherwise the
+ * form as typed with its errors, or with the warnings still to confirm.
+ */
+export async function ritualSaveReply(
+  outcome: SaveRitualOutcome,
+  values: FormFields,
+  request: Request,
+  teamId: string,
+) {
+  switch (outcome.status) {
+    case "unknown":
+      throw notFound();
+    case "invalid":
+      return invalidForm(outcome.errors, values);
+    case "unconfirmed": {
       // The warnings travel with the reply: without JavaScript, nothing else shows them for what was typed.
       const [locale, t] = await Promise.all([i18nServer.getLocale(request), i18nServer.getFixedT(request)]);
-      const views = warnings.map((warning) => warningView(warning, parsed.data.timeZone, locale, t));
-      return data({ errors: { confirm: "validation.confirmWarnings" }, values, warnings: views }, { status: 400 });
+      const warnings = outcome.warnings.map((warning) => warningView(warning, outcome.timeZone, locale, t));
+      return data({ errors: { confirm: "validation.confirmWarnings" }, values, warnings }, { status: 400 });
     }
+    case "saved":
+      throw redirect(`/teams/${teamId}/rituals/${outcome.ritualId}`);
   }
-  const creationToken = typeof values.creationToken === "string" ? values.creationToken.slice(0, 100) : "";
-  const saved = editing
-    ? await updateRitual(teamId, editing.id, draft, people)
-    : await createRitual(teamId, draft, people, undefined, { creationToken: creationToken || undefined });
-  if (!saved.ok) return invalidForm(saved.errors, values);
-  // Everyone on the series gets the invite (again, when the change raised its sequence).
-  await queueSeriesInvites(teamId, saved.value.id);
-  throw redirect(`/teams/${teamId}/rituals/${saved.value.id}`);
 }
 
 /**

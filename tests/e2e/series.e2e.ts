@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, inject, it } from "vitest";
 import { icalJsOccurrences, nodeIcalOccurrences } from "~/calendar/calendar-oracles";
 import { meetingKey } from "~/domain/meeting-key";
-import { changeMeeting } from "~/models/meeting.server";
+import { changeMeeting } from "~/services/meetings.server";
 import { saveNotes } from "~/models/note.server";
 import { createRitual, listRituals } from "~/models/ritual.server";
 import { createMember } from "~/models/member.server";

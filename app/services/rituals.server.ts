@@ -1,0 +1,80 @@
+/**
+ * What a team does to a ritual as a whole: save it from the editor, delete
+ * it. Each action reads what it needs once, decides with the domain, and
+ * writes the change and the mail it sends in one transaction.
+ */
+import { ruleOf } from "~/domain/ritual";
+import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
+import type { RitualDraft } from "~/domain/ritual";
+import type { FieldErrors } from "~/domain/validation";
+import { seriesInviteMails } from "~/mail/invites.server";
+import { queueMail } from "~/models/mail.server";
+import { loadRitualRecord } from "~/models/ritual-record.server";
+import {
+  deleteRitual as deleteRitualRow,
+  getRitual,
+  insertRitual,
+  listStoredMeetings,
+  prepareRitual,
+  rewriteRitual,
+  ritualMadeBy,
+  type RitualPeople,
+} from "~/models/ritual.server";
+import { inTransaction } from "~/utils/db.server";
+
+/** The editor's form as the route parsed it. */
+export interface RitualForm {
+  draft: RitualDraft;
+  people: RitualPeople;
+  /** The warnings the person confirmed ("length", "orphans"). */
+  confirmed: readonly string[];
+  /** One per editor form: sending it twice creates one ritual. */
+  creationToken?: string;
+}
+
+export type SaveRitualOutcome =
+  | { status: "saved"; ritualId: string }
+  | { status: "invalid"; errors: FieldErrors }
+  /** Nothing saved: these must be confirmed first. */
+  | { status: "unconfirmed"; warnings: RitualWarning[]; timeZone: string }
+  | { status: "unknown" };
+
+/**
+ * Saves the editor's form as a new ritual (`ritualId` undefined) or over one
+ * of the team's, and queues the series invite for everyone on it (again, when
+ * the change raised its sequence), all in one transaction.
+ */
+export async function saveRitual(
+  teamId: string,
+  ritualId: string | undefined,
+  form: RitualForm,
+  now = Date.now(),
+): Promise<SaveRitualOutcome> {
+  return inTransaction(async (db): Promise<SaveRitualOutcome> => {
+    const editing = ritualId === undefined ? null : await getRitual(teamId, ritualId, db);
+    if (ritualId !== undefined && !editing) return { status: "unknown" };
+    if (!editing) {
+      const earlier = await ritualMadeBy(teamId, form.creationToken, db);
+      if (earlier) return { status: "saved", ritualId: earlier.id };
+    }
+    const prepared = await prepareRitual(teamId, form.draft, form.people, db);
+    if (!prepared.ok) return { status: "invalid", errors: prepared.errors };
+    const series = editing ? { rule: editing, meetings: await listStoredMeetings(editing.id, db) } : null;
+    const warnings = ritualWarnings(prepared.input.kind, ruleOf(prepared.input), series);
+    if (unconfirmed(warnings, form.confirmed).length > 0) {
+      return { status: "unconfirmed", warnings, timeZone: prepared.input.timeZone };
+    }
+    const saved = editing
+      ? await rewriteRitual(teamId, editing.id, prepared, db)
+      : { ok: true as const, value: await insertRitual(teamId, prepared, db, { creationToken: form.creationToken }) };
+    if (!saved.ok) return { status: "invalid", errors: saved.errors };
+    const record = (await loadRitualRecord(teamId, saved.value.id, db))!;
+    await queueMail(await seriesInviteMails(record, now), now, db);
+    return { status: "saved", ritualId: saved.value.id };
+  });
+}
+
+/** Deletes one of the team's rituals with its meetings and notes; false when the team has no such ritual. */
+export async function deleteRitual(teamId: string, ritualId: string): Promise<boolean> {
+  return inTransaction((db) => deleteRitualRow(teamId, ritualId, db));
+}
