@@ -211,7 +211,3 @@ export async function ritualsWithHosts() {
     },
   });
 }
-
-export async function teamName(teamId: string): Promise<string> {
-  return (await prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } })).name;
-}
