@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { emailAddress, singleLine } from "./fields";
-
-/** Long enough to resist guessing, short enough to paste from a password manager. */
-export const MIN_PASSWORD_LENGTH = 10;
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
 export const password = z
   .string({ required_error: "validation.passwordRequired" })

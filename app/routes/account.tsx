@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { Field, FormError, SubmitButton } from "~/components/form";
-import { MIN_PASSWORD_LENGTH } from "~/domain/account";
+import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { changePassword } from "~/models/user.server";
 import { startUserSession } from "~/utils/session.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getCurrentUser } from "~/utils/auth.server";
 import { AuthForm } from "~/components/auth-form";
 import { Field, textValue } from "~/components/form";
-import { MIN_PASSWORD_LENGTH } from "~/domain/account";
+import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import { createUser } from "~/models/user.server";
 import { safeRedirect } from "~/utils/safe-redirect";
