@@ -1,26 +1,13 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { createContact, createCustomer } from "~/models/customer.server";
 import { createInvite } from "~/models/invite.server";
 import { createRitual } from "~/models/ritual.server";
 import { getMembership } from "~/models/team.server";
 import { acceptInvite } from "~/models/invite.server";
-import * as memberRemove from "~/routes/teams.$teamId.members.$memberId.remove";
-import * as members from "~/routes/teams.$teamId.members._index";
-import * as ritualDelete from "~/routes/teams.$teamId.rituals.$ritualId.delete";
-import * as teamLayout from "~/routes/teams.$teamId";
-import * as teamIndex from "~/routes/teams.$teamId._index";
-import * as teamCalendar from "~/routes/teams.$teamId.calendar";
-import * as ritualMeetingFile from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
-import * as ritualInvite from "~/routes/teams.$teamId.rituals.$ritualId[.]ics";
-import * as ritualPage from "~/routes/teams.$teamId.rituals.$ritualId._index";
-import * as ritualEdit from "~/routes/teams.$teamId.rituals.$ritualId.edit";
-import * as meetingPage from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start";
-import * as ritualNew from "~/routes/teams.$teamId.rituals.new";
-import * as ritualPreview from "~/routes/teams.$teamId.rituals.preview";
-import * as schedule from "~/routes/teams.$teamId.schedule";
-import * as followUpsBoard from "~/routes/teams.$teamId.follow-ups";
-import * as notesExport from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start.notes[.]md";
 import { sessionCookie as cookieFor, signedUpUser as signedUp, teamOwnedBy, workingProfile } from "./support/accounts";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
@@ -32,7 +19,27 @@ const world = {} as {
   ritualId: string;
   otherRitualId: string;
   memberId: string;
+  ownerMemberId: string;
+  customerId: string;
+  contactId: string;
+  mailId: string;
+  teaTimeId: string;
   cookies: Record<Exclude<Who, "anonymous">, string>;
+};
+
+interface RouteModule {
+  loader?: Handler;
+  action?: Handler;
+}
+
+/** Every route of a team's pages (its address starts /teams/:teamId), by file name. */
+const TEAM_ROUTE_FILES = fs.readdirSync("app/routes").filter((file) => file.startsWith("teams.$teamId"));
+const TEAM_ROUTES = TEAM_ROUTE_FILES.map((file) => file.replace(/\.tsx?$/, ""));
+const routes: Record<string, RouteModule> = {};
+const handlerOf = (route: string, name: "loader" | "action") => {
+  const handler = routes[route]?.[name];
+  if (!handler) throw new Error(`${route} has no ${name}`);
+  return handler;
 };
 
 async function teamWithRitual(owner: Awaited<ReturnType<typeof signedUp>>, name: string) {
@@ -49,10 +56,13 @@ async function teamWithRitual(owner: Awaited<ReturnType<typeof signedUp>>, name:
     { hostIds: [team.memberId] },
   );
   if (!ritual.ok) throw new Error(JSON.stringify(ritual.errors));
-  return { teamId: team.teamId, ritualId: ritual.value.id };
+  return { teamId: team.teamId, ritualId: ritual.value.id, memberId: team.memberId };
 }
 
 beforeAll(async () => {
+  for (const [index, file] of TEAM_ROUTE_FILES.entries()) {
+    routes[TEAM_ROUTES[index]!] = (await import(/* @vite-ignore */ path.resolve("app/routes", file))) as RouteModule;
+  }
   const owner = await signedUp("owner@ours.example");
   const member = await signedUp("member@ours.example");
   const outsider = await signedUp("owner@theirs.example");
@@ -61,12 +71,54 @@ beforeAll(async () => {
   const { token } = await createInvite(ours.teamId, "owner");
   const joined = await acceptInvite(token, member, { name: "Member", ...workingProfile });
   if (!joined.ok) throw new Error("could not join");
+  const memberId = (await getMembership(member.id, ours.teamId))!.member.id;
+  const customer = await createCustomer(ours.teamId, { name: "Hanbit", timeZone: "Asia/Seoul" });
+  if (!customer.ok) throw new Error("customer");
+  const contact = await createContact(ours.teamId, customer.value.id, {
+    name: "Min-seo",
+    email: "minseo@hanbit.example",
+  });
+  if (!contact.ok) throw new Error("contact");
+  const teaTime = await createRitual(
+    ours.teamId,
+    {
+      kind: "tea-time",
+      title: "Tea time",
+      timeZone: "Asia/Seoul",
+      startTime: "16:00",
+      startDate: "2026-01-07",
+      customerId: customer.value.id,
+    },
+    { hostIds: [ours.memberId], contactIds: [contact.value.id] },
+  );
+  if (!teaTime.ok) throw new Error("tea time");
+  // A mail to the member, with its calendar file: the member's own outbox and the owner's show it.
+  const mail = await prisma.mail.create({
+    data: {
+      teamId: ours.teamId,
+      memberId,
+      dedupeKey: "authorization-mail",
+      kind: "invite",
+      toName: "Member",
+      toAddress: "member@ours.example",
+      subject: "Invitation",
+      text: "Hello",
+      calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+      calendarMethod: "REQUEST",
+      nextAttemptAt: new Date(),
+    },
+  });
   Object.assign(world, {
     teamId: ours.teamId,
     otherTeamId: theirs.teamId,
     ritualId: ours.ritualId,
     otherRitualId: theirs.ritualId,
-    memberId: (await getMembership(member.id, ours.teamId))!.member.id,
+    memberId,
+    ownerMemberId: (await getMembership(owner.id, ours.teamId))!.member.id,
+    customerId: customer.value.id,
+    contactId: contact.value.id,
+    mailId: mail.id,
+    teaTimeId: teaTime.value.id,
     cookies: {
       owner: await cookieFor(owner.id),
       member: await cookieFor(member.id),
@@ -95,8 +147,10 @@ async function statusOf(handler: Handler, who: Who, params: Record<string, strin
 
 interface Check {
   name: string;
-  handler: () => Handler;
+  route: string;
+  handler: "loader" | "action";
   params: () => Record<string, string>;
+  /** Posted to an action: incomplete where it would write, so nothing is saved. */
   form?: Record<string, string>;
   /** What a member who is not an owner gets. */
   member: number;
@@ -104,162 +158,153 @@ interface Check {
   owner: number;
 }
 
-// Every loader and action that reads or writes team data. Writes run last, owner-only, on their own rows.
+const MEETING = "20260106T090000Z";
+const team = () => ({ teamId: world.teamId });
+const ritual = () => ({ ...team(), ritualId: world.ritualId });
+const meeting = () => ({ ...ritual(), start: MEETING });
+const customer = () => ({ ...team(), customerId: world.customerId });
+const both = (name: string, route: string, params: () => Record<string, string>, form?: Record<string, string>) =>
+  ({ name, route, handler: form ? "action" : "loader", params, form, member: 200, owner: 200 }) satisfies Check;
+const ownerOnly = (name: string, route: string, params: () => Record<string, string>, form?: Record<string, string>) =>
+  ({ ...both(name, route, params, form), member: 403 }) satisfies Check;
+
+// Every loader and action of the team's routes (a test below holds it to the route list).
+// Writes are sent incomplete, so they answer with field errors and save nothing.
 const checks: Check[] = [
-  {
-    name: "team layout",
-    handler: () => teamLayout.loader as Handler,
-    params: () => ({ teamId: world.teamId }),
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "rituals list",
-    handler: () => teamIndex.loader as Handler,
-    params: () => ({ teamId: world.teamId }),
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "members list",
-    handler: () => members.loader as Handler,
-    params: () => ({ teamId: world.teamId }),
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "calendar page",
-    handler: () => teamCalendar.loader as Handler,
-    params: () => ({ teamId: world.teamId }),
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "subscription address",
-    handler: () => teamCalendar.action as Handler,
-    params: () => ({ teamId: world.teamId }),
-    form: { intent: "rotate" },
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "series invite download",
-    handler: () => ritualInvite.loader as Handler,
-    params: () => ({ teamId: world.teamId, ritualId: world.ritualId }),
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "meeting invite download",
-    handler: () => ritualMeetingFile.loader as Handler,
-    params: () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
-    member: 200,
-    owner: 200,
-  },
-  ...(
-    [
-      ["schedule", () => schedule.loader, () => ({ teamId: world.teamId })],
-      ["follow-ups board", () => followUpsBoard.loader, () => ({ teamId: world.teamId })],
-      [
-        "note page export",
-        () => notesExport.loader,
-        () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
-      ],
-      ["new ritual page", () => ritualNew.loader, () => ({ teamId: world.teamId })],
-      ["live preview", () => ritualPreview.loader, () => ({ teamId: world.teamId })],
-      ["ritual page", () => ritualPage.loader, () => ({ teamId: world.teamId, ritualId: world.ritualId })],
-      ["ritual editor", () => ritualEdit.loader, () => ({ teamId: world.teamId, ritualId: world.ritualId })],
-      [
-        "meeting page",
-        () => meetingPage.loader,
-        () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
-      ],
-    ] as const
-  ).map(([name, handler, params]) => ({
-    name,
-    handler: handler as () => Handler,
-    params,
-    member: 200,
-    owner: 200,
+  both("team layout", "teams.$teamId", team),
+  both("rituals list", "teams.$teamId._index", team),
+  both("members list", "teams.$teamId.members._index", team),
+  ownerOnly("create invite", "teams.$teamId.members._index", team, { intent: "create-invite" }),
+  ownerOnly("new member page", "teams.$teamId.members.new", team),
+  ownerOnly("add a member", "teams.$teamId.members.new", team, { name: "" }),
+  both("edit one's own profile (page)", "teams.$teamId.members.$memberId.edit", () => ({
+    ...team(),
+    memberId: world.memberId,
   })),
-  {
-    // An incomplete form: refused with field errors (a 400 body), nothing saved.
-    name: "save a ritual",
-    handler: () => ritualEdit.action as Handler,
-    params: () => ({ teamId: world.teamId, ritualId: world.ritualId }),
-    form: { kind: "check-in", title: "" },
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "move a meeting",
-    handler: () => meetingPage.action as Handler,
-    params: () => ({ teamId: world.teamId, ritualId: world.ritualId, start: "20260106T090000Z" }),
-    form: { intent: "move", date: "not a date", time: "10:00", durationMinutes: "30" },
-    member: 200,
-    owner: 200,
-  },
-  {
-    name: "create invite",
-    handler: () => members.action as Handler,
-    params: () => ({ teamId: world.teamId }),
-    form: { intent: "create-invite" },
-    member: 403,
-    owner: 200,
-  },
-  {
-    name: "remove member (confirm page)",
-    handler: () => memberRemove.loader as Handler,
-    params: () => ({ teamId: world.teamId, memberId: world.memberId }),
-    member: 403,
-    owner: 200,
-  },
-  {
-    name: "delete ritual (confirm page)",
-    handler: () => ritualDelete.loader as Handler,
-    params: () => ({ teamId: world.teamId, ritualId: world.ritualId }),
-    member: 403,
-    owner: 200,
-  },
+  ownerOnly("edit someone else's profile (page)", "teams.$teamId.members.$memberId.edit", () => ({
+    ...team(),
+    memberId: world.ownerMemberId,
+  })),
+  ownerOnly(
+    "save someone else's profile",
+    "teams.$teamId.members.$memberId.edit",
+    () => ({ ...team(), memberId: world.ownerMemberId }),
+    { name: "" },
+  ),
+  ownerOnly("remove member (confirm page)", "teams.$teamId.members.$memberId.remove", () => ({
+    ...team(),
+    memberId: world.memberId,
+  })),
+  both("calendar page", "teams.$teamId.calendar", team),
+  both("subscription address", "teams.$teamId.calendar", team, { intent: "rotate" }),
+  both("customers list", "teams.$teamId.customers._index", team),
+  both("add a customer", "teams.$teamId.customers._index", team, { name: "" }),
+  both("customer page", "teams.$teamId.customers.$customerId._index", customer),
+  both("save a customer", "teams.$teamId.customers.$customerId._index", customer, { name: "" }),
+  both("new contact page", "teams.$teamId.customers.$customerId.contacts.new", customer),
+  both("add a contact", "teams.$teamId.customers.$customerId.contacts.new", customer, { name: "" }),
+  both("contact page", "teams.$teamId.customers.$customerId.contacts.$contactId", () => ({
+    ...customer(),
+    contactId: world.contactId,
+  })),
+  both(
+    "save a contact",
+    "teams.$teamId.customers.$customerId.contacts.$contactId",
+    () => ({ ...customer(), contactId: world.contactId }),
+    { name: "" },
+  ),
+  both("outbox", "teams.$teamId.outbox", team),
+  both("a sent mail's calendar file", "teams.$teamId.outbox.$mailId[.]ics", () => ({
+    ...team(),
+    mailId: world.mailId,
+  })),
+  both("schedule", "teams.$teamId.schedule", team),
+  both("follow-ups board", "teams.$teamId.follow-ups", team),
+  both("new ritual page", "teams.$teamId.rituals.new", team),
+  both("create a ritual", "teams.$teamId.rituals.new", team, { kind: "check-in", title: "" }),
+  both("live preview", "teams.$teamId.rituals.preview", team),
+  both("ritual page", "teams.$teamId.rituals.$ritualId._index", ritual),
+  both("ritual editor", "teams.$teamId.rituals.$ritualId.edit", ritual),
+  both("save a ritual", "teams.$teamId.rituals.$ritualId.edit", ritual, { kind: "check-in", title: "" }),
+  ownerOnly("delete ritual (confirm page)", "teams.$teamId.rituals.$ritualId.delete", ritual),
+  both("series invite download", "teams.$teamId.rituals.$ritualId[.]ics", ritual),
+  both("customer's invite download", "teams.$teamId.rituals.$ritualId.customer[.]ics", () => ({
+    ...team(),
+    ritualId: world.teaTimeId,
+  })),
+  both("meeting page", "teams.$teamId.rituals.$ritualId.meetings.$start", meeting),
+  both("move a meeting", "teams.$teamId.rituals.$ritualId.meetings.$start", meeting, {
+    intent: "move",
+    date: "not a date",
+    time: "10:00",
+    durationMinutes: "30",
+  }),
+  both("meeting invite download", "teams.$teamId.rituals.$ritualId.meetings.$start[.]ics", meeting),
+  both("note page export", "teams.$teamId.rituals.$ritualId.meetings.$start.notes[.]md", meeting),
 ];
+
+/** Writes that cannot be sent incomplete: tested one by one at the end, on their own rows. */
+const RITUAL_DELETE = "teams.$teamId.rituals.$ritualId.delete";
+const MEMBER_REMOVE = "teams.$teamId.members.$memberId.remove";
+const MEETING_PAGE = "teams.$teamId.rituals.$ritualId.meetings.$start";
+const TESTED_APART = ["teams.$teamId.members.$memberId.remove#action", "teams.$teamId.rituals.$ritualId.delete#action"];
+
+it("covers every loader and action of the team's routes", () => {
+  expect(TEAM_ROUTES.length).toBeGreaterThan(20);
+  const covered = new Set([...checks.map((check) => `${check.route}#${check.handler}`), ...TESTED_APART]);
+  const missing = TEAM_ROUTES.flatMap((route) =>
+    (["loader", "action"] as const).filter((name) => routes[route]![name]).map((name) => `${route}#${name}`),
+  ).filter((handler) => !covered.has(handler));
+  expect(missing).toEqual([]);
+});
 
 describe("authorization matrix", () => {
   for (const check of checks) {
     describe(check.name, () => {
       it("sends anonymous visitors to sign in", async () => {
-        expect(await statusOf(check.handler(), "anonymous", check.params(), check.form)).toBe(302);
+        expect(await statusOf(handlerOf(check.route, check.handler), "anonymous", check.params(), check.form)).toBe(
+          302,
+        );
       });
       it("answers 404 to someone from another team", async () => {
-        expect(await statusOf(check.handler(), "outsider", check.params(), check.form)).toBe(404);
+        expect(await statusOf(handlerOf(check.route, check.handler), "outsider", check.params(), check.form)).toBe(404);
       });
       it(`gives a member ${check.member}`, async () => {
-        expect(await statusOf(check.handler(), "member", check.params(), check.form)).toBe(check.member);
+        expect(await statusOf(handlerOf(check.route, check.handler), "member", check.params(), check.form)).toBe(
+          check.member,
+        );
       });
       it(`gives the owner ${check.owner}`, async () => {
-        expect(await statusOf(check.handler(), "owner", check.params(), check.form)).toBe(check.owner);
+        expect(await statusOf(handlerOf(check.route, check.handler), "owner", check.params(), check.form)).toBe(
+          check.owner,
+        );
       });
     });
   }
 
   it("answers 404 to a team's own owner for another team's ritual id in their URL, and leaves it alone", async () => {
     const params = { teamId: world.teamId, ritualId: world.otherRitualId };
-    expect(await statusOf(ritualDelete.loader as Handler, "owner", params)).toBe(404);
-    expect(await statusOf(ritualDelete.action as Handler, "owner", params, {})).toBe(404);
+    expect(await statusOf(handlerOf(RITUAL_DELETE, "loader"), "owner", params)).toBe(404);
+    expect(await statusOf(handlerOf(RITUAL_DELETE, "action"), "owner", params, {})).toBe(404);
     expect(await prisma.ritual.count({ where: { id: world.otherRitualId } })).toBe(1);
   });
 
   it("answers 404 for another team's ritual in the editor, the ritual page and its meetings, and changes nothing", async () => {
     const params = { teamId: world.teamId, ritualId: world.otherRitualId, start: "20260106T090000Z" };
-    for (const handler of [ritualPage.loader, ritualEdit.loader, meetingPage.loader, notesExport.loader]) {
-      expect(await statusOf(handler as Handler, "owner", params)).toBe(404);
+    const pages = ["rituals.$ritualId._index", "rituals.$ritualId.edit", "rituals.$ritualId.meetings.$start"];
+    for (const page of [...pages, "rituals.$ritualId.meetings.$start.notes[.]md"]) {
+      expect(await statusOf(handlerOf(`teams.$teamId.${page}`, "loader"), "owner", params)).toBe(404);
     }
-    expect(await statusOf(ritualEdit.action as Handler, "owner", params, { kind: "check-in", title: "Taken" })).toBe(
-      404,
-    );
+    expect(
+      await statusOf(handlerOf("teams.$teamId.rituals.$ritualId.edit", "action"), "owner", params, {
+        kind: "check-in",
+        title: "Taken",
+      }),
+    ).toBe(404);
     for (const intent of ["cancel", "restore", "save-notes", "add-follow-up", "add-risk", "add-question", "share"]) {
-      expect(await statusOf(meetingPage.action as Handler, "owner", params, { intent, title: "x", risk: "x" })).toBe(
-        404,
-      );
+      expect(
+        await statusOf(handlerOf(MEETING_PAGE, "action"), "owner", params, { intent, title: "x", risk: "x" }),
+      ).toBe(404);
     }
     expect(await prisma.notePage.count({ where: { meeting: { ritualId: world.otherRitualId } } })).toBe(0);
     const theirs = await prisma.ritual.findUniqueOrThrow({ where: { id: world.otherRitualId } });
@@ -269,17 +314,27 @@ describe("authorization matrix", () => {
 
   it("refuses owner-only writes to a member and lets the owner do them", async () => {
     const removeParams = { teamId: world.teamId, memberId: world.memberId };
-    expect(await statusOf(memberRemove.action as Handler, "member", removeParams, {})).toBe(403);
+    expect(await statusOf(handlerOf(MEMBER_REMOVE, "action"), "member", removeParams, {})).toBe(403);
     expect(
-      await statusOf(ritualDelete.action as Handler, "member", { teamId: world.teamId, ritualId: world.ritualId }, {}),
+      await statusOf(
+        handlerOf(RITUAL_DELETE, "action"),
+        "member",
+        { teamId: world.teamId, ritualId: world.ritualId },
+        {},
+      ),
     ).toBe(403);
     expect(await prisma.ritual.count({ where: { id: world.ritualId } })).toBe(1);
 
     expect(
-      await statusOf(ritualDelete.action as Handler, "owner", { teamId: world.teamId, ritualId: world.ritualId }, {}),
+      await statusOf(
+        handlerOf(RITUAL_DELETE, "action"),
+        "owner",
+        { teamId: world.teamId, ritualId: world.ritualId },
+        {},
+      ),
     ).toBe(302);
     expect(await prisma.ritual.count({ where: { id: world.ritualId } })).toBe(0);
-    expect(await statusOf(memberRemove.action as Handler, "owner", removeParams, {})).toBe(302);
-    expect(await statusOf(teamIndex.loader as Handler, "member", { teamId: world.teamId })).toBe(404);
+    expect(await statusOf(handlerOf(MEMBER_REMOVE, "action"), "owner", removeParams, {})).toBe(302);
+    expect(await statusOf(handlerOf("teams.$teamId._index", "loader"), "member", { teamId: world.teamId })).toBe(404);
   });
 });
