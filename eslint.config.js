@@ -24,4 +24,20 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // The app imports its own modules by `~/`, and test-only code (tests/) never.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../*"], message: "Import the app's modules by ~/, not by a parent folder." },
+            { group: ["~tests/*"], message: "Test-only code stays in tests/." },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -12,7 +12,7 @@ import { prisma } from "~/utils/db.server";
 import type { WriteResult } from "~/domain/validation";
 import { DateTime } from "luxon";
 import { expandValidRule } from "~/domain/recurrence";
-import { DAY } from "~/domain/zone-offsets";
+import { DAY } from "~/domain/durations";
 import type { MeetingException } from "~/domain/recurrence";
 import { findMeeting, recordMeetingChange } from "~/models/meeting.server";
 import { addFollowUp, addQuestion, addRisk, saveNotes, shareNotePage } from "~/models/note.server";

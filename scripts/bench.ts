@@ -7,7 +7,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import ICAL from "ical.js";
-import { FIXTURE_ZONES } from "~/domain/fixtures";
+import { FIXTURE_ZONES } from "~tests/support/domain-fixtures";
 import { expandValidRule, type Interval, type RecurrenceRule } from "~/domain/recurrence";
 import { RITUAL_DEFAULTS, RITUAL_KINDS } from "~/domain/ritual-kinds";
 import { findSlots, type SlotParticipant } from "~/domain/slots";

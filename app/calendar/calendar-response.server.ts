@@ -1,8 +1,7 @@
 import type { TFunction } from "i18next";
 import type { CalendarLabels } from "./ritual-calendars";
-import type { RitualKind } from "../domain/ritual-kinds";
-
-const DAY = 24 * 60 * 60 * 1000;
+import type { RitualKind } from "~/domain/ritual-kinds";
+import { DAY } from "~/domain/durations";
 
 /** The words inside calendar files, in the reader's language. */
 export function calendarLabels(t: TFunction, kind: RitualKind): CalendarLabels {

@@ -8,10 +8,16 @@ import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { SeriesChanges } from "~/domain/recurrence";
-import { icalJsEventTimes, icalJsOccurrences, nodeIcalOccurrences, type ParsedOccurrence } from "./calendar-oracles";
+import {
+  icalJsEventTimes,
+  icalJsOccurrences,
+  nodeIcalOccurrences,
+  type ParsedOccurrence,
+} from "~tests/support/calendar-oracles";
 import { unfoldLines } from "./rfc5545";
 import { meetingFile, teamSeriesInvite, type CalendarRitual } from "./ritual-calendars";
-import { calendarRitual, context, jiwoo, lena } from "./calendar-fixtures";
+import { calendarRitual, context, jiwoo, lena } from "~tests/support/calendar-fixtures";
+import { MINUTE } from "~/domain/durations";
 
 const HARD_ZONES = [
   "Australia/Lord_Howe",
@@ -24,7 +30,6 @@ const HARD_ZONES = [
   "America/St_Johns",
   "Asia/Kolkata",
 ];
-const MINUTE = 60_000;
 const TEN_YEARS = { from: Date.UTC(2027, 0, 1), to: Date.UTC(2037, 0, 1) };
 const noChanges: SeriesChanges = { exceptions: [], sequence: 0, lastModified: null };
 

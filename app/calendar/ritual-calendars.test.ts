@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { expandValidRule, type TimeWindow } from "~/domain/recurrence";
-import { calendarRitual, context, jiwoo, labels, lena } from "./calendar-fixtures";
-import { contentLines, icalJsOccurrences, nodeIcalOccurrences } from "./calendar-oracles";
+import { calendarRitual, context, jiwoo, labels, lena } from "~tests/support/calendar-fixtures";
+import { contentLines, icalJsOccurrences, nodeIcalOccurrences } from "~tests/support/calendar-oracles";
 import { unfoldLines } from "./rfc5545";
 import { memberFeed } from "./member-feed";
 import { customerSeriesInvite, meetingFile, teamSeriesInvite, type CalendarRitual } from "./ritual-calendars";

@@ -13,12 +13,12 @@ import {
   type TimeWindow,
 } from "~/domain/recurrence";
 import type { Ritual, StoredRitual } from "~/domain/ritual";
-import { DAY, localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
+import { localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
 import { buildCalendar, inZone, type CalendarEvent, type CalendarPerson } from "./calendar-file";
 import { formatUtc } from "./rfc5545";
 import { ZONE_DATA_LAST_YEAR } from "./vtimezone";
+import { DAY, MINUTE } from "~/domain/durations";
 
-const MINUTE = 60_000;
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /** Minutes before a meeting for its reminder (hosts who go early are reminded then instead). */
 export const REMINDER_MINUTES = 10;

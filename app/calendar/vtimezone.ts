@@ -1,5 +1,6 @@
 import { daysInMonth, isoWeekdayOf } from "~/domain/local-dates";
-import { DAY, ZoneOffsets } from "~/domain/zone-offsets";
+import { ZoneOffsets } from "~/domain/zone-offsets";
+import { DAY } from "~/domain/durations";
 import { formatLocal, formatOffset, formatUtc } from "./rfc5545";
 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];

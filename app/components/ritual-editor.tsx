@@ -8,7 +8,7 @@ import type { EditorOptions, RitualPlan, WarningView } from "~/views/ritual-edit
 import { ChoiceGroup, Field, FieldError, SelectField, SubmitButton, TextAreaField } from "./form";
 import { TimeZoneField } from "./person-fields";
 import { PlanPanel } from "./plan-panel";
-import { MONTH_WEEKS } from "../i18n/format";
+import { MONTH_WEEKS } from "~/i18n/format";
 import { Warnings } from "./ritual-warnings";
 
 /** Milliseconds to wait after the last keystroke before asking for a new preview. */

@@ -1,6 +1,5 @@
 import type { Interval } from "./interval";
-
-const MINUTE = 60_000;
+import { MINUTE } from "~/domain/durations";
 
 export interface Buffers {
   goEarlyMinutes: number;

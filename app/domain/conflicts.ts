@@ -1,7 +1,8 @@
 import { busyInterval, overlaps, withBuffers, type Buffers, type Role } from "./buffers";
 import { dayFromIso } from "./local-dates";
 import type { Interval } from "./recurrence";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
+import { localToInstant, ZoneOffsets } from "./zone-offsets";
+import { DAY } from "~/domain/durations";
 
 /** One meeting on one person's calendar. */
 export interface CalendarEntry {

@@ -2,8 +2,9 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { defaultDueDate, urgencyOf, type TrackedItem } from "./follow-ups";
 import { carriedOver } from "./notes";
+import { localInstant } from "~tests/support/domain-fixtures";
 
-const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const at = localInstant;
 const seoulWeek = { timeZone: "Asia/Seoul", workDays: [1, 2, 3, 4, 5] };
 const laWeek = { timeZone: "America/Los_Angeles", workDays: [1, 2, 3, 4, 5] };
 

@@ -1,4 +1,5 @@
 import { dayFromIso, isoFromDay, isoWeekdayOf, localToday } from "./local-dates";
+import { DAY } from "~/domain/durations";
 
 /** Approvals are answered within a working day; everything else within a week (PRACTICES.md, Be Responsive). */
 export const FOLLOW_UP_KINDS = ["action", "approval"] as const;
@@ -7,7 +8,6 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 /** Days without an update after which an open item is "waiting on us". */
 export const SILENT_DAYS = 7;
 const DEFAULT_ACTION_DAYS = 7;
-const DAY = 86_400_000;
 
 /** Whose clock a due date is read on: the owner's zone and working days. */
 export interface DueClock {

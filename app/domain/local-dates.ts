@@ -1,4 +1,5 @@
-import { DAY, ZoneOffsets } from "./zone-offsets";
+import { DAY, MINUTE } from "~/domain/durations";
+import { localToInstant, ZoneOffsets, type LocalAdjustment } from "~/domain/zone-offsets";
 
 /** Local calendar dates as whole days since 1970-01-01, so date arithmetic needs no zone. */
 export type DayNumber = number;
@@ -29,4 +30,17 @@ export function daysInMonth(year: number, monthIndex: number): number {
 /** Today's date in a zone. */
 export function localToday(timeZone: string, now: number): string {
   return isoFromDay(dayOfLocalMs(ZoneOffsets.for(timeZone).toLocalMs(now)));
+}
+
+/**
+ * A date and a time of day on a zone's clock, as an instant: a time the clocks
+ * skip moves on past the gap, a time they show twice takes the first (the
+ * adjustment says which happened).
+ */
+export function localDateTime(
+  timeZone: string,
+  localDate: string,
+  minutes: number,
+): { instant: number; adjustment: LocalAdjustment } {
+  return localToInstant(ZoneOffsets.for(timeZone), dayFromIso(localDate) * DAY + minutes * MINUTE);
 }

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { clockTime } from "./clock";
 import { localDate } from "./fields";
-import { dayFromIso } from "./local-dates";
+import { localDateTime } from "./local-dates";
 import type { MeetingException } from "./recurrence";
 import { isSkippedTime, meetingLength } from "./ritual";
 import { validate, type Validated } from "./validation";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const moveSchema = z.object({ date: localDate, time: clockTime, durationMinutes: meetingLength });
 
@@ -23,6 +22,6 @@ export function parseMove(
   if (!checked.success) return checked;
   const { date, time, durationMinutes } = checked.data;
   if (isSkippedTime(timeZone, date, time)) return { success: false, errors: { time: "validation.timeSkipped" } };
-  const { instant } = localToInstant(ZoneOffsets.for(timeZone), dayFromIso(date) * DAY + time * 60_000);
+  const { instant } = localDateTime(timeZone, date, time);
   return { success: true, data: { originalStart, status: "moved", start: instant, durationMinutes } };
 }

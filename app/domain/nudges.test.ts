@@ -1,8 +1,8 @@
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { digestDateDue, digestTime, nudgesOwed, type NudgedItem } from "./nudges";
+import { localInstant } from "~tests/support/domain-fixtures";
 
-const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const at = localInstant;
 
 describe("the daily digest's hour", () => {
   for (const [zone, date] of [

@@ -4,17 +4,14 @@
  * reminder has a key, so it is given once (until its item changes).
  */
 import { daysSilent, SILENT_DAYS, type FollowUpKind, type TrackedItem } from "./follow-ups";
-import { dayFromIso, isoFromDay, localToday } from "./local-dates";
-import { localToInstant, ZoneOffsets } from "./zone-offsets";
+import { dayFromIso, isoFromDay, localDateTime, localToday } from "./local-dates";
 
 /** The digest goes out at this hour of the person's morning. */
 export const DIGEST_HOUR = 8;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** 08:00 on a local date in a zone, as an instant (on a day without 08:00, the first moment after the gap). */
 export function digestTime(timeZone: string, localDate: string): number {
-  return localToInstant(ZoneOffsets.for(timeZone), dayFromIso(localDate) * DAY + DIGEST_HOUR * HOUR).instant;
+  return localDateTime(timeZone, localDate, DIGEST_HOUR * 60).instant;
 }
 
 /** The local date whose digest is due now: today from 08:00 on, else null (yesterday's was due then). */

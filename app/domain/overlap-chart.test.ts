@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { berlin, chatham, kolkata, sanFrancisco, seoul } from "./fixtures";
+import { berlin, chatham, kolkata, sanFrancisco, seoul } from "~tests/support/domain-fixtures";
 import { localMinutesAt, overlapChart, type ChartRow } from "./overlap-chart";
 
 const noBuffers = { goEarlyMinutes: 0, stayLateMinutes: 0 };

@@ -2,9 +2,9 @@ import { busyInterval, withBuffers, type Buffers, type Role } from "./buffers";
 import { dayOfLocalMs, isoFromDay, isoWeekdayOf } from "./local-dates";
 import type { Interval } from "./recurrence";
 import { hourKindAt, minutesOutsideWorkingHours, type Person } from "./working-hours";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
+import { localToInstant, ZoneOffsets } from "./zone-offsets";
+import { DAY, MINUTE } from "~/domain/durations";
 
-const MINUTE = 60_000;
 /** The chart's resolution: a column is a quarter of an hour, like the slot finder's grid. */
 export const COLUMN_MINUTES = 15;
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_ZONES } from "./fixtures";
+import { FIXTURE_ZONES } from "~tests/support/domain-fixtures";
 import { expandRecurrence, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];

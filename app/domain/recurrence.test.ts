@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { tuesdaysInBerlin } from "./fixtures";
+import { tuesdaysInBerlin } from "~tests/support/domain-fixtures";
 import {
   expandRecurrence,
   expandValidRule,

@@ -4,9 +4,8 @@ import type { Interval, TimeWindow } from "./interval";
 import type { Frequency } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type FieldErrors, type Validated } from "./validation";
-import { DAY, localToInstant, ZoneOffsets, type LocalAdjustment } from "./zone-offsets";
-
-const MINUTE = 60_000;
+import { localToInstant, ZoneOffsets, type LocalAdjustment } from "./zone-offsets";
+import { DAY, MINUTE } from "~/domain/durations";
 
 /**
  * The parts of a ritual that decide when it meets. A rotating rule takes its

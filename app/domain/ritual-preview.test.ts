@@ -1,9 +1,17 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { berlin, chatham, kolkata, sanFrancisco, seoul, tuesdaysInBerlin } from "./fixtures";
+import {
+  berlin,
+  chatham,
+  kolkata,
+  sanFrancisco,
+  seoul,
+  tuesdaysInBerlin,
+  localInstant,
+} from "~tests/support/domain-fixtures";
 import { previewMeetings, type PreviewPerson } from "./ritual-preview";
 
-const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const at = localInstant;
 const noBuffers = { goEarlyMinutes: 0, stayLateMinutes: 0 };
 const people: PreviewPerson[] = [
   { ...berlin, role: "host" },

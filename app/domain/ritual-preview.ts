@@ -1,7 +1,8 @@
 import type { Buffers, Role } from "./buffers";
 import { expandValidRule, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
 import { localView, type LocalView, type Person } from "./working-hours";
-import { DAY, ZoneOffsets } from "./zone-offsets";
+import { ZoneOffsets } from "./zone-offsets";
+import { DAY } from "~/domain/durations";
 
 export interface PreviewPerson extends Person {
   role: Role;

@@ -1,10 +1,9 @@
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { tuesdaysInBerlin } from "./fixtures";
+import { tuesdaysInBerlin, localInstant } from "~tests/support/domain-fixtures";
 import { RITUAL_DEFAULTS } from "./ritual-kinds";
 import { ritualWarnings, unconfirmed } from "./ritual-warnings";
 
-const berlin = (iso: string) => DateTime.fromISO(iso, { zone: "Europe/Berlin" }).toMillis();
+const berlin = (iso: string) => localInstant(iso, "Europe/Berlin");
 
 describe("warnings to confirm before saving", () => {
   it("defaults a happy hour to fifteen minutes and asks before a three-hour one", () => {

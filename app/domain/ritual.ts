@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Buffers } from "./buffers";
 import { clockTime, clockToMinutes, isoWeekday } from "./clock";
 import { localDate, longText, optionalLocalDate, singleLine, timeZoneName } from "./fields";
-import { dayFromIso } from "./local-dates";
+import { localDateTime } from "./local-dates";
 import {
   FREQUENCIES,
   MAX_BUFFER_MINUTES,
@@ -13,7 +13,6 @@ import {
 } from "./ritual-kinds";
 import { MAX_TURNS, type RecurrenceRule } from "./recurrence";
 import { validate, type Validated } from "./validation";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
 
 const wholeNumber = (field: string) =>
   z.coerce.number({ invalid_type_error: `validation.${field}Invalid` }).int(`validation.${field}Invalid`);
@@ -114,7 +113,7 @@ export const ritualSchema = z
 
 /** Whether clocks in the zone jump over this local time on this date (spring forward). */
 export function isSkippedTime(timeZone: string, localDate: string, minutes: number): boolean {
-  return localToInstant(ZoneOffsets.for(timeZone), dayFromIso(localDate) * DAY + minutes * 60_000).adjustment === "gap";
+  return localDateTime(timeZone, localDate, minutes).adjustment === "gap";
 }
 
 export type RitualInput = z.output<typeof ritualSchema>;

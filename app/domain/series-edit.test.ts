@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { tuesdaysInBerlin } from "./fixtures";
+import { tuesdaysInBerlin, localInstant } from "~tests/support/domain-fixtures";
 import type { RecurrenceRule } from "./recurrence";
 import { planSeriesEdit, type StoredMeeting } from "./series-edit";
 
-const berlin = (iso: string) => DateTime.fromISO(iso, { zone: "Europe/Berlin" }).toMillis();
+const berlin = (iso: string) => localInstant(iso, "Europe/Berlin");
 const shown = (instant: number) =>
   DateTime.fromMillis(instant, { zone: "Europe/Berlin" }).toFormat("ccc yyyy-MM-dd HH:mm");
 

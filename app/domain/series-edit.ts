@@ -1,6 +1,6 @@
 import { dayFromIso, isoWeekdayOf } from "./local-dates";
 import { expandValidRule, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
-import { DAY } from "./zone-offsets";
+import { DAY } from "~/domain/durations";
 
 /** A meeting row kept for a series: a change to it, or notes on it. */
 export interface StoredMeeting {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { berlin, kolkata, person, sanFrancisco, seoul } from "./fixtures";
+import { berlin, kolkata, person, sanFrancisco, seoul } from "~tests/support/domain-fixtures";
 import { findSlots, proposeRotation, type SlotParticipant, type SlotRequest } from "./slots";
 
 function participant(

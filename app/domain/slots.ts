@@ -7,9 +7,9 @@ import { MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type Validated } from "./validation";
 import { nightDepth, timeOutsideWorkingHours, type Person } from "./working-hours";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
+import { localToInstant, ZoneOffsets } from "./zone-offsets";
+import { DAY, MINUTE } from "~/domain/durations";
 
-const MINUTE = 60_000;
 const SLOT_GRID_MINUTES = 15;
 
 export interface SlotParticipant extends Person {

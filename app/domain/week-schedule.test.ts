@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { tuesdaysInBerlin } from "./fixtures";
+import { tuesdaysInBerlin, localInstant } from "~tests/support/domain-fixtures";
 import type { StoredException } from "./recurrence";
 import { localToday } from "./local-dates";
 import {
@@ -12,7 +12,7 @@ import {
   type ScheduledRitual,
 } from "./week-schedule";
 
-const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const at = localInstant;
 
 /** Tuesdays 10:00 in Berlin, hosted by Lena with Ji-woo (Seoul) taking part, 10 minutes either side. */
 const checkIn: ScheduledRitual = {

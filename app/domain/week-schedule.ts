@@ -9,9 +9,8 @@ import {
   type StoredException,
   type TimeWindow,
 } from "./recurrence";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
-
-const MINUTE = 60_000;
+import { localToInstant, ZoneOffsets } from "./zone-offsets";
+import { DAY, MINUTE } from "~/domain/durations";
 
 /** A ritual as the schedule needs it: when it meets, its buffers, its changed meetings and who comes. */
 export interface ScheduledRitual extends RitualAttendees {

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { dayAgenda, findConflicts, type CalendarEntry } from "./conflicts";
 import { tallyForRituals, tallyOutsideHours } from "./fairness";
-import { berlin, chatham, kolkata, newYork, person, seoul, sydney } from "./fixtures";
+import { berlin, chatham, kolkata, newYork, person, seoul, sydney, localInstant } from "~tests/support/domain-fixtures";
 import { hourKindAt, localView, minutesAtNight, minutesOutsideWorkingHours } from "./working-hours";
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
@@ -252,7 +252,7 @@ describe("night shifts and nights", () => {
   });
 
   it("draws the shift and the night where the person lives them", () => {
-    const local = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" }).toMillis();
+    const local = (iso: string) => localInstant(iso, "UTC");
     expect(hourKindAt(nurse, local("2026-01-13T23:00"))).toBe("work");
     expect(hourKindAt(nurse, local("2026-01-14T03:00"))).toBe("work");
     expect(hourKindAt(nurse, local("2026-01-14T12:00"))).toBe("night");

@@ -1,9 +1,8 @@
 import { busyInterval, type Buffers, type Role } from "./buffers";
 import { dayOfLocalMs, isoFromDay, isoWeekdayOf } from "./local-dates";
 import type { Interval } from "./recurrence";
-import { DAY, localToInstant, ZoneOffsets } from "./zone-offsets";
-
-const MINUTE = 60_000;
+import { localToInstant, ZoneOffsets } from "./zone-offsets";
+import { DAY, MINUTE } from "~/domain/durations";
 
 /** Anyone who takes part: a team member or a customer's contact. */
 export interface Person {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_ZONES } from "./fixtures";
+import { FIXTURE_ZONES } from "~tests/support/domain-fixtures";
 import { ZoneOffsets } from "./zone-offsets";
 
 const ZONES = [...FIXTURE_ZONES, "UTC", "Africa/Casablanca"];

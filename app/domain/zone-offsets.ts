@@ -1,6 +1,4 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { DAY, MINUTE } from "~/domain/durations";
 
 interface Transition {
   /** First instant (epoch ms) with the new offset. */

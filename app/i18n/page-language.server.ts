@@ -1,6 +1,6 @@
 import { isSupportedLanguage } from "./config";
 import { i18nServer } from "./i18next.server";
-import { sharedPageLanguage } from "../models/note.server";
+import { sharedPageLanguage } from "~/models/note.server";
 
 /**
  * The language a page is written in: a customer's shared page in the customer's

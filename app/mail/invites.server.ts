@@ -6,7 +6,8 @@ import { i18nServer } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
 import type { FoundMeeting } from "~/models/meeting.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
-import { MEMBER_LANGUAGE, MINUTE, memberFooter, when } from "./wording.server";
+import { MEMBER_LANGUAGE, memberFooter, when } from "./wording.server";
+import { MINUTE } from "~/domain/durations";
 
 // Invites by email: the series to everyone on it, and one meeting's new time or cancellation.
 

@@ -4,7 +4,6 @@ import { env } from "~/utils/env.server";
 
 // How mail speaks: the language members read, the footer with their email switch, times on their clock.
 
-export const MINUTE = 60_000;
 /** Members read mail in English (the app keeps no language per member); customers in their own. */
 export const MEMBER_LANGUAGE = "en";
 

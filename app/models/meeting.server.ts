@@ -4,8 +4,7 @@ import type { WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import type { Meeting as MeetingRow } from "~/generated/prisma/client";
 import { getRitual, highestMeetingSequence } from "./ritual.server";
-
-const MINUTE = 60_000;
+import { MINUTE } from "~/domain/durations";
 
 /** The rituals' cancelled and moved meetings, by ritual, as the engine and the calendar files take them. */
 export async function listExceptionsFor(ritualIds: string[]): Promise<Map<string, StoredException[]>> {

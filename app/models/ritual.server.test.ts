@@ -11,6 +11,7 @@ import { createRitual, getRitual, listRituals, updateRitual } from "./ritual.ser
 import { createTeam } from "./team.server";
 import { createMember } from "./member.server";
 import { createContact, createCustomer } from "./customer.server";
+import { localInstant } from "~tests/support/domain-fixtures";
 
 function message(key: string | undefined): string | undefined {
   const [section, name] = (key ?? "").split(".") as [keyof typeof en, string];
@@ -182,7 +183,7 @@ describe("rituals through the models", () => {
     if (!created.ok) throw new Error("refused");
     const id = created.value.id;
     // Check-ins on Tuesdays and Thursdays at 09:30 in Berlin from 3 March 2026.
-    const at = (iso: string) => DateTime.fromISO(iso, { zone: "Europe/Berlin" }).toMillis();
+    const at = (iso: string) => localInstant(iso, "Europe/Berlin");
     const tuesday = at("2026-03-10T09:30");
     const thursday = at("2026-03-12T09:30");
     const friday = at("2026-03-13T15:00");

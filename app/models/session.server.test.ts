@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { signedUpUser, TEST_PASSWORD } from "../../tests/support/accounts";
+import { signedUpUser, TEST_PASSWORD } from "~tests/support/accounts";
 import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUserId } from "./session.server";
 import { changePassword, verifyLogin } from "./user.server";
-
-const DAY = 86_400_000;
+import { DAY } from "~/domain/durations";
 
 describe("sessions kept in the database", () => {
   it("signs in with the token and out for good, wherever the cookie was copied", async () => {

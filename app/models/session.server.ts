@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
+import { DAY } from "~/domain/durations";
 
-const DAY = 86_400_000;
 /** How long a session lasts without use; every day of use pushes the end on again. */
 export const SESSION_DAYS = 30;
 

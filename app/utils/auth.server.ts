@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { getMembership, type Membership } from "../models/team.server";
-import { getUser, type SessionUser } from "../models/user.server";
+import { getMembership, type Membership } from "~/models/team.server";
+import { getUser, type SessionUser } from "~/models/user.server";
 import { getSessionUserId } from "./session.server";
 import { notFound } from "~/utils/responses.server";
 

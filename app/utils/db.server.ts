@@ -2,8 +2,8 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseProvider, databaseUrl } from "./database-url";
 import { isDatabaseUnavailable, savingUnavailable } from "./db-unavailable.server";
-import { Prisma, PrismaClient } from "../generated/prisma/client";
-import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 
 /** The client or an interactive transaction: what model functions write through. */
 export type DbOrTransaction = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

@@ -8,8 +8,8 @@
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import Negotiator from "negotiator";
-import { feedWindow } from "../calendar/calendar-response.server";
-import { isSupportedLanguage, type SupportedLanguage } from "../i18n/config";
+import { feedWindow } from "~/calendar/calendar-response.server";
+import { isSupportedLanguage, type SupportedLanguage } from "~/i18n/config";
 
 const ETAG_SECONDS = 5;
 const MAX_ETAGS = 10_000;

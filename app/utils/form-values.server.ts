@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { FieldErrors } from "../domain/validation";
+import type { FieldErrors } from "~/domain/validation";
 
 const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword"]);
 

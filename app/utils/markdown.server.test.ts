@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { XSS_PAYLOADS } from "../../tests/fixtures/xss-payloads";
+import { XSS_PAYLOADS } from "~tests/fixtures/xss-payloads";
 import { renderMarkdown } from "./markdown.server";
 
 /** What must never reach the page: a script element, an event handler, or a link that runs code. */

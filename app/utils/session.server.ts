@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env } from "./env.server";
-import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUserId } from "../models/session.server";
+import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUserId } from "~/models/session.server";
 
 /** The cookie carries only a session token; the session itself lives in the database, where it can be ended. */
 export const sessionStorage = createCookieSessionStorage<{ token: string }>({

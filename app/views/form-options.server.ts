@@ -1,4 +1,4 @@
-import { minutesToClock, parseWeekdayList } from "../domain/clock";
+import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { Info } from "luxon";
 
 /**

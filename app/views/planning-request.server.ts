@@ -1,5 +1,5 @@
-import { i18nServer } from "../i18n/i18next.server";
-import { loadTeamPlanning } from "../models/planning.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { loadTeamPlanning } from "~/models/planning.server";
 
 /** What every planning page starts from: the viewer's language, the team's people and rituals, and now. */
 export async function planningRequest(request: Request, teamId: string) {

@@ -19,7 +19,7 @@ import { RITUAL_KINDS, type RitualKind } from "~/domain/ritual-kinds";
 import { previewMeetings, type PreviewMeeting, type PreviewPerson } from "~/domain/ritual-preview";
 import { findSlots, proposeRotation, type SlotRequest, type SlotSuggestion } from "~/domain/slots";
 import { busyByPerson } from "~/domain/week-schedule";
-import { DAY } from "~/domain/zone-offsets";
+import { DAY } from "~/domain/durations";
 import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";

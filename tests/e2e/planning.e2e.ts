@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { icalJsOccurrences, nodeIcalOccurrences } from "~/calendar/calendar-oracles";
+import { icalJsOccurrences, nodeIcalOccurrences } from "~tests/support/calendar-oracles";
 import { addUserAsMember } from "~/models/team.server";
 import { signedUpUser, teamOwnedBy, TEST_PASSWORD } from "../support/accounts";
 import { chromiumForThisFile, openPage, SCREENSHOTS, signIn } from "./browser";

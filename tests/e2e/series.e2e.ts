@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, inject, it } from "vitest";
-import { icalJsOccurrences, nodeIcalOccurrences } from "~/calendar/calendar-oracles";
+import { icalJsOccurrences, nodeIcalOccurrences } from "~tests/support/calendar-oracles";
 import { meetingKey } from "~/domain/meeting-key";
 import { changeMeeting } from "~/services/meetings.server";
 import { saveNotes } from "~/models/note.server";

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NotePageView } from "~/views/note-page";
-import { Field, FormError, SubmitButton, TextAreaField, textValue } from "../form";
+import { Field, FormError, SubmitButton, TextAreaField, textValue } from "~/components/form";
 import { replyFor, type NoteReply } from "./parts";
 
 const NOTE_FIELDS = ["agenda", "notes", "decisions"] as const;

@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/domain/validation";
-import { FormError, SubmitButton, type FormReply } from "../form";
+import { FormError, SubmitButton, type FormReply } from "~/components/form";
 
 export interface NoteReply extends FormReply {
   conflict?: {

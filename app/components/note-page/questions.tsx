@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NotePageView, QuestionView } from "~/views/note-page";
-import { Field, SelectField, SubmitButton, TextAreaField, textValue } from "../form";
+import { Field, SelectField, SubmitButton, TextAreaField, textValue } from "~/components/form";
 import {
   DeleteButton,
   ItemSection,

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NotePageView } from "~/views/note-page";
-import { Field, SubmitButton, TextAreaField, textValue } from "../form";
+import { Field, SubmitButton, TextAreaField, textValue } from "~/components/form";
 import { DeleteButton, ItemSection, replyFor, SharedBox, SharedTag, type NoteReply } from "./parts";
 
 interface RiskValues {

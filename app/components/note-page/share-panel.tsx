@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CopyButton, CopyField } from "../copy-button";
-import { SubmitButton } from "../form";
+import { CopyButton, CopyField } from "~/components/copy-button";
+import { SubmitButton } from "~/components/form";
 
 export function SharePanel({ shareUrl, recapSentTo }: { shareUrl: string | null; recapSentTo: number | null }) {
   const { t } = useTranslation();

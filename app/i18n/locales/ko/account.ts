@@ -1,4 +1,4 @@
-import type { Catalog } from "../en";
+import type { Catalog } from "~/i18n/locales/en";
 
 /** Signing in, teams, members, invites, and the messages of forms and errors. */
 export const account: Pick<

@@ -1,4 +1,4 @@
-import type { Catalog } from "../en";
+import type { Catalog } from "~/i18n/locales/en";
 import { account } from "./account";
 import { planning } from "./planning";
 import { notes } from "./notes";

@@ -1,4 +1,4 @@
-import type { Catalog } from "../en";
+import type { Catalog } from "~/i18n/locales/en";
 
 /** Customers, note pages and their items, sharing, and mail. */
 export const notes: Pick<

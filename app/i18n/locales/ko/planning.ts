@@ -1,4 +1,4 @@
-import type { Catalog } from "../en";
+import type { Catalog } from "~/i18n/locales/en";
 
 /** Rituals, their editor, the schedule, meetings, calendars and charts. */
 export const planning: Pick<

@@ -1,6 +1,6 @@
 /** What the calendar tests build files from: words, people and a ritual to vary. */
-import { tuesdaysInBerlin } from "~/domain/fixtures";
-import type { CalendarLabels, CalendarRitual } from "./ritual-calendars";
+import { tuesdaysInBerlin } from "./domain-fixtures";
+import type { CalendarLabels, CalendarRitual } from "~/calendar/ritual-calendars";
 
 export const labels: CalendarLabels = {
   kind: "Team check-in",

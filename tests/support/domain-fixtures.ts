@@ -1,5 +1,6 @@
-import type { RecurrenceRule } from "./recurrence";
-import type { Person } from "./working-hours";
+import { DateTime } from "luxon";
+import type { RecurrenceRule } from "~/domain/recurrence";
+import type { Person } from "~/domain/working-hours";
 
 /** The zones the engine is tested across: DST both sides of the equator, none, +5:30 and +12:45. */
 export const FIXTURE_ZONES = [
@@ -48,3 +49,8 @@ export const tuesdaysInBerlin: RecurrenceRule = {
   untilDate: null,
   count: null,
 };
+
+/** A wall-clock time in a zone ("2026-03-10T09:30"), as luxon reads it: the tests' independent clock. */
+export function localInstant(iso: string, zone: string): number {
+  return DateTime.fromISO(iso, { zone }).toMillis();
+}
