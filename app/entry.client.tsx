@@ -4,13 +4,14 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { catalogLoader, loadCatalog } from "./i18n/catalog-loader";
-import { i18nOptions, isSupportedLanguage } from "./i18n/config";
+import { i18nOptions } from "./i18n/config";
+import { isLanguage } from "~/domain/languages";
 
 async function hydrate() {
   // The server rendered in the language written on <html lang>; start in the same one.
   // Only that language's catalog is downloaded, before hydrating, so nothing waits for it while rendering;
   // another one is fetched when someone switches. Every catalog has the same keys: none is a fallback.
-  const lng = isSupportedLanguage(document.documentElement.lang) ? document.documentElement.lang : "en";
+  const lng = isLanguage(document.documentElement.lang) ? document.documentElement.lang : "en";
   await i18next
     .use(initReactI18next)
     .use(catalogLoader)

@@ -1,6 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { supportedLanguages } from "~/i18n/config";
+import { LANGUAGES } from "~/domain/languages";
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", ko: "한국어" };
 
@@ -11,7 +11,7 @@ export function LanguageSwitcher({ current }: { current: string }) {
   return (
     <Form method="post" action="/language" className="language-switcher" aria-label={t("app.switchLanguage")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      {supportedLanguages.map((language) => (
+      {LANGUAGES.map((language) => (
         <button
           key={language}
           type="submit"

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { clockTime, isoWeekday } from "./clock";
 import { emailAddress, longText, singleLine, timeZoneName } from "./fields";
-
-export const LANGUAGES = ["en", "ko"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES } from "./languages";
 
 export const teamSchema = z.object({
   name: singleLine(120, "validation.nameRequired"),

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { i18nConfig } from "./catalogs.server";
-import { supportedLanguages } from "./config";
+import { LANGUAGES } from "~/domain/languages";
 
 /** The language a person picked with the switcher; it wins over Accept-Language. Not secret, so not Secure-only. */
 export const languageCookie = createCookie("lng", {
@@ -13,7 +13,7 @@ export const languageCookie = createCookie("lng", {
 
 export const i18nServer = new RemixI18Next({
   detection: {
-    supportedLanguages: [...supportedLanguages],
+    supportedLanguages: [...LANGUAGES],
     fallbackLanguage: "en",
     cookie: languageCookie,
     order: ["cookie", "header"],

@@ -1,4 +1,4 @@
-import { isSupportedLanguage } from "./config";
+import { isLanguage } from "~/domain/languages";
 import { i18nServer } from "./i18next.server";
 import { sharedPageLanguage } from "~/models/note.server";
 
@@ -9,5 +9,5 @@ import { sharedPageLanguage } from "~/models/note.server";
 export async function pageLanguage(request: Request): Promise<string> {
   const shared = /^\/shared\/([^/.]+)$/.exec(new URL(request.url).pathname);
   const customerLanguage = shared ? await sharedPageLanguage(shared[1]!) : null;
-  return customerLanguage && isSupportedLanguage(customerLanguage) ? customerLanguage : i18nServer.getLocale(request);
+  return customerLanguage && isLanguage(customerLanguage) ? customerLanguage : i18nServer.getLocale(request);
 }

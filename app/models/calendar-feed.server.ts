@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { CUSTOMER_FACTS, toStoredRitual } from "./ritual.server";
 import { listExceptionsFor } from "./meeting.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
+import { attendeeRole } from "./columns";
 
 /** A new secret address for the member's feed; any earlier one stops working. */
 export async function rotateFeedToken(memberId: string): Promise<string> {
@@ -68,7 +69,7 @@ export async function feedRituals(
   const exceptions = await listExceptionsFor(rows.map((row) => row.ritualId));
   return rows.map((row) => ({
     ritual: toStoredRitual(row.ritual),
-    role: row.role === "host" ? "host" : "participant",
+    role: attendeeRole(row.role),
     exceptions: exceptions.get(row.ritualId) ?? [],
   }));
 }

@@ -6,6 +6,7 @@ import type { Person } from "~/domain/working-hours";
 import { prisma } from "~/utils/db.server";
 import { CHANGED_MEETING, toStoredException } from "./meeting.server";
 import { toRitual } from "./ritual.server";
+import { attendeeRole } from "./columns";
 
 export interface PlanningMember extends Person {
   email: string;
@@ -103,7 +104,7 @@ export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
         attendees: [
           ...row.attendees.map((a) => ({
             personId: a.memberId,
-            role: a.role === "host" ? ("host" as const) : ("participant" as const),
+            role: attendeeRole(a.role),
           })),
           ...row.contacts.map((c) => ({ personId: c.contactId, role: "participant" as const })),
         ],

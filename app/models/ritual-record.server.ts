@@ -6,6 +6,7 @@ import type { Meeting as MeetingRow } from "~/generated/prisma/client";
 import { CHANGED_MEETING, toStoredException } from "./meeting.server";
 import { shareTokenOf } from "./note.server";
 import { CUSTOMER_FACTS, toStoredRitual } from "./ritual.server";
+import { attendeeRole } from "./columns";
 
 /** A team member on a ritual, as its invites and mail name them. */
 export interface RitualAttendee {
@@ -99,7 +100,7 @@ export async function loadRitualRecord(
       email: member.email,
       timeZone: member.timeZone,
       emailsOff: member.emailsOff,
-      role: role === "host" ? "host" : "participant",
+      role: attendeeRole(role),
     })),
     contacts: customer
       ? row.contacts.map(({ contact }) => ({ ...contact, timeZone: contactTimeZone(contact, customer) }))

@@ -1,11 +1,11 @@
 import { formatWeekdayList, parseWeekdayList } from "~/domain/clock";
 import { rotationStartsOf, validateRitual, type Ritual, type RitualDraft, type StoredRitual } from "~/domain/ritual";
-import { ritualKindOf } from "~/domain/ritual-form";
-import { planSeriesEdit, type StoredMeeting } from "~/domain/series-edit";
+import { planSeriesEdit } from "~/domain/series-edit";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import { inTransaction, prisma, type DbOrTransaction } from "~/utils/db.server";
 import type { Ritual as RitualRow } from "~/generated/prisma/client";
 import type { FixedId } from "./member.server";
+import { meetingStatus, ritualFrequency, ritualKind } from "./columns";
 
 export interface RitualPeople {
   hostIds: string[];
@@ -22,13 +22,13 @@ export interface RitualListItem extends Ritual {
 export function toRitual(row: RitualRow): Ritual {
   return {
     id: row.id,
-    kind: ritualKindOf(row.kind),
+    kind: ritualKind(row.kind),
     title: row.title,
     timeZone: row.timeZone,
     startMinutes: row.startMinutes,
     rotationStarts: row.rotationStarts.split(",").filter(Boolean).map(Number),
     durationMinutes: row.durationMinutes,
-    frequency: row.frequency as Ritual["frequency"],
+    frequency: ritualFrequency(row.frequency),
     interval: row.interval,
     weekdays: parseWeekdayList(row.weekdays),
     monthDay: row.monthDay,
@@ -258,13 +258,9 @@ export async function listStoredMeetings(ritualId: string, db: DbOrTransaction =
     start: row.start.getTime(),
     durationMinutes: row.durationMinutes,
     sequence: row.sequence,
-    status: storedStatus(row.status),
+    status: meetingStatus(row.status),
     hasNotes: row.notePage !== null,
   }));
-}
-
-function storedStatus(status: string): StoredMeeting["status"] {
-  return status === "moved" || status === "cancelled" || status === "detached" ? status : "scheduled";
 }
 
 export async function listRituals(teamId: string, db: DbOrTransaction = prisma): Promise<RitualListItem[]> {

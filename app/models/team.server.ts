@@ -3,6 +3,7 @@ import type { SessionUser } from "./user.server";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { personRow, type FixedId } from "./member.server";
+import { memberRole } from "./columns";
 
 // Teams and who belongs to them: creating a team with its owner, joining, and claims on listed members.
 
@@ -24,7 +25,7 @@ export function getTeam(teamId: string, db: DbOrTransaction = prisma) {
 export interface Membership {
   user: SessionUser;
   team: { id: string; name: string; timeZone: string };
-  member: { id: string; name: string; role: string; timeZone: string };
+  member: { id: string; name: string; role: "owner" | "member"; timeZone: string };
 }
 
 /** The user's place in a team, or null when they are not in it. */
@@ -37,7 +38,7 @@ export async function getMembership(userId: string, teamId: string): Promise<Mem
   return {
     user: member.user,
     team: { id: member.team.id, name: member.team.name, timeZone: member.team.timeZone },
-    member: { id: member.id, name: member.name, role: member.role, timeZone: member.timeZone },
+    member: { id: member.id, name: member.name, role: memberRole(member.role), timeZone: member.timeZone },
   };
 }
 

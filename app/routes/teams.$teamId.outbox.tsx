@@ -6,6 +6,7 @@ import { formatDay, formatTime } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { listMail } from "~/models/mail.server";
+import { mailStatus } from "~/models/columns";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Rituals" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       to: `${mail.toName} <${mail.toAddress}>`,
       subject: mail.subject,
       text: mail.text,
-      status: mail.status as "queued" | "sent" | "kept" | "failed",
+      status: mailStatus(mail.status),
       calendarMethod: mail.calendar ? mail.calendarMethod : null,
       at: at(mail.sentAt ?? mail.createdAt),
       attempts: mail.attempts,

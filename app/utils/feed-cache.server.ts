@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import Negotiator from "negotiator";
 import { feedWindow } from "~/calendar/calendar-response.server";
-import { isSupportedLanguage, type SupportedLanguage } from "~/i18n/config";
+import { isLanguage, type Language } from "~/domain/languages";
 
 const ETAG_SECONDS = 5;
 const MAX_ETAGS = 10_000;
@@ -23,10 +23,10 @@ let bodyChars = 0;
 export const FEED_CACHE_CONTROL = "private, max-age=900";
 
 /** What a feed request asks for: whose feed, in which language, and the cache key of its current version. */
-export function feedRequest(url: URL, now = Date.now()): { token: string; language: SupportedLanguage; key: string } {
+export function feedRequest(url: URL, now = Date.now()): { token: string; language: Language; key: string } {
   const token = /^\/feeds\/([^/]+)\.ics$/.exec(url.pathname)?.[1] ?? "";
   const requested = url.searchParams.get("lang");
-  const language = isSupportedLanguage(requested) ? requested : "en";
+  const language = isLanguage(requested) ? requested : "en";
   return { token, language, key: `${token}|${language}|${feedWindow(now).from}` };
 }
 
