@@ -68,5 +68,5 @@ export { notModifiedHeaders } from "./utils/feed-cache.server";
 // server.js checks every request and sets every response's security headers with these.
 export { refusal, securityHeaders } from "./utils/http-guard.server";
 export { guardedOrigin } from "./utils/env.server";
-// server.js runs the mail sender in its own process once it listens (see mail/sender.server.ts).
-export { startMailScheduler } from "./mail/sender.server";
+// server.js runs the mail sender in its own process once it listens (see services/mail-sender.server.ts).
+export { startMailScheduler } from "./services/mail-sender.server";

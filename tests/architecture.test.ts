@@ -16,9 +16,22 @@ function sourceFiles(folder = APP): string[] {
 
 const files = sourceFiles();
 
-/** The app's own modules a file imports (type imports and re-exports too), by path. */
-function importsOf(file: string): string[] {
-  const specifiers = [...fs.readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*?from\s+["']([^"']+)["']/gm)];
+/** Whether an import brings only types (erased at build time, so no code runs). */
+function typeOnly(statement: string): boolean {
+  if (/^import\s+type\s/.test(statement)) return true;
+  const names = /\{([^}]*)\}/.exec(statement)?.[1];
+  if (!names || /^import\s+\w+\s*,/.test(statement)) return false;
+  const members = names
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return members.length > 0 && members.every((name) => name.startsWith("type "));
+}
+
+/** The app's own modules a file imports (type imports and re-exports too, unless `runtime`), by path. */
+function importsOf(file: string, { runtime = false } = {}): string[] {
+  const statements = [...fs.readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*?from\s+["']([^"']+)["']/gm)];
+  const specifiers = statements.filter(([statement]) => !runtime || !typeOnly(statement));
   return specifiers.flatMap(([, specifier]) => {
     const base = specifier!.startsWith("~/")
       ? path.join(APP, specifier!.slice(2))
@@ -67,6 +80,24 @@ describe("how the code is laid out", () => {
 
   it("finds the app's imports (the check below sees what it should)", () => {
     expect(graph.get(path.join(APP, "utils", "db.server.ts"))).toContain(path.join(APP, "utils", "database-url.ts"));
+  });
+
+  it("keeps each layer to its own: domain pure, calendar, mail and views reading no models, routes writing no SQL", () => {
+    const inside = (file: string, folder: string) => file.startsWith(path.join(APP, folder) + path.sep);
+    const models = (imported: string) =>
+      inside(imported, "models") || imported === path.join(APP, "utils", "db.server.ts");
+    const crossings = files.flatMap((file) =>
+      importsOf(file, { runtime: true })
+        .filter((imported) =>
+          inside(file, "domain")
+            ? !inside(imported, "domain")
+            : ["calendar", "mail", "views"].some((folder) => inside(file, folder))
+              ? models(imported)
+              : inside(file, "routes") && imported === path.join(APP, "utils", "db.server.ts"),
+        )
+        .map((imported) => `${file} -> ${imported}`),
+    );
+    expect(crossings).toEqual([]);
   });
 
   it("has no import cycle", () => {

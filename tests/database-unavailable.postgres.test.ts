@@ -4,7 +4,8 @@ import { expect, it } from "vitest";
 const url = new URL(process.env.DATABASE_URL!);
 url.searchParams.set("options", "-c default_transaction_read_only=on");
 process.env.DATABASE_URL = url.href;
-const { databaseHealth, prisma } = await import("~/utils/db.server");
+const { prisma } = await import("~/utils/db.server");
+const { databaseHealth } = await import("~/models/health.server");
 const { createTeam } = await import("~/models/team.server");
 
 it("answers writes on a read-only PostgreSQL with a 503, reads still work, and the health check says read-only", async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "~/utils/db-unavailable.server";
-import { databaseHealth, prisma } from "~/utils/db.server";
+import { databaseHealth } from "~/models/health.server";
+import { prisma } from "~/utils/db.server";
 import { createTeam } from "~/models/team.server";
 import { listMembers } from "~/models/member.server";
 import { loader as healthz } from "~/routes/healthz";

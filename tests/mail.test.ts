@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
 import { prisma } from "~/utils/db.server";
 import { expandValidRule } from "~/domain/recurrence";
-import { deliverQueuedMail } from "~/mail/sender.server";
+import { deliverQueuedMail } from "~/services/mail-sender.server";
 import { smtpTransport } from "~/mail/transport.server";
 import { MAX_ATTEMPTS } from "~/models/mail.server";
 import { findMeeting } from "~/models/meeting.server";

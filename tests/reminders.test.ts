@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { expandValidRule } from "~/domain/recurrence";
 import { sendRecap } from "~/services/meetings.server";
-import { queueDueAgendas, queueDueDigests } from "~/mail/reminders.server";
+import { queueDueAgendas, queueDueDigests } from "~/services/reminders.server";
 import { addFollowUp, addQuestion, addRisk, saveNotes } from "~/models/note.server";
 import { getRitual } from "~/models/ritual.server";
 import { teamWithTeaTime } from "./support/tea-time";

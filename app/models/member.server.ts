@@ -46,13 +46,17 @@ export function personRow<Zone>(person: {
 }
 
 /** Removes someone from the team; the last owner stays, so a team is never left without one. */
-export async function removeMember(teamId: string, memberId: string): Promise<WriteResult<{ id: string }>> {
-  const member = await prisma.member.findFirst({ where: { id: memberId, teamId } });
+export async function removeMember(
+  teamId: string,
+  memberId: string,
+  db: DbOrTransaction = prisma,
+): Promise<WriteResult<{ id: string }>> {
+  const member = await db.member.findFirst({ where: { id: memberId, teamId } });
   if (!member) return { ok: false, errors: { form: "validation.memberUnknown" } };
-  if (member.role === "owner" && (await prisma.member.count({ where: { teamId, role: "owner" } })) === 1) {
+  if (member.role === "owner" && (await db.member.count({ where: { teamId, role: "owner" } })) === 1) {
     return { ok: false, errors: { form: "validation.lastOwner" } };
   }
-  await prisma.member.delete({ where: { id: member.id } });
+  await db.member.delete({ where: { id: member.id } });
   return { ok: true, value: { id: member.id } };
 }
 

@@ -91,7 +91,15 @@ export async function loadNotePage(ref: MeetingRef) {
     }),
     carriedRisksAndDeadline(ref),
   ]);
-  return { page, carriedFollowUps, carriedQuestions, carriedRisks: carried.risks, carriedDeadline: carried.deadline };
+  return {
+    page,
+    /** The page's customer link, when it is shared. */
+    shareToken: page && shareTokenOf(page),
+    carriedFollowUps,
+    carriedQuestions,
+    carriedRisks: carried.risks,
+    carriedDeadline: carried.deadline,
+  };
 }
 
 export type LoadedNotePage = Awaited<ReturnType<typeof loadNotePage>>;

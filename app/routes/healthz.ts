@@ -1,4 +1,4 @@
-import { databaseHealth } from "~/utils/db.server";
+import { databaseHealth } from "~/models/health.server";
 
 /** For load balancers and uptime checks: 200 when the database answers and takes writes, 503 when not. */
 export async function loader() {

@@ -8,7 +8,7 @@ import { formatCadence, formatLocalStart } from "~/i18n/format";
 import { TALLY_MEETINGS } from "~/domain/fairness";
 import { teamFairness } from "~/views/fairness.server";
 import { ritualSummary } from "~/models/planning.server";
-import { planningRequest } from "~/views/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireOwner } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { invalidForm } from "~/utils/form-values.server";
-import { getMember, removeMember } from "~/models/member.server";
+import { getMember } from "~/models/member.server";
+import { removeMember } from "~/services/members.server";
 import { notFound } from "~/utils/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { listDetachedMeetings } from "~/models/meeting.server";
 import { ritualSummary } from "~/models/planning.server";
-import { planningRequest } from "~/views/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { OverlapChart } from "~/components/overlap-chart";
 import { RitualFacts } from "~/components/ritual-facts";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
-import { planningRequest } from "~/views/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { listStoredMeetings } from "~/models/ritual.server";
 import { editorPage, fieldsOfSavedRitual, readRitualForm, ritualSaveReply } from "~/views/ritual-editor.server";

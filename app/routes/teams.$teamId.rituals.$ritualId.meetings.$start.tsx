@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
-import { planningRequest } from "~/views/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
 import { Field, textValue } from "~/components/form";
 import {
   FollowUpItem,

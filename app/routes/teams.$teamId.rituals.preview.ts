@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMember } from "~/utils/auth.server";
 import { listStoredMeetings } from "~/models/ritual.server";
-import { planningRequest } from "~/views/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
 import { fieldsFromAddress, planRitual } from "~/views/ritual-editor.server";
 
 /** The editor's live preview: the plan for the fields as typed, asked for while someone edits. */

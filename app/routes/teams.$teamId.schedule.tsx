@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
-import { planningRequest } from "~/views/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
 import { Field, SelectField } from "~/components/form";
 import { timeZoneOptions } from "~/views/form-options.server";
 import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/schedule.server";

@@ -3,7 +3,7 @@ import { daysSilent, urgencyOf } from "~/domain/follow-ups";
 import { meetingKey } from "~/domain/meeting-key";
 import { formatDate } from "~/i18n/format";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { shareTokenOf, type LoadedNotePage } from "~/models/note.server";
+import type { LoadedNotePage } from "~/models/note.server";
 import type { DeadlineView, FollowUpView, NotePageView, QuestionView, RaisedInView, RiskView } from "~/views/note-page";
 
 type Owner = { id: string; name: string; timeZone: string } | null;
@@ -168,6 +168,6 @@ export function notePageView(
     questions: (page?.parkedQuestions ?? []).map((row) => questionView(row, context)),
     carriedFollowUps: loaded.carriedFollowUps.map((row) => followUpView(row, context)),
     carriedQuestions: loaded.carriedQuestions.map((row) => questionView(row, context)),
-    shareUrl: page && shareTokenOf(page) ? new URL(`/shared/${shareTokenOf(page)}`, origin).toString() : null,
+    shareUrl: loaded.shareToken ? new URL(`/shared/${loaded.shareToken}`, origin).toString() : null,
   };
 }

@@ -1,7 +1,7 @@
 import { env } from "~/utils/env.server";
 import { claimDueMail, markDelivered, markFailed } from "~/models/mail.server";
-import { queueDueAgendas, queueDueDigests } from "./reminders.server";
-import { configuredTransport, type MailTransport } from "./transport.server";
+import { queueDueAgendas, queueDueDigests } from "~/services/reminders.server";
+import { configuredTransport, type MailTransport } from "~/mail/transport.server";
 
 /**
  * What the app mails, and when: invites when a series or a meeting changes,

@@ -16,7 +16,7 @@ import {
 import { listExceptionsFor } from "~/models/meeting.server";
 import { loadNotePage, type MeetingRef } from "~/models/note.server";
 import { toStoredRitual } from "~/models/ritual.server";
-import { MEMBER_LANGUAGE, memberFooter, when } from "./wording.server";
+import { MEMBER_LANGUAGE, memberFooter, when } from "~/mail/wording.server";
 import { MINUTE } from "~/domain/durations";
 
 // Be Responsive by mail: the morning digest of follow-up reminders, and the agenda at go-early time.
