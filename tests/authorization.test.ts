@@ -3,11 +3,11 @@ import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { createContact, createCustomer } from "~/models/customer.server";
 import { createInvite } from "~/models/invite.server";
 import { createRitual } from "~/models/ritual.server";
 import { getMembership } from "~/models/team.server";
 import { acceptInvite } from "~/models/invite.server";
+import { hanbitTeaTime } from "./support/tea-time";
 import { sessionCookie as cookieFor, signedUpUser as signedUp, teamOwnedBy, workingProfile } from "./support/accounts";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
@@ -72,26 +72,7 @@ beforeAll(async () => {
   const joined = await acceptInvite(token, member, { name: "Member", ...workingProfile });
   if (!joined.ok) throw new Error("could not join");
   const memberId = (await getMembership(member.id, ours.teamId))!.member.id;
-  const customer = await createCustomer(ours.teamId, { name: "Hanbit", timeZone: "Asia/Seoul" });
-  if (!customer.ok) throw new Error("customer");
-  const contact = await createContact(ours.teamId, customer.value.id, {
-    name: "Min-seo",
-    email: "minseo@hanbit.example",
-  });
-  if (!contact.ok) throw new Error("contact");
-  const teaTime = await createRitual(
-    ours.teamId,
-    {
-      kind: "tea-time",
-      title: "Tea time",
-      timeZone: "Asia/Seoul",
-      startTime: "16:00",
-      startDate: "2026-01-07",
-      customerId: customer.value.id,
-    },
-    { hostIds: [ours.memberId], contactIds: [contact.value.id] },
-  );
-  if (!teaTime.ok) throw new Error("tea time");
+  const hanbit = await hanbitTeaTime(ours.teamId, ours.memberId, "2026-01-07");
   // A mail to the member, with its calendar file: the member's own outbox and the owner's show it.
   const mail = await prisma.mail.create({
     data: {
@@ -115,10 +96,10 @@ beforeAll(async () => {
     otherRitualId: theirs.ritualId,
     memberId,
     ownerMemberId: (await getMembership(owner.id, ours.teamId))!.member.id,
-    customerId: customer.value.id,
-    contactId: contact.value.id,
+    customerId: hanbit.customerId,
+    contactId: hanbit.contactId,
     mailId: mail.id,
-    teaTimeId: teaTime.value.id,
+    teaTimeId: hanbit.teaTimeId,
     cookies: {
       owner: await cookieFor(owner.id),
       member: await cookieFor(member.id),

@@ -8,7 +8,7 @@ import { FEED_DAYS } from "~/calendar/calendar-response.server";
 import { notModifiedHeaders } from "~/utils/feed-cache.server";
 import { changeMeeting, restoreMeeting } from "~/services/meetings.server";
 import { createRitual, getRitual, updateRitual } from "~/models/ritual.server";
-import { createContact, createCustomer } from "~/models/customer.server";
+import { hanbitTeaTime } from "./support/tea-time";
 import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";
 import { loader as customerLoader } from "~/routes/teams.$teamId.rituals.$ritualId.customer[.]ics";
 import { loader as meetingLoader } from "~/routes/teams.$teamId.rituals.$ritualId.meetings.$start[.]ics";
@@ -37,25 +37,8 @@ beforeAll(async () => {
     { kind: "check-in", title: "Our check-in", timeZone: "Europe/Berlin", startTime: "10:00", startDate: "2026-01-06" },
     { hostIds: [ours.memberId] },
   );
-  const customer = await createCustomer(ours.teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
-  if (!ritual.ok || !customer.ok) throw new Error("setup");
-  const contact = await createContact(ours.teamId, customer.value.id, {
-    name: "Min-seo",
-    email: "minseo@hanbit.example",
-  });
-  if (!contact.ok) throw new Error("contact");
-  const teaTime = await createRitual(
-    ours.teamId,
-    {
-      kind: "tea-time",
-      title: "Tea time",
-      timeZone: "Asia/Seoul",
-      startTime: "16:00",
-      startDate: "2026-01-07",
-      customerId: customer.value.id,
-    },
-    { hostIds: [ours.memberId], contactIds: [contact.value.id] },
-  );
+  if (!ritual.ok) throw new Error("setup");
+  const { teaTimeId } = await hanbitTeaTime(ours.teamId, ours.memberId, "2026-01-07");
   // Another team's ritual, in which "ours" takes no part.
   await createRitual(
     theirs.teamId,
@@ -68,12 +51,11 @@ beforeAll(async () => {
     },
     { hostIds: [theirs.memberId] },
   );
-  if (!teaTime.ok) throw new Error("tea time");
   Object.assign(world, {
     teamId: ours.teamId,
     memberId: ours.memberId,
     ritualId: ritual.value.id,
-    teaTimeId: teaTime.value.id,
+    teaTimeId,
     cookie: await sessionCookie(ours.user.id),
   });
 });

@@ -12,8 +12,18 @@ export async function teamWithTeaTime(domain: string, startDate: string) {
   const { teamId, memberId } = await teamOwnedBy(owner, domain);
   const jiwoo = await createMember(teamId, { name: "Ji-woo", email: `jiwoo@${domain}`, timeZone: "Asia/Seoul" });
   const sam = await createMember(teamId, { name: "Sam", email: `sam@${domain}`, timeZone: "America/Los_Angeles" });
+  if (!jiwoo.ok || !sam.ok) throw new Error("setup");
+  const { teaTimeId } = await hanbitTeaTime(teamId, memberId, startDate, [jiwoo.value.id, sam.value.id]);
+  return { teamId, ownerId: memberId, jiwooId: jiwoo.value.id, samId: sam.value.id, teaTimeId };
+}
+
+/**
+ * The customer Hanbit (Seoul, Korean) with its contact Min-seo, and a weekly
+ * tea time with them at 16:00 Seoul time, hosted by `hostId`.
+ */
+export async function hanbitTeaTime(teamId: string, hostId: string, startDate: string, participantIds: string[] = []) {
   const customer = await createCustomer(teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
-  if (!jiwoo.ok || !sam.ok || !customer.ok) throw new Error("setup");
+  if (!customer.ok) throw new Error("customer");
   const contact = await createContact(teamId, customer.value.id, { name: "Min-seo", email: "minseo@hanbit.example" });
   if (!contact.ok) throw new Error("contact");
   const teaTime = await createRitual(
@@ -26,8 +36,8 @@ export async function teamWithTeaTime(domain: string, startDate: string) {
       startDate,
       customerId: customer.value.id,
     },
-    { hostIds: [memberId], participantIds: [jiwoo.value.id, sam.value.id], contactIds: [contact.value.id] },
+    { hostIds: [hostId], participantIds, contactIds: [contact.value.id] },
   );
   if (!teaTime.ok) throw new Error("tea time");
-  return { teamId, ownerId: memberId, jiwooId: jiwoo.value.id, samId: sam.value.id, teaTimeId: teaTime.value.id };
+  return { customerId: customer.value.id, contactId: contact.value.id, teaTimeId: teaTime.value.id };
 }
