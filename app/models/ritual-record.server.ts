@@ -63,32 +63,31 @@ export async function loadRitualRecord(
   ritualId: string,
   db: DbOrTransaction = prisma,
 ): Promise<RitualRecord | null> {
-  const [row, shared] = await Promise.all([
-    db.ritual.findFirst({
-      where: { id: ritualId, teamId },
-      include: {
-        customer: CUSTOMER_FACTS,
-        team: { select: { name: true } },
-        attendees: {
-          include: {
-            member: { select: { id: true, name: true, email: true, userId: true, timeZone: true, emailsOff: true } },
-          },
-          orderBy: { role: "asc" },
+  // One after the other: inside a transaction both go through one connection.
+  const row = await db.ritual.findFirst({
+    where: { id: ritualId, teamId },
+    include: {
+      customer: CUSTOMER_FACTS,
+      team: { select: { name: true } },
+      attendees: {
+        include: {
+          member: { select: { id: true, name: true, email: true, userId: true, timeZone: true, emailsOff: true } },
         },
-        contacts: {
-          include: { contact: { select: { id: true, name: true, email: true, timeZone: true } } },
-        },
-        meetings: { where: SERIES_CHANGE_ROWS },
+        orderBy: { role: "asc" },
       },
-    }),
-    db.notePage.findMany({
-      where: { shareTokenHash: { not: null }, meeting: { ritualId, ritual: { teamId } } },
-      select: { id: true, shareTokenHash: true, shareGeneration: true, meeting: { select: { originalStart: true } } },
-      orderBy: { meeting: { originalStart: "desc" } },
-      take: SHARED_PAGES_LINKED,
-    }),
-  ]);
+      contacts: {
+        include: { contact: { select: { id: true, name: true, email: true, timeZone: true } } },
+      },
+      meetings: { where: SERIES_CHANGE_ROWS },
+    },
+  });
   if (!row) return null;
+  const shared = await db.notePage.findMany({
+    where: { shareTokenHash: { not: null }, meeting: { ritualId, ritual: { teamId } } },
+    select: { id: true, shareTokenHash: true, shareGeneration: true, meeting: { select: { originalStart: true } } },
+    orderBy: { meeting: { originalStart: "desc" } },
+    take: SHARED_PAGES_LINKED,
+  });
   const customer = row.customer;
   return {
     ritual: toStoredRitual(row),
