@@ -74,6 +74,9 @@ describe("calendar", () => {
     const { page, problems } = await openPage(browser(), { locale: "en-US" });
     await signIn(page, baseUrl);
     await page.getByRole("link", { name: "Calendar" }).click();
+    // As a person would: the page is there before its button is pressed (a submit that overtakes
+    // the navigation's render interrupts it, and React reports the interrupted root).
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Calendar");
     await page.getByRole("button", { name: /Create my subscription address|Make a new address/ }).click();
     const url = await page.getByLabel(/Subscription address/).inputValue();
     await page.context().close();
