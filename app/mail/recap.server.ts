@@ -2,10 +2,10 @@ import { formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
-import type { carriedRisksAndDeadline, loadNotePage } from "~/models/note.server";
+import type { carriedRisksAndDeadline, pageOf } from "~/models/note.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
 
-type NotePage = Awaited<ReturnType<typeof loadNotePage>>["page"];
+type NotePage = Awaited<ReturnType<typeof pageOf>>;
 type Carried = Awaited<ReturnType<typeof carriedRisksAndDeadline>>;
 
 /**

@@ -30,7 +30,8 @@ const pageItems = {
   },
 };
 
-function pageOf(ref: MeetingRef) {
+/** A meeting's note page with its items, or null before anyone wrote on it. */
+export function pageOf(ref: MeetingRef) {
   return prisma.notePage.findFirst({
     where: {
       meeting: { ritualId: ref.ritualId, originalStart: new Date(ref.originalStart), ritual: { teamId: ref.teamId } },

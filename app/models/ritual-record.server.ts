@@ -9,7 +9,7 @@ import { CUSTOMER_FACTS, toStoredRitual } from "./ritual.server";
 import { attendeeRole } from "./columns";
 
 /** A team member on a ritual, as its invites and mail name them. */
-export interface RitualAttendee {
+interface RitualAttendee {
   memberId: string;
   userId: string | null;
   name: string;
@@ -20,7 +20,7 @@ export interface RitualAttendee {
 }
 
 /** A customer's contact on a tea time, on the clock they read times on. */
-export interface RitualContact {
+interface RitualContact {
   id: string;
   name: string;
   email: string;
@@ -46,7 +46,7 @@ const SHARED_PAGES_LINKED = 3;
  * latest change of any of its meetings: a restored meeting no longer counts as
  * changed, but its invite still changed.
  */
-export function seriesChangesOf(rows: readonly MeetingRow[]): SeriesChanges {
+function seriesChangesOf(rows: readonly MeetingRow[]): SeriesChanges {
   return {
     exceptions: rows.filter((row) => row.status !== "scheduled").map(toStoredException),
     sequence: Math.max(0, ...rows.map((row) => row.sequence)),
@@ -55,7 +55,7 @@ export function seriesChangesOf(rows: readonly MeetingRow[]): SeriesChanges {
 }
 
 /** The meetings whose rows the series' invite reflects: changed ones, and restored ones (for their sequence). */
-export const SERIES_CHANGE_ROWS = { OR: [CHANGED_MEETING, { status: "scheduled", sequence: { gt: 0 } }] };
+const SERIES_CHANGE_ROWS = { OR: [CHANGED_MEETING, { status: "scheduled", sequence: { gt: 0 } }] };
 
 /** One of the team's rituals with its people and changes, or null when the team has no such ritual. */
 export async function loadRitualRecord(

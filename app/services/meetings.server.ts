@@ -9,7 +9,7 @@ import { meetingUpdateMails } from "~/mail/invites.server";
 import { recapMails } from "~/mail/recap.server";
 import { queueMail } from "~/models/mail.server";
 import { findMeetingOf, recordMeetingChange, recordMeetingRestore, type FoundMeeting } from "~/models/meeting.server";
-import { carriedRisksAndDeadline, loadNotePage, type MeetingRef } from "~/models/note.server";
+import { carriedRisksAndDeadline, pageOf, shareTokenOf, type MeetingRef } from "~/models/note.server";
 import { loadRitualRecord } from "~/models/ritual-record.server";
 import { inTransaction, type DbOrTransaction } from "~/utils/db.server";
 
@@ -48,11 +48,8 @@ export async function sendRecap(ref: MeetingRef, now = Date.now()): Promise<numb
   const record = await loadRitualRecord(ref.teamId, ref.ritualId);
   if (!record?.ritual.customer) return null;
   // As the shared page: this page's shared items, with the shared risks and the deadline carried from earlier meetings.
-  const [{ page, shareToken }, carried] = await Promise.all([
-    loadNotePage(ref),
-    carriedRisksAndDeadline(ref, { sharedOnly: true }),
-  ]);
-  const drafts = await recapMails(record, ref.originalStart, page, carried, shareToken);
+  const [page, carried] = await Promise.all([pageOf(ref), carriedRisksAndDeadline(ref, { sharedOnly: true })]);
+  const drafts = await recapMails(record, ref.originalStart, page, carried, page && shareTokenOf(page));
   await queueMail(drafts, now);
   return record.contacts.length;
 }
