@@ -14,13 +14,22 @@ const SQLITE_UNAVAILABLE =
 const POSTGRES_UNAVAILABLE = /^(25006|08\w{3}|53100|53200|53300|57P0[123])$/;
 const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|Connection terminated|read-only transaction/i;
 
+interface ErrorLike {
+  message?: unknown;
+  code?: unknown;
+  originalMessage?: unknown;
+  cause?: unknown;
+  /** Where Prisma keeps the driver's own error. */
+  meta?: { driverAdapterError?: unknown };
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
-    const { message, code } = cause as { message?: unknown; code?: unknown };
-    const text = `${String(code ?? "")} ${String(message ?? "")}`;
+    const { message, code, originalMessage, meta } = cause as ErrorLike;
+    const text = `${String(code ?? "")} ${String(message ?? "")} ${String(originalMessage ?? "")}`;
     if (SQLITE_UNAVAILABLE.test(text) || CONNECTION_LOST.test(text)) return true;
     if (typeof code === "string" && POSTGRES_UNAVAILABLE.test(code)) return true;
-    cause = (cause as { cause?: unknown }).cause;
+    cause = meta?.driverAdapterError ?? (cause as ErrorLike).cause;
   }
   return false;
 }

@@ -1,7 +1,7 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseProvider, databaseUrl } from "./database-url";
 import { isDatabaseUnavailable, savingUnavailable } from "./db-unavailable.server";
+import { SqliteAdapter } from "./sqlite-adapter.server";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 
@@ -33,7 +33,7 @@ function baseClient(url: string): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
-  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const client = new PrismaClient({ adapter: new SqliteAdapter({ url, timeout: BUSY_TIMEOUT_MS }) });
   // WAL lets readers carry on while one request writes; the mode is stored in
   // the database file, so setting it once per process is enough.
   client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch((error: unknown) => {
