@@ -16,13 +16,15 @@ if (process.env.TRUST_PROXY) {
 }
 // Every response carries the security headers; forms from other sites, other methods and
 // bodies that are not forms are refused here (app/http-guard.server.ts says why).
-const { refusal, securityHeaders, guardedOrigin } = build.entry.module;
+const { refusal, securityHeaders, guardedOrigin, requestTarget } = build.entry.module;
 app.use((req, res, next) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.set(securityHeaders(res.locals.cspNonce));
   const refused = refusal(
     {
       method: req.method,
+      url: req.url,
+      contentLength: req.headers["content-length"],
       host: req.headers.host,
       origin: req.headers.origin,
       referer: req.headers.referer,
@@ -32,12 +34,26 @@ app.use((req, res, next) => {
     guardedOrigin,
   );
   if (!refused) return next();
+  if (refused.unreadBody) closeLingering(req.socket, res);
   res
     .status(refused.status)
     .set(refused.headers ?? {})
     .type("text/plain; charset=utf-8")
     .send(refused.message);
 });
+/**
+ * Closes the connection after the answer the way nginx's lingering close does: the
+ * answer and a FIN go out, what the client is still uploading is read and dropped for
+ * a second, then the socket closes. Closing at once would reset a connection with
+ * unread data, and the client could lose the answer.
+ */
+function closeLingering(socket, res) {
+  res.set("Connection", "close");
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  };
+}
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all(
@@ -55,6 +71,13 @@ const host = process.env.HOST;
 // just looked up is answered here, before Express, without the database or the framework.
 const { notModifiedHeaders } = build.entry.module;
 const server = http.createServer((req, res) => {
+  const target = requestTarget(req.url ?? "");
+  if (target === null) {
+    res.writeHead(400, { ...securityHeaders(), "Content-Type": "text/plain; charset=utf-8" });
+    res.end("This is no address of a page here.");
+    return;
+  }
+  req.url = target;
   if (req.method === "GET" && req.url?.startsWith("/feeds/")) {
     const headers = notModifiedHeaders(new URL(req.url, "http://localhost"), req.headers["if-none-match"]);
     if (headers) {

@@ -66,7 +66,7 @@ export default async function handleRequest(
 // server.js answers most feed polls with this before the app runs (see feed-cache.server.ts).
 export { notModifiedHeaders } from "./utils/feed-cache.server";
 // server.js checks every request and sets every response's security headers with these.
-export { refusal, securityHeaders } from "./utils/http-guard.server";
+export { refusal, requestTarget, securityHeaders } from "./utils/http-guard.server";
 export { guardedOrigin } from "./utils/env.server";
 // server.js runs the mail sender in its own process once it listens (see services/mail-sender.server.ts).
 export { startMailScheduler } from "./services/mail-sender.server";

@@ -3,13 +3,34 @@ import type { FieldErrors } from "~/domain/validation";
 
 const NEVER_ECHOED = new Set(["password", "currentPassword", "newPassword"]);
 
+/** The editor's largest form (a big team's people, roles and turns) has a few hundred. */
+const MAX_FIELDS = 2000;
+
 /** The posted form; a body that cannot be read as one (cut off, malformed multipart) is a 400, not a crash. */
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("The form could not be read. Please send it again from the page.", { status: 400 });
   }
+  if (Array.from(form.keys()).length > MAX_FIELDS) {
+    throw new Response("This form has more fields than any page here sends. Please send it again from the page.", {
+      status: 413,
+    });
+  }
+  return form;
+}
+
+/** Every field's values in order, in one pass: asking for each field's values in turn grows with the square of their number. */
+function valuesByField(form: FormData | URLSearchParams): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  for (const [key, value] of form.entries()) {
+    const values = fields.get(key) ?? [];
+    if (typeof value === "string") values.push(value);
+    fields.set(key, values);
+  }
+  return fields;
 }
 
 /** A form's fields (posted, or in a query string) as a plain object; fields in `lists` keep every value (checkbox groups). */
@@ -18,10 +39,7 @@ export function formValues(
   lists: readonly string[] = [],
 ): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((value): value is string => typeof value === "string");
-    values[key] = lists.includes(key) ? all : (all[0] ?? "");
-  }
+  for (const [key, all] of valuesByField(form)) values[key] = lists.includes(key) ? all : (all[0] ?? "");
   for (const list of lists) values[list] ??= [];
   return values;
 }
@@ -39,7 +57,7 @@ export function keepingTypedText<Args extends { request: Request }, Result>(acti
     } catch (error) {
       if (!(error instanceof Response) || error.status !== 503) throw error;
       const form = await copy.formData().catch(() => new FormData());
-      const lists = [...new Set(form.keys())].filter((key) => form.getAll(key).length > 1);
+      const lists = [...valuesByField(form)].filter(([, values]) => values.length > 1).map(([key]) => key);
       return invalidForm({ form: "errors.unavailableBody" }, formValues(form, lists), { status: 503 });
     }
   };

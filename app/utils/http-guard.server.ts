@@ -9,8 +9,41 @@ const METHODS = new Set(["GET", "HEAD", "POST"]);
 /** The bodies a form sends: with and without files. */
 const FORM_BODY = /^(application\/x-www-form-urlencoded|multipart\/form-data\s*;\s*boundary=.+)/i;
 
+/** Longer addresses are no link the app makes: refused before routing. */
+export const MAX_URL_LENGTH = 8 * 1024;
+/** A form: the ritual editor with a large team is a few KB. */
+export const MAX_FORM_BYTES = 256 * 1024;
+/** A meeting page's form carries its notes (256 KB of text, up to three times that once percent-encoded). */
+export const MAX_NOTES_FORM_BYTES = 1024 * 1024;
+const MEETING_PAGE = /^\/teams\/[^/]+\/rituals\/[^/]+\/meetings\/[^/]+\/?$/;
+
+/** The most a POST to `pathname` may carry. */
+export function bodyLimit(pathname: string): number {
+  return MEETING_PAGE.test(pathname) ? MAX_NOTES_FORM_BYTES : MAX_FORM_BYTES;
+}
+
+/**
+ * The path and query a request asks for. Proxies may send the whole address
+ * ("GET http://host/path"), which HTTP/1.1 servers must accept; anything
+ * else that is not a path is no request for a page (null).
+ */
+export function requestTarget(target: string): string | null {
+  if (target.startsWith("/")) return target;
+  if (!/^https?:\/\//i.test(target)) return null;
+  try {
+    const url = new URL(target);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+}
+
 export interface RequestFacts {
   method: string;
+  /** The path and query asked for. */
+  url: string;
+  /** The Content-Length header, when the body has one. */
+  contentLength: string | undefined;
   /** The address the request came for, as the server sees it ("localhost:3000"). */
   host: string | undefined;
   origin: string | undefined;
@@ -23,6 +56,8 @@ export interface Refusal {
   status: number;
   message: string;
   headers?: Record<string, string>;
+  /** The body was not read: close the connection once the answer is out. */
+  unreadBody?: boolean;
 }
 
 function hostOf(url: string): string | null {
@@ -43,7 +78,12 @@ export function refusal(request: RequestFacts, appOrigin: string | null): Refusa
   if (!METHODS.has(request.method)) {
     return { status: 405, message: "This address answers GET and POST only.", headers: { Allow: "GET, HEAD, POST" } };
   }
+  if (request.url.length > MAX_URL_LENGTH) {
+    return { status: 414, message: "This address is too long for any page here. Go back and follow a link instead." };
+  }
   if (request.method !== "POST") return null;
+  const bodyRefused = bodySizeRefusal(request);
+  if (bodyRefused) return bodyRefused;
   const ownHosts = new Set([appOrigin ? hostOf(appOrigin) : request.host].filter(Boolean));
   const from = request.origin && request.origin !== "null" ? hostOf(request.origin) : null;
   const referred = request.referer ? hostOf(request.referer) : null;
@@ -60,6 +100,23 @@ export function refusal(request: RequestFacts, appOrigin: string | null): Refusa
     };
   }
   return null;
+}
+
+/**
+ * Bodies are refused on their declared length, before a byte is read, so a
+ * huge upload costs the server nothing. Browsers always declare it for forms.
+ */
+function bodySizeRefusal({ url, contentLength }: RequestFacts): Refusal | null {
+  if (contentLength === undefined || !/^\d+$/.test(contentLength)) {
+    return { status: 411, message: "Send the form with its length (Content-Length).", unreadBody: true };
+  }
+  const limit = bodyLimit(url.split("?")[0]!);
+  if (Number(contentLength) <= limit) return null;
+  return {
+    status: 413,
+    message: `This form is larger than the ${limit / 1024} KB a page here takes. Go back, shorten what you typed, and send it again.`,
+    unreadBody: true,
+  };
 }
 
 /**

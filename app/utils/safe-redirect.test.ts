@@ -23,6 +23,7 @@ describe("where a form may send someone next", () => {
     ["a script address", "javascript:alert(1)"],
     ["nothing", ""],
     ["a relative path", "teams"],
+    ["a megabyte of path (it would be echoed whole in Location)", `/teams/${"a".repeat(1024 * 1024)}`],
   ])("refuses %s", (_what, to) => {
     expect(safeRedirect(to)).toBe("/");
     expect(safeRedirect(to, "/teams/new")).toBe("/teams/new");

@@ -1,6 +1,9 @@
 /** An origin no real site has: relative paths are resolved against it, and whatever leaves it is refused. */
 const HOME = "http://rituals.invalid";
 
+/** Far longer than any page's address here: anything longer is not one. */
+const MAX_LENGTH = 2048;
+
 /** Control characters and backslashes: browsers drop or rewrite them in URLs, turning "/\t/x" into "//x". */
 const SLIPPERY = /[\p{Cc}\\]/u;
 
@@ -10,7 +13,7 @@ const SLIPPERY = /[\p{Cc}\\]/u;
  * "/\t/evil", their percent-encoded forms, and absolute URLs.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || SLIPPERY.test(to)) return fallback;
+  if (typeof to !== "string" || to.length > MAX_LENGTH || !to.startsWith("/") || SLIPPERY.test(to)) return fallback;
   let decoded: string;
   try {
     decoded = decodeURIComponent(to);
