@@ -182,8 +182,8 @@ describe("sending", () => {
     expect(await prisma.mail.count({ where: { status: "failed", attempts: MAX_ATTEMPTS } })).toBe(3);
   });
 
-  it("sends each mail once when two senders (two instances) run at the same moment", async () => {
-    const rituals = [];
+  /** Three new check-ins' invites, queued at `now`: how many mails that is. */
+  async function queueThreeCheckIns(now: number): Promise<number> {
     for (const day of ["2026-12-01", "2026-12-02", "2026-12-03"]) {
       const made = await createRitual(
         world.teamId,
@@ -191,14 +191,36 @@ describe("sending", () => {
         { hostIds: [world.ownerId], participantIds: [world.jiwooId] },
       );
       if (!made.ok) throw new Error("ritual");
-      rituals.push(made.value.id);
+      await queueSeriesInvites(world.teamId, made.value.id, now);
     }
-    for (const id of rituals) await queueSeriesInvites(world.teamId, id, NOW);
-    const queued = await prisma.mail.count();
+    return prisma.mail.count({ where: { status: "queued" } });
+  }
+
+  it("sends each mail once when two senders (two instances) run at the same moment", async () => {
+    const queued = await queueThreeCheckIns(NOW);
     const transport = smtpTransport(smtp.url, "Rituals <rituals@example.com>");
     const [first, second] = await Promise.all([deliverQueuedMail(NOW, transport), deliverQueuedMail(NOW, transport)]);
     expect(first + second).toBe(queued);
     expect(smtp.messages).toHaveLength(queued);
     expect(await prisma.mail.count({ where: { status: "sent" } })).toBe(queued);
+  });
+
+  it("sends each mail once from two instances when the SMTP server is slower than a claim's lease", async () => {
+    const queued = await queueThreeCheckIns(Date.now());
+    // Each message takes 150 ms; a claim lasts 400 ms. Claiming the whole batch up front
+    // let the claims of the mail still waiting run out, and the other instance sent it too.
+    smtp.delayMs = 150;
+    const transport = smtpTransport(smtp.url, "Rituals <rituals@example.com>");
+    const instance = async () => {
+      while ((await prisma.mail.count({ where: { status: "queued" } })) > 0) {
+        await deliverQueuedMail(Date.now(), transport, { leaseMs: 400 });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await Promise.all([instance(), instance()]);
+    expect(smtp.messages).toHaveLength(queued);
+    // Every attempt at a mail carries the same Message-ID, so a resend after an unknown outcome is recognisable.
+    const ids = (await prisma.mail.findMany({ select: { id: true } })).map((mail) => `<mail-${mail.id}@localhost>`);
+    expect(smtp.messages.map((message) => message.messageId).sort()).toEqual(ids.sort());
   });
 });

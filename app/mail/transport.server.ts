@@ -18,6 +18,8 @@ export interface MailTransport {
  */
 function nodemailerMessage(mail: ClaimedMail, from: string) {
   return {
+    // One per queued mail, the same on every attempt: a retry after an unknown outcome is recognisably the same message.
+    messageId: `<mail-${mail.id}@${new URL(env.appUrl).hostname}>`,
     from,
     to: { name: mail.toName, address: mail.toAddress },
     subject: mail.subject,
@@ -31,11 +33,33 @@ function nodemailerMessage(mail: ClaimedMail, from: string) {
   };
 }
 
+/**
+ * The longest one send may take before it counts as failed (and is tried again
+ * later): shorter than a sender's claim on the mail (CLAIM_MS).
+ */
+export const SEND_DEADLINE_MS = 2 * 60_000;
+
 export function smtpTransport(url: string, from = env.mailFrom): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     async send(mail) {
-      await transporter.sendMail(nodemailerMessage(mail, from));
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error("The mail server did not finish within 2 minutes; the mail will be tried again.")),
+          SEND_DEADLINE_MS,
+        );
+      });
+      try {
+        await Promise.race([transporter.sendMail(nodemailerMessage(mail, from)), deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
       return "sent";
     },
   };

@@ -20,8 +20,12 @@ export interface MailDraft {
   calendarMethod?: "REQUEST" | "CANCEL" | null;
 }
 
-/** How long a claim holds: a sender that died mid-send frees its mail after this. */
-const CLAIM_MS = 2 * 60_000;
+/**
+ * How long a claim holds: a sender that died mid-send frees its mail after
+ * this. Longer than a send may take (SEND_DEADLINE_MS), so a claim never runs
+ * out while its mail is still being sent.
+ */
+export const CLAIM_MS = 5 * 60_000;
 /** Attempts before a mail is given up on (about a day of backoff in all). */
 export const MAX_ATTEMPTS = 8;
 
@@ -64,36 +68,33 @@ export async function mailQueued(dedupeKey: string): Promise<boolean> {
   return (await prisma.mail.count({ where: { dedupeKey } })) > 0;
 }
 
-/**
- * Claims up to `limit` mails that are due: each row is taken by one
- * conditional update, so two instances never send the same mail.
- */
-export async function claimDueMail(now: number, limit = 20) {
+/** Up to `limit` mails that are due and not claimed by a sender: candidates, each claimed on its own just before it is sent. */
+export async function dueMailIds(now: number, limit = 20): Promise<string[]> {
   const due = await prisma.mail.findMany({
-    where: {
-      status: "queued",
-      nextAttemptAt: { lte: new Date(now) },
-      OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date(now) } }],
-    },
+    where: { status: "queued", nextAttemptAt: { lte: new Date(now) }, ...claimFree(now) },
     orderBy: { nextAttemptAt: "asc" },
     take: limit,
+    select: { id: true },
   });
-  const claimed = [];
-  for (const mail of due) {
-    const { count } = await prisma.mail.updateMany({
-      where: {
-        id: mail.id,
-        status: "queued",
-        OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date(now) } }],
-      },
-      data: { claimedUntil: new Date(now + CLAIM_MS) },
-    });
-    if (count === 1) claimed.push(mail);
-  }
-  return claimed;
+  return due.map((mail) => mail.id);
 }
 
-export type ClaimedMail = Awaited<ReturnType<typeof claimDueMail>>[number];
+const claimFree = (now: number) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date(now) } }] });
+
+/**
+ * Claims one mail for `leaseMs` with one conditional update, so two
+ * instances never hold the same mail: the mail, or null when it was sent or
+ * claimed meanwhile.
+ */
+export async function claimMail(id: string, now: number, leaseMs = CLAIM_MS) {
+  const { count } = await prisma.mail.updateMany({
+    where: { id, status: "queued", ...claimFree(now) },
+    data: { claimedUntil: new Date(now + leaseMs) },
+  });
+  return count === 1 ? prisma.mail.findUnique({ where: { id } }) : null;
+}
+
+export type ClaimedMail = NonNullable<Awaited<ReturnType<typeof claimMail>>>;
 
 /** Sent through SMTP, or kept in the outbox when there is none. */
 export async function markDelivered(id: string, status: "sent" | "kept", now: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { env } from "~/utils/env.server";
-import { claimDueMail, markDelivered, markFailed } from "~/models/mail.server";
+import { CLAIM_MS, claimMail, dueMailIds, markDelivered, markFailed } from "~/models/mail.server";
 import { queueDueAgendas, queueDueDigests } from "~/services/reminders.server";
 import { configuredTransport, type MailTransport } from "~/mail/transport.server";
 
@@ -10,17 +10,31 @@ import { configuredTransport, type MailTransport } from "~/mail/transport.server
  * Every mail has a key, so two instances (or a resent form) queue it once.
  */
 
-/** Sends what is due; a failure is kept with its error and tried again later. */
-export async function deliverQueuedMail(now = Date.now(), transport: MailTransport = configuredTransport()) {
-  const claimed = await claimDueMail(now);
-  for (const mail of claimed) {
+/**
+ * Sends what is due, claiming each mail just before it goes, so a slow SMTP
+ * server cannot outlast the claims of mail still waiting in the batch. A
+ * failure is kept with its error and tried again later. `now` is the round's
+ * clock: it moves on with real time while the round sends.
+ */
+export async function deliverQueuedMail(
+  now = Date.now(),
+  transport: MailTransport = configuredTransport(),
+  { leaseMs = CLAIM_MS } = {},
+) {
+  const started = Date.now();
+  const clock = () => now + (Date.now() - started);
+  let sent = 0;
+  for (const id of await dueMailIds(now)) {
+    const mail = await claimMail(id, clock(), leaseMs);
+    if (!mail) continue;
+    sent++;
     try {
       await markDelivered(mail.id, await transport.send(mail), now);
     } catch (error) {
       await markFailed(mail, error instanceof Error ? error.message : String(error), now);
     }
   }
-  return claimed.length;
+  return sent;
 }
 
 /** One round of the sender: reminders and agendas that came due, then delivery. */

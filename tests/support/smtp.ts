@@ -10,12 +10,14 @@ export interface SmtpReceiver {
   sources: string[];
   /** While set, recipients are refused with this temporary error (451). */
   refuseWith: string | null;
+  /** How long the server takes to accept each message, as a slow or distant one does. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
-  const receiver = { messages: [], sources: [], refuseWith: null } as unknown as SmtpReceiver;
+  const receiver = { messages: [], sources: [], refuseWith: null, delayMs: 0 } as unknown as SmtpReceiver;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -33,7 +35,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
         simpleParser(source).then(
           (parsed) => {
             receiver.messages.push(parsed);
-            callback();
+            setTimeout(callback, receiver.delayMs);
           },
           (error: Error) => callback(error),
         );
