@@ -293,4 +293,36 @@ describe("the customer's link", () => {
     expect(await findSharedPage("A".repeat(43))).toBeNull();
     expect(await findSharedPage("../../etc/passwd")).toBeNull();
   });
+
+  it("takes many first writes to a new meeting page at once: each lands or gives the conflict view", async () => {
+    const fresh = meeting(40);
+    const now = Date.now();
+    const writes = Array.from({ length: 24 }, (_, i) => {
+      switch (i % 4) {
+        case 0:
+          return saveNotes(fresh, { notes: `Notes from writer ${i}` }, 0);
+        case 1:
+          return addFollowUp(fresh, { title: `Follow-up ${i}`, ownerId: world.leadId }, now);
+        case 2:
+          return addRisk(fresh, { risk: `Risk ${i}` });
+        default:
+          return addQuestion(fresh, { question: `Question ${i}?`, askedBy: "Minseo" });
+      }
+    });
+    const outcomes = await Promise.allSettled(writes);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected")).toEqual([]);
+    const results = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<{ ok: boolean }>).value);
+    // Of the notes saved over version 0, one lands and the others are shown it to compare.
+    const notes = results.filter((_, i) => i % 4 === 0);
+    expect(notes.filter((result) => result.ok)).toHaveLength(1);
+    expect(notes.filter((result) => "conflict" in result)).toHaveLength(5);
+    expect(results.filter((_, i) => i % 4 !== 0).filter((result) => !result.ok)).toEqual([]);
+    const { page } = await loadNotePage(fresh);
+    expect(page?.followUps).toHaveLength(6);
+    expect(page?.risks).toHaveLength(6);
+    expect(page?.parkedQuestions).toHaveLength(6);
+    expect(
+      await prisma.meeting.count({ where: { ritualId: world.ritualId, originalStart: new Date(fresh.originalStart) } }),
+    ).toBe(1);
+  });
 });

@@ -10,7 +10,7 @@ import {
   type NotesInput,
 } from "~/domain/notes";
 import { validate, type FieldErrors, type WriteResult } from "~/domain/validation";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { hashSecretToken, shareLinkToken } from "./secret-token.server";
 
 /** A meeting of one of the team's rituals: where its note page hangs. */
@@ -110,8 +110,21 @@ export type LoadedNotePage = Awaited<ReturnType<typeof loadNotePage>>;
  * follows the rule it has none yet) and a page whose agenda starts from the template.
  */
 async function ensurePage(ref: MeetingRef): Promise<string> {
-  const existing = await pageOf(ref);
-  if (existing) return existing.id;
+  // Requests writing a new page at once race to make its rows. On PostgreSQL an
+  // upsert is a read, then an insert that the loser's unique key refuses; the
+  // loser then finds what the winner made.
+  for (let attempt = 1; ; attempt++) {
+    const existing = await pageOf(ref);
+    if (existing) return existing.id;
+    try {
+      return await createPage(ref);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function createPage(ref: MeetingRef): Promise<string> {
   const ritual = await prisma.ritual.findFirstOrThrow({ where: { id: ref.ritualId, teamId: ref.teamId } });
   const originalStart = new Date(ref.originalStart);
   const meeting = await prisma.meeting.upsert({
