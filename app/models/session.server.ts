@@ -23,7 +23,12 @@ export async function sessionUserId(token: string, now = Date.now()): Promise<st
   const session = await prisma.session.findUnique({ where: { id } });
   if (!session || session.expiresAt.getTime() <= now) return null;
   if (session.expiresAt.getTime() - now < (SESSION_DAYS - 1) * DAY) {
-    await prisma.session.updateMany({ where: { id }, data: { expiresAt: new Date(now + SESSION_DAYS * DAY) } });
+    // Reading needs no write: when the database cannot take one, the session keeps its end for now.
+    await prisma.session
+      .updateMany({ where: { id }, data: { expiresAt: new Date(now + SESSION_DAYS * DAY) } })
+      .catch((error: unknown) => {
+        if (!(error instanceof Response && error.status === 503)) throw error;
+      });
   }
   return session.userId;
 }
