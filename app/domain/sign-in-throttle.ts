@@ -38,3 +38,11 @@ export function waitAfterAttempt(attempt: number, rule: ThrottleRule): number {
   const doublings = Math.min(attempt - rule.freeAttempts, 30);
   return Math.min(rule.maxWaitSeconds, rule.firstWaitSeconds * 2 ** doublings);
 }
+
+/** Accounts made from one address: room for a team signing up together, then waits. */
+export const SIGN_UPS_PER_ADDRESS: ThrottleRule = {
+  freeAttempts: 10,
+  windowMinutes: 15,
+  firstWaitSeconds: 60,
+  maxWaitSeconds: 30 * 60,
+};

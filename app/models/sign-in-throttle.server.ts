@@ -57,13 +57,16 @@ export async function takeSignInAttempt(keys: readonly ThrottleKey[], now = Date
 }
 
 /**
- * A successful sign-in forgives its pair's earlier attempts, and gives the
- * address back the attempt it took: only failures add up against an office.
+ * A successful sign-in forgives its own key's earlier attempts (the pair's,
+ * or the device's), and gives the others (the address) back the attempt it
+ * took: only failures add up against an office.
  */
-export async function signInSucceeded(pairKey: string, addressKey: string): Promise<void> {
-  await prisma.signInThrottle.deleteMany({ where: { key: pairKey } });
-  await prisma.signInThrottle.updateMany({
-    where: { key: addressKey, failures: { gt: 0 } },
-    data: { failures: { decrement: 1 } },
-  });
+export async function signInSucceeded([own, ...shared]: readonly ThrottleKey[]): Promise<void> {
+  if (own) await prisma.signInThrottle.deleteMany({ where: { key: own.key } });
+  for (const { key } of shared) {
+    await prisma.signInThrottle.updateMany({
+      where: { key, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 } },
+    });
+  }
 }

@@ -2,6 +2,8 @@ import { hash, verify } from "@node-rs/argon2";
 import { changePasswordSchema, signUpSchema } from "~/domain/account";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
+import { PER_PAIR } from "~/domain/sign-in-throttle";
+import { signInSucceeded, takeSignInAttempt } from "./sign-in-throttle.server";
 
 export interface SessionUser {
   id: string;
@@ -44,9 +46,15 @@ export function getUser(userId: string): Promise<SessionUser | null> {
 export async function changePassword(userId: string, input: unknown): Promise<WriteResult<null>> {
   const parsed = validate(changePasswordSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
+  // Someone at an unattended, signed-in browser may guess: the same waits as for signing in.
+  const throttle = [{ key: `password:${userId}`, rule: PER_PAIR }];
+  if ((await takeSignInAttempt(throttle)) > 0) {
+    return { ok: false, errors: { currentPassword: "validation.tooManyPasswordChecks" } };
+  }
   const user = await prisma.user.findUnique({ where: { id: userId } });
   const valid = user && (await verify(user.passwordHash, parsed.data.currentPassword).catch(() => false));
   if (!valid) return { ok: false, errors: { currentPassword: "validation.currentPasswordWrong" } };
+  await signInSucceeded(throttle);
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } }),
     prisma.session.deleteMany({ where: { userId } }),

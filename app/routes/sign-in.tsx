@@ -11,6 +11,7 @@ import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.se
 import { verifyLogin } from "~/models/user.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { startUserSession } from "~/utils/session.server";
+import { knownDevice, rememberDevice } from "~/utils/device-cookie.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rituals" }];
 
@@ -27,10 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalidForm(parsed.errors, values);
   const { email, password } = parsed.data;
   const address = context.clientAddress ?? "unknown";
-  const keys = [
-    { key: `pair:${email}|${address}`, rule: PER_PAIR },
-    { key: `address:${address}`, rule: PER_ADDRESS },
-  ];
+  // A browser this account signed in on before has a budget of its own; any other pays from its address's too.
+  const device = await knownDevice(request, email);
+  const keys = device
+    ? [{ key: `device:${device}`, rule: PER_PAIR }]
+    : [
+        { key: `pair:${email}|${address}`, rule: PER_PAIR },
+        { key: `address:${address}`, rule: PER_ADDRESS },
+      ];
   // Counted before the password is checked, so parallel guesses cannot slip past the limit.
   const wait = await takeSignInAttempt(keys);
   if (wait > 0) {
@@ -41,8 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin(email, password);
   if (!user) return invalidForm({ form: "auth.wrongPassword" }, values, { status: 401 });
-  await signInSucceeded(keys[0]!.key, keys[1]!.key);
-  return startUserSession(user.id, safeRedirect(values.redirectTo as string | undefined));
+  await signInSucceeded(keys);
+  return startUserSession(user.id, safeRedirect(values.redirectTo as string | undefined), [
+    await rememberDevice(email, device ?? undefined),
+  ]);
 }
 
 export default function SignIn() {

@@ -7,6 +7,8 @@ import { Field, textValue } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import { createUser } from "~/models/user.server";
+import { SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
+import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { startUserSession } from "~/utils/session.server";
 
@@ -17,8 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await readForm(request));
+  // Each try tells whether an address has an account: a few per address, then waits.
+  const wait = await takeSignInAttempt([
+    { key: `sign-up:${context.clientAddress ?? "unknown"}`, rule: SIGN_UPS_PER_ADDRESS },
+  ]);
+  if (wait > 0) {
+    return invalidForm({ form: "auth.tooManySignUps" }, values, {
+      status: 429,
+      details: { count: Math.ceil(wait / 60) },
+    });
+  }
   const created = await createUser(values);
   if (!created.ok) return invalidForm(created.errors, values);
   return startUserSession(created.value.id, safeRedirect(values.redirectTo as string | undefined, "/teams/new"));

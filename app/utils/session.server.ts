@@ -31,9 +31,14 @@ export async function sessionCookieFor(userId: string): Promise<string> {
   return sessionStorage.commitSession(session);
 }
 
-/** Signs the user in and sends them on; a fresh session each time, so an old cookie cannot be fixed on them. */
-export async function startUserSession(userId: string, redirectTo: string): Promise<Response> {
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookieFor(userId) } });
+/**
+ * Signs the user in and sends them on; a fresh session each time, so an old
+ * cookie cannot be fixed on them. `alsoSet`: further Set-Cookie values.
+ */
+export async function startUserSession(userId: string, redirectTo: string, alsoSet: string[] = []): Promise<Response> {
+  const headers = new Headers();
+  for (const cookie of [await sessionCookieFor(userId), ...alsoSet]) headers.append("Set-Cookie", cookie);
+  return redirect(redirectTo, { headers });
 }
 
 /** Signs this browser out, or (everywhere) every browser the user is signed in on. */

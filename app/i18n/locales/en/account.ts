@@ -22,6 +22,8 @@ export const account = {
     wrongPassword: "That email and password do not match an account.",
     tooManyAttempts_one: "Too many failed sign-ins from here. Wait {{count}} minute, then try again.",
     tooManyAttempts_other: "Too many failed sign-ins from here. Wait {{count}} minutes, then try again.",
+    tooManySignUps_one: "Too many new accounts from here. Wait {{count}} minute, then try again.",
+    tooManySignUps_other: "Too many new accounts from here. Wait {{count}} minutes, then try again.",
   },
   account: {
     title: "Your account",
@@ -163,6 +165,7 @@ export const account = {
     controlCharacters: "This text holds invisible control characters (such as NUL): remove them and try again.",
     staleForm: "This form is out of date: reload the page and try again.",
     currentPasswordWrong: "That is not your current password.",
+    tooManyPasswordChecks: "Too many wrong passwords. Wait a few minutes, then try again.",
     dateOutOfRange: "Pick a date between the years 2000 and 2199.",
     confirmWarnings: "Please read the warnings above and tick each one to save anyway.",
     meetingDetached: "This meeting is no longer part of the series, so it cannot be moved, cancelled or restored.",

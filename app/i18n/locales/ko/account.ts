@@ -37,6 +37,8 @@ export const account: Pick<
     wrongPassword: "이메일과 비밀번호가 일치하는 계정이 없습니다.",
     tooManyAttempts_one: "이곳에서 로그인 실패가 너무 많습니다. {{count}}분 후에 다시 시도하세요.",
     tooManyAttempts_other: "이곳에서 로그인 실패가 너무 많습니다. {{count}}분 후에 다시 시도하세요.",
+    tooManySignUps_one: "이곳에서 새 계정을 너무 많이 만들었습니다. {{count}}분 후에 다시 시도하세요.",
+    tooManySignUps_other: "이곳에서 새 계정을 너무 많이 만들었습니다. {{count}}분 후에 다시 시도하세요.",
   },
   account: {
     title: "내 계정",
@@ -177,6 +179,7 @@ export const account: Pick<
     controlCharacters: "이 글에 보이지 않는 제어 문자(NUL 등)가 있습니다. 지운 뒤 다시 시도하세요.",
     staleForm: "이 양식은 오래되었습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
     currentPasswordWrong: "현재 비밀번호가 맞지 않습니다.",
+    tooManyPasswordChecks: "비밀번호가 너무 많이 틀렸습니다. 몇 분 후에 다시 시도하세요.",
     dateOutOfRange: "2000년부터 2199년 사이의 날짜를 고르세요.",
     confirmWarnings: "위의 경고를 읽고, 그래도 저장하려면 각각 체크하세요.",
     meetingDetached: "이 회의는 더 이상 시리즈에 속하지 않아 옮기거나 취소하거나 되돌릴 수 없습니다.",
