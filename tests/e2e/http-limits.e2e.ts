@@ -33,20 +33,36 @@ function rawRequest({
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname);
     const received: Buffer[] = [];
-    socket.on("data", (chunk: Buffer) => received.push(chunk));
-    socket.on("error", () => socket.destroy());
-    socket.on("close", () => {
+    let settled = false;
+    /** The answer once it is whole (by its Content-Length, or its last chunk), or when the server closes. */
+    const settle = (closed: boolean) => {
+      if (settled) return;
       const text = Buffer.concat(received).toString("utf8");
-      const [head = "", ...rest] = text.split("\r\n\r\n");
-      const [statusLine = "", ...lines] = head.split("\r\n");
-      const status = Number(statusLine.split(" ")[1]);
-      if (!status) return reject(new Error(`No answer: ${JSON.stringify(text.slice(0, 200))}`));
+      const headEnd = text.indexOf("\r\n\r\n");
+      if (headEnd < 0 && !closed) return;
+      const [statusLine = "", ...lines] = text.slice(0, headEnd < 0 ? undefined : headEnd).split("\r\n");
       const answerHeaders = Object.fromEntries(
         lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
       );
-      resolve({ status, headers: answerHeaders, body: rest.join("\r\n\r\n") });
+      const body = headEnd < 0 ? "" : text.slice(headEnd + 4);
+      const whole =
+        answerHeaders["content-length"] !== undefined
+          ? Buffer.byteLength(body) >= Number(answerHeaders["content-length"])
+          : body.endsWith("0\r\n\r\n");
+      if (!whole && !closed) return;
+      settled = true;
+      socket.destroy();
+      const status = Number(statusLine.split(" ")[1]);
+      if (status) resolve({ status, headers: answerHeaders, body });
+      else reject(new Error(`No answer: ${JSON.stringify(text.slice(0, 200))}`));
+    };
+    socket.on("data", (chunk: Buffer) => {
+      received.push(chunk);
+      settle(false);
     });
-    const head = Object.entries({ Host: `${hostname}:${port}`, Connection: "close", ...headers })
+    socket.on("error", () => socket.destroy());
+    socket.on("close", () => settle(true));
+    const head = Object.entries({ Host: `${hostname}:${port}`, ...headers })
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join("");
     socket.write(`${method} ${target} HTTP/1.1\r\n${head}\r\n`);

@@ -144,6 +144,17 @@ describe("bad requests get a 4xx with a clear message, never a 500", () => {
     expect(await response.text()).toContain("could not be read");
   });
 
+  it("answers meeting addresses with years of five digits or none with 404", async () => {
+    const cookie = await signedInCookie();
+    const meetings = `/teams/${DEMO_TEAM_ID}/rituals/demo-check-in/meetings`;
+    for (const key of ["120261203T083000Z", "+0120261203T083000Z", "00001203T083000Z"]) {
+      for (const suffix of ["", ".ics", "/notes.md"]) {
+        const response = await fetch(`${baseUrl}${meetings}/${key}${suffix}`, { headers: { Cookie: cookie } });
+        expect(response.status, `${key}${suffix}`).toBe(404);
+      }
+    }
+  });
+
   it("refuses TRACE and other methods", async () => {
     for (const method of ["TRACE", "PUT", "DELETE", "PATCH"]) {
       // fetch will not send TRACE: a plain HTTP request does.
