@@ -6,6 +6,8 @@ import { createTeam } from "~/models/team.server";
 import { listMembers } from "~/models/member.server";
 import { loader as healthz } from "~/routes/healthz";
 import { action as newTeamAction } from "~/routes/teams.new";
+import { createSession, SESSION_DAYS, sessionUserId } from "~/models/session.server";
+import { DAY } from "~/domain/durations";
 import { sessionCookie, signedUpUser } from "./support/accounts";
 
 /** Signing in writes a session: done before the database turns read-only. */
@@ -76,6 +78,17 @@ describe("a database that cannot take writes", () => {
     expect(reply.init.status).toBe(503);
     expect(reply.data.errors).toEqual({ form: "errors.unavailableBody" });
     expect(reply.data.values).toMatchObject({ teamName: "Night owls", timeZone: "Asia/Seoul" });
+  });
+
+  it("still signs in someone whose session's new end cannot be written", async () => {
+    const user = await signedUpUser("read-only-session@example.com");
+    const start = Date.parse("2026-11-23T12:00:00Z");
+    const token = await createSession(user.id, start);
+    await readOnly(true);
+    expect(await sessionUserId(token, start + 3 * DAY)).toBe(user.id);
+    await readOnly(false);
+    // The end was not moved: it comes when first set.
+    expect(await sessionUserId(token, start + SESSION_DAYS * DAY + 1)).toBeNull();
   });
 
   it("tells such errors from the rest", () => {

@@ -1,7 +1,5 @@
-import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import nodeIcal from "node-ical";
-import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
 import { prisma } from "~/utils/db.server";
@@ -14,7 +12,7 @@ import { loadRitualRecord } from "~/models/ritual-record.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
 import { changeMeeting } from "~/services/meetings.server";
 import { setMemberEmails } from "~/models/member.server";
-import { startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
+import { calendarOf, firstEvent, recipientOf as to, startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
 import { queueSeriesInvites } from "./support/invites";
 import { teamWithTeaTime } from "./support/tea-time";
 
@@ -23,25 +21,6 @@ const world = {} as { teamId: string; ownerId: string; jiwooId: string; samId: s
 let smtp: SmtpReceiver;
 const send = (now = NOW) => deliverQueuedMail(now, smtpTransport(smtp.url, "Rituals <rituals@example.com>"));
 
-function calendarOf(message: ParsedMail): string {
-  const part = message.attachments.find((attachment) => attachment.contentType.startsWith("text/calendar"));
-  if (!part) throw new Error(`no calendar in "${message.subject}"`);
-  return part.content.toString("utf8");
-}
-
-function firstEvent(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  const event = calendar.getFirstSubcomponent("vevent")!;
-  return {
-    method: String(calendar.getFirstPropertyValue("method")),
-    uid: String(event.getFirstPropertyValue("uid")),
-    sequence: Number(event.getFirstPropertyValue("sequence")),
-    organizer: String(event.getFirstPropertyValue("organizer")).toLowerCase(),
-    attendees: event.getAllProperties("attendee").map((attendee) => String(attendee.getFirstValue()).toLowerCase()),
-  };
-}
-
-const to = (message: ParsedMail) => (Array.isArray(message.to) ? message.to[0] : message.to)?.value[0]?.address;
 const byRecipient = (address: string) => smtp.messages.filter((message) => to(message) === address);
 
 beforeAll(async () => {

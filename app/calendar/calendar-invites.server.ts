@@ -10,11 +10,12 @@ import { env } from "~/utils/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
 
-/** The series invite for a team member, with reminders set for them (hosts are reminded to go early). */
+/** The series invite for a team member, with reminders set for them (hosts are reminded to go early); or its cancellation. */
 export async function teamSeriesFile(
   { ritual, attendees, changes }: RitualRecord,
   viewer: { memberId?: string; userId?: string },
   language: string,
+  { cancelled = false } = {},
 ): Promise<string> {
   const t = await i18nServer.getFixedT(language);
   const viewerIsHost = attendees.some(
@@ -24,11 +25,15 @@ export async function teamSeriesFile(
     ritual,
     { attendees, changes, viewerIsHost },
     { appUrl: env.appUrl, labels: calendarLabels(t, ritual.kind) },
+    { cancelled },
   );
 }
 
 /** The tea-time invite for the customer's contacts, in the customer's language, with the pages shared with them. */
-export async function customerSeriesFile({ ritual, attendees, contacts, changes, sharedPages }: RitualRecord) {
+export async function customerSeriesFile(
+  { ritual, attendees, contacts, changes, sharedPages }: RitualRecord,
+  { cancelled = false } = {},
+) {
   const language = ritual.customer?.language ?? "en";
   const t = await i18nServer.getFixedT(language);
   // One file for all the customer's contacts: the shared pages are dated on the customer's clock, as the pages are.
@@ -41,6 +46,7 @@ export async function customerSeriesFile({ ritual, attendees, contacts, changes,
     ritual,
     { hosts: attendees.filter((a) => a.role === "host"), contacts, changes, sharedNotes },
     { appUrl: env.appUrl, labels: calendarLabels(t, ritual.kind) },
+    { cancelled },
   );
 }
 

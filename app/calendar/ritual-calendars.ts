@@ -173,6 +173,8 @@ interface SeriesOptions {
   organizer: CalendarPerson;
   description: string;
   alarmMinutesBefore: number;
+  /** The whole series called off: the same events, cancelled, one version on. */
+  cancelled?: boolean;
 }
 
 /**
@@ -208,10 +210,18 @@ function seriesInvite(
   options: SeriesOptions,
 ): string {
   const span = seriesSpan(ritual);
+  const events = seriesEvents(ritual, changes, context, options, span);
   return buildCalendar({
-    method: "REQUEST",
+    method: options.cancelled ? "CANCEL" : "REQUEST",
     name: ritual.title,
-    events: seriesEvents(ritual, changes, context, options, span),
+    events: options.cancelled
+      ? events.map((event) => ({
+          ...event,
+          status: "CANCELLED" as const,
+          sequence: event.sequence + 1,
+          alarmMinutesBefore: undefined,
+        }))
+      : events,
     coverUntilYear: new Date(span.to).getUTCFullYear(),
   });
 }
@@ -283,11 +293,12 @@ function seriesEvents(
   return [...masters, ...changed];
 }
 
-/** The series invite for the team: DTSTART;TZID + RRULE, EXDATEs, moved meetings, METHOD:REQUEST. */
+/** The series invite for the team: DTSTART;TZID + RRULE, EXDATEs, moved meetings, METHOD:REQUEST (or, called off, CANCEL). */
 export function teamSeriesInvite(
   ritual: CalendarRitual,
   people: { attendees: Attendee[]; changes: SeriesChanges; viewerIsHost: boolean },
   context: CalendarContext,
+  { cancelled = false } = {},
 ): string {
   const hosts = people.attendees.filter((a) => a.role === "host");
   return seriesInvite(ritual, people.changes, context, {
@@ -297,6 +308,7 @@ export function teamSeriesInvite(
     description: teamDescription(ritual, context, ritualPageUrl(ritual, context.appUrl)),
     // Hosts are reminded when it is time to go early.
     alarmMinutesBefore: people.viewerIsHost && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
+    cancelled,
   });
 }
 
@@ -311,6 +323,7 @@ export function customerSeriesInvite(
     sharedNotes?: readonly SharedNotesLink[];
   },
   context: CalendarContext,
+  { cancelled = false } = {},
 ): string {
   return seriesInvite(ritual, people.changes, context, {
     audience: "customer",
@@ -318,6 +331,7 @@ export function customerSeriesInvite(
     organizer: people.hosts[0]!,
     description: customerDescription(ritual, context, people.sharedNotes ?? []),
     alarmMinutesBefore: REMINDER_MINUTES,
+    cancelled,
   });
 }
 

@@ -20,8 +20,17 @@ interface Announcement {
   /** The meeting the text names, and the one whose page it links to. */
   start: number;
   originalStart: number;
-  subjectKey: "mail.inviteSubject" | "mail.updateSubject" | "mail.cancelSubject";
-  bodyKey: "mail.inviteBody" | "mail.updateBody" | "mail.cancelBody";
+  subjectKey:
+    | "mail.inviteSubject"
+    | "mail.updateSubject"
+    | "mail.cancelSubject"
+    | "mail.seriesCancelSubject"
+    | "mail.seriesLeftSubject";
+  bodyKey: "mail.inviteBody" | "mail.updateBody" | "mail.cancelBody" | "mail.seriesCancelBody" | "mail.seriesLeftBody";
+  /** Only these get it (everyone on the ritual, when absent). */
+  only?: Recipients;
+  /** Whether the mail links the meeting's page (not once the ritual is gone for them). */
+  linksMeetingPage: boolean;
   /** The team's calendar file as one member gets it (hosts' reminders differ), and the customer's. */
   teamFile: (memberId: string) => Promise<string>;
   customerFile: () => Promise<string>;
@@ -44,7 +53,8 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   };
   const common = { teamId, kind: change.kind, calendarMethod: change.method };
   const drafts: MailDraft[] = [];
-  for (const member of attendees.filter((a) => !a.emailsOff)) {
+  const members = attendees.filter((a) => !a.emailsOff && (!change.only || change.only.memberIds.has(a.memberId)));
+  for (const member of members) {
     const words = {
       title: ritual.title,
       when: when(change.start, member.timeZone, MEMBER_LANGUAGE),
@@ -60,16 +70,20 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
       text:
         [
           t(change.bodyKey, words),
-          t("mail.meetingPage", { url: meetingPageUrl(ritual, change.originalStart, env.appUrl) }),
+          change.linksMeetingPage &&
+            t("mail.meetingPage", { url: meetingPageUrl(ritual, change.originalStart, env.appUrl) }),
           t("mail.attached"),
-        ].join("\n\n") + memberFooter(t, team, teamId, member.memberId),
+        ]
+          .filter(Boolean)
+          .join("\n\n") + memberFooter(t, team, teamId, member.memberId),
       calendar: await teamFile(member.memberId, member.role === "host"),
     });
   }
-  if (ritual.customer && contacts.length > 0) {
+  const told = contacts.filter((contact) => !change.only || change.only.contactIds.has(contact.id));
+  if (ritual.customer && told.length > 0) {
     const language = ritual.customer.language;
     const [ct, calendar] = await Promise.all([i18nServer.getFixedT(language), change.customerFile()]);
-    for (const contact of contacts) {
+    for (const contact of told) {
       const zone = contact.timeZone;
       const words = { title: ritual.title, when: when(change.start, zone, language), zone };
       drafts.push({
@@ -88,13 +102,18 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   return drafts;
 }
 
+/** The series' next meeting from `now` (cancelled ones are not expanded at all), if it has one. */
+function nextMeeting({ ritual, changes }: RitualRecord, now: number) {
+  return expandValidRule(ritual, { from: now, to: now + 800 * 24 * 60 * MINUTE }, changes.exceptions)[0];
+}
+
 /** The series invite to everyone on it, after it was created or changed (its sequence is in the key). */
 export async function seriesInviteMails(record: RitualRecord, now: number): Promise<MailDraft[]> {
-  const { ritual, changes } = record;
-  // The next meeting from now (cancelled ones are not expanded at all).
-  const [next] = expandValidRule(ritual, { from: now, to: now + 800 * 24 * 60 * MINUTE }, changes.exceptions);
+  const { ritual } = record;
+  const next = nextMeeting(record, now);
   if (!next) return [];
   return announce(record, {
+    linksMeetingPage: true,
     key: `invite|${ritual.id}|${ritual.sequence}`,
     kind: "invite",
     method: "REQUEST",
@@ -113,6 +132,7 @@ export async function meetingUpdateMails(record: RitualRecord, meeting: FoundMee
   const { ritual } = record;
   const cancelled = meeting.cancelled;
   return announce(record, {
+    linksMeetingPage: true,
     key: `meeting|${ritual.id}|${meeting.originalStart}|${Math.max(ritual.sequence, meeting.sequence)}`,
     kind: cancelled ? "cancel" : "invite",
     method: cancelled ? "CANCEL" : "REQUEST",
@@ -123,5 +143,40 @@ export async function meetingUpdateMails(record: RitualRecord, meeting: FoundMee
     // Everyone on the team gets the same file for one meeting.
     teamFile: () => meetingCalendarFile(record, meeting, MEMBER_LANGUAGE),
     customerFile: () => meetingCalendarFile(record, meeting, ritual.customer?.language ?? "en", "customer"),
+  });
+}
+
+/** Members and contacts, by id: who a mail goes to. */
+export interface Recipients {
+  memberIds: ReadonlySet<string>;
+  contactIds: ReadonlySet<string>;
+}
+
+/**
+ * The whole series called off, as a METHOD:CANCEL of every event the series
+ * invite put in calendars: to everyone on it when the ritual is deleted, or to
+ * those `takenOff` it (a removed member, a person no longer invited). Nothing
+ * when no meeting is left to come.
+ */
+export async function seriesCancellationMails(
+  record: RitualRecord,
+  now: number,
+  takenOff?: Recipients,
+): Promise<MailDraft[]> {
+  const next = nextMeeting(record, now);
+  if (!next) return [];
+  const deleted = takenOff === undefined;
+  return announce(record, {
+    key: `${deleted ? "series-cancel" : "series-left"}|${record.ritual.id}|${now}`,
+    kind: "cancel",
+    method: "CANCEL",
+    start: next.start,
+    originalStart: next.originalStart,
+    subjectKey: deleted ? "mail.seriesCancelSubject" : "mail.seriesLeftSubject",
+    bodyKey: deleted ? "mail.seriesCancelBody" : "mail.seriesLeftBody",
+    only: takenOff,
+    linksMeetingPage: false,
+    teamFile: (memberId) => teamSeriesFile(record, { memberId }, MEMBER_LANGUAGE, { cancelled: true }),
+    customerFile: () => customerSeriesFile(record, { cancelled: true }),
   });
 }

@@ -287,9 +287,14 @@ export async function deleteRitual(teamId: string, ritualId: string, db: DbOrTra
   return count === 1;
 }
 
-export async function getRitualTitle(teamId: string, ritualId: string): Promise<string | null> {
-  const ritual = await prisma.ritual.findFirst({ where: { id: ritualId, teamId }, select: { title: true } });
-  return ritual?.title ?? null;
+/** The rituals `memberId` is on, as host or participant, by title. */
+export async function ritualsWith(memberId: string, db: DbOrTransaction = prisma) {
+  const places = await db.ritualAttendee.findMany({
+    where: { memberId },
+    select: { ritual: { select: { id: true, title: true } } },
+    orderBy: { ritual: { title: "asc" } },
+  });
+  return places.map((place) => place.ritual);
 }
 
 /** One of the team's rituals with what its calendar files need, or null when the team has no such ritual. */

@@ -7,9 +7,9 @@ import { ruleOf } from "~/domain/ritual";
 import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual-warnings";
 import type { RitualDraft } from "~/domain/ritual";
 import type { FieldErrors } from "~/domain/validation";
-import { seriesInviteMails } from "~/mail/invites.server";
+import { seriesCancellationMails, seriesInviteMails, type Recipients } from "~/mail/invites.server";
 import { queueMail } from "~/models/mail.server";
-import { loadRitualRecord } from "~/models/ritual-record.server";
+import { loadRitualRecord, type RitualRecord } from "~/models/ritual-record.server";
 import {
   deleteRitual as deleteRitualRow,
   getRitual,
@@ -64,17 +64,39 @@ export async function saveRitual(
     if (unconfirmed(warnings, form.confirmed).length > 0) {
       return { status: "unconfirmed", warnings, timeZone: prepared.input.timeZone };
     }
+    const before = editing && (await loadRitualRecord(teamId, editing.id, db));
     const saved = editing
       ? await rewriteRitual(teamId, editing.id, prepared, db)
       : { ok: true as const, value: await insertRitual(teamId, prepared, db, { creationToken: form.creationToken }) };
     if (!saved.ok) return { status: "invalid", errors: saved.errors };
     const record = (await loadRitualRecord(teamId, saved.value.id, db))!;
     await queueMail(await seriesInviteMails(record, now), now, db);
+    if (before) await queueMail(await seriesCancellationMails(before, now, takenOff(before, record)), now, db);
     return { status: "saved", ritualId: saved.value.id };
   });
 }
 
-/** Deletes one of the team's rituals with its meetings and notes; false when the team has no such ritual. */
-export async function deleteRitual(teamId: string, ritualId: string): Promise<boolean> {
-  return inTransaction((db) => deleteRitualRow(teamId, ritualId, db));
+/**
+ * Deletes one of the team's rituals with its meetings and notes, and mails
+ * everyone it was sent to (customers too) the cancellation of the whole
+ * series; false when the team has no such ritual.
+ */
+export async function deleteRitual(teamId: string, ritualId: string, now = Date.now()): Promise<boolean> {
+  return inTransaction(async (db) => {
+    const record = await loadRitualRecord(teamId, ritualId, db);
+    if (!record) return false;
+    const cancellations = await seriesCancellationMails(record, now);
+    if (!(await deleteRitualRow(teamId, ritualId, db))) return false;
+    await queueMail(cancellations, now, db);
+    return true;
+  });
+}
+
+/** Who was on the ritual before and is not now: they are told the series left their calendar. */
+function takenOff(before: RitualRecord, after: RitualRecord): Recipients {
+  const still = new Set([...after.attendees.map((a) => a.memberId), ...after.contacts.map((c) => c.id)]);
+  return {
+    memberIds: new Set(before.attendees.map((a) => a.memberId).filter((id) => !still.has(id))),
+    contactIds: new Set(before.contacts.map((c) => c.id).filter((id) => !still.has(id))),
+  };
 }

@@ -1,5 +1,9 @@
+import { DateTime } from "luxon";
 import { describe, expect, inject, it } from "vitest";
+import { createMember } from "~/models/member.server";
+import { createRitual } from "~/models/ritual.server";
 import { DEMO_MEMBER_EMAIL } from "../../prisma/demo-accounts";
+import { signedUpUser, teamOwnedBy, TEST_PASSWORD } from "../support/accounts";
 import { chromiumForThisFile, openNextTeaTime, openPage, SCREENSHOTS, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -34,6 +38,47 @@ describe("mail", () => {
       await first.locator("summary").click();
       expect(await first.locator(".outbox-text").innerText()).toContain("Customs delays at Busan in December");
       await page.screenshot({ path: `${SCREENSHOTS}/outbox-${mode}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    const mode = javaScriptEnabled ? "on" : "off";
+    it(`deletes a ritual after naming who is told, and mails each of them its cancellation (JavaScript ${mode})`, async () => {
+      const lead = await signedUpUser(`lead-${mode}@deleting.example`);
+      const team = await teamOwnedBy(lead, `Deleting ${mode}`);
+      const jiwoo = await createMember(team.teamId, {
+        name: "Ji-woo",
+        email: `jiwoo-${mode}@deleting.example`,
+        timeZone: "Asia/Seoul",
+      });
+      if (!jiwoo.ok) throw new Error("member");
+      const today = DateTime.now().setZone("Europe/Berlin").toISODate()!;
+      const ritual = await createRitual(
+        team.teamId,
+        { kind: "check-in", title: "Old check-in", timeZone: "Europe/Berlin", startTime: "10:00", startDate: today },
+        { hostIds: [team.memberId], participantIds: [jiwoo.value.id] },
+      );
+      if (!ritual.ok) throw new Error("ritual");
+
+      const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
+      await signIn(page, baseUrl, lead.email, TEST_PASSWORD);
+      await page.goto(`${baseUrl}/teams/${team.teamId}/rituals/${ritual.value.id}/delete`);
+      const told = await page.getByTestId("told").innerText();
+      expect(told).toContain("mailed the cancellation of every meeting");
+      expect(told).toContain("Ji-woo");
+      expect(told).toContain(lead.name);
+      await page.screenshot({ path: `${SCREENSHOTS}/delete-ritual-${mode}.png`, fullPage: true });
+      await page.getByRole("button", { name: "Delete ritual" }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`/teams/${team.teamId}`);
+
+      await page.goto(`${baseUrl}/teams/${team.teamId}/outbox`);
+      const cancellations = page
+        .getByTestId("outbox-mail")
+        .filter({ hasText: "Cancelled: Old check-in (every meeting)" });
+      await expect.poll(() => cancellations.count()).toBe(2);
+      expect(await cancellations.filter({ hasText: `jiwoo-${mode}@deleting.example` }).count()).toBe(1);
       expect(problems).toEqual([]);
       await page.context().close();
     });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import ICAL from "ical.js";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -48,3 +49,27 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   receiver.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return receiver;
 }
+
+/** The calendar file a mail carries (its text/calendar part). */
+export function calendarOf(message: ParsedMail): string {
+  const part = message.attachments.find((attachment) => attachment.contentType.startsWith("text/calendar"));
+  if (!part) throw new Error(`no calendar in "${message.subject}"`);
+  return part.content.toString("utf8");
+}
+
+/** What identifies a calendar file's first event, as ical.js reads it. */
+export function firstEvent(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = calendar.getFirstSubcomponent("vevent")!;
+  return {
+    method: String(calendar.getFirstPropertyValue("method")),
+    uid: String(event.getFirstPropertyValue("uid")),
+    sequence: Number(event.getFirstPropertyValue("sequence")),
+    organizer: String(event.getFirstPropertyValue("organizer")).toLowerCase(),
+    attendees: event.getAllProperties("attendee").map((attendee) => String(attendee.getFirstValue()).toLowerCase()),
+  };
+}
+
+/** The address a mail went to. */
+export const recipientOf = (message: ParsedMail) =>
+  (Array.isArray(message.to) ? message.to[0] : message.to)?.value[0]?.address;

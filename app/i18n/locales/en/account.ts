@@ -127,9 +127,15 @@ export const account = {
     cancel: "Cancel",
     deleteRitualTitle: "Delete “{{title}}”?",
     deleteRitualBody: "Its meetings, notes and follow-ups are deleted with it. This cannot be undone.",
+    deleteRitualTold:
+      "Everyone it was sent to is mailed the cancellation of every meeting, so it leaves their calendars: {{names}}.",
+    deleteRitualToldNobody:
+      "Nobody on it takes mail from Rituals: anyone who added it to a calendar by hand deletes it there.",
     deleteRitual: "Delete ritual",
     removeMemberTitle: "Remove {{name}} from the team?",
     removeMemberBody: "They will no longer see the team's rituals or notes. You can invite them again later.",
+    removeMemberTold:
+      "{{name}} is mailed the cancellation of what they are on, so it leaves their calendar: {{rituals}}.",
     removeMember: "Remove member",
   },
   errors: {

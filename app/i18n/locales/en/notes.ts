@@ -170,6 +170,12 @@ export const notes = {
     inviteBody: "You are invited to {{title}}. Next meeting: {{when}} ({{zone}}).",
     updateBody: "{{title}} now meets {{when}} ({{zone}}).",
     cancelBody: "{{title}} on {{when}} ({{zone}}) is cancelled.",
+    seriesCancelSubject: "Cancelled: {{title}} (every meeting)",
+    seriesCancelBody:
+      "{{title}} is cancelled and will not meet again. Its next meeting would have been {{when}} ({{zone}}).",
+    seriesLeftSubject: "You are no longer on {{title}}",
+    seriesLeftBody:
+      "You were taken off {{title}}, so its meetings (the next one {{when}}, {{zone}}) leave your calendar.",
     attached: "The calendar invite is attached: open it to update your calendar.",
     meetingPage: "Meeting page: {{url}}",
     sharedPage: "Shared notes: {{url}}",

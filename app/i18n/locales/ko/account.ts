@@ -142,9 +142,12 @@ export const account: Pick<
     cancel: "취소",
     deleteRitualTitle: "“{{title}}”을(를) 삭제할까요?",
     deleteRitualBody: "회의, 노트, 후속 조치도 함께 삭제됩니다. 되돌릴 수 없습니다.",
+    deleteRitualTold: "초대를 받은 모든 사람에게 모든 모임의 취소가 메일로 가서 캘린더에서 지워집니다: {{names}}.",
+    deleteRitualToldNobody: "Rituals 메일을 받는 사람이 없습니다. 직접 캘린더에 넣은 사람은 거기서 지워야 합니다.",
     deleteRitual: "리추얼 삭제",
     removeMemberTitle: "{{name}} 님을 팀에서 내보낼까요?",
     removeMemberBody: "더 이상 팀의 리추얼과 노트를 볼 수 없습니다. 나중에 다시 초대할 수 있습니다.",
+    removeMemberTold: "{{name}} 님에게 참여 중인 리추얼의 취소가 메일로 가서 캘린더에서 지워집니다: {{rituals}}.",
     removeMember: "팀원 내보내기",
   },
   errors: {
