@@ -86,6 +86,10 @@ const formHeaders = (length: number) => ({
   "Content-Length": String(length),
 });
 
+/** A whole form posted from this site. */
+const postForm = (target: string, body: string) =>
+  rawRequest({ method: "POST", target, headers: formHeaders(Buffer.byteLength(body)), body });
+
 /** Whether the server still answers at once: the point of every limit here. */
 async function answersPromptly(): Promise<void> {
   const started = Date.now();
@@ -99,24 +103,14 @@ describe("limits before parsing", () => {
   it("refuses the 100,000-field sign-in form by its size, and a smaller one by its field count", async () => {
     const fields = Array.from({ length: 100_000 }, (_, i) => `field${i}=`).join("&");
     expect(fields.length).toBeGreaterThan(800 * 1024);
-    const large = await rawRequest({
-      method: "POST",
-      target: "/sign-in",
-      headers: formHeaders(Buffer.byteLength(fields)),
-      body: fields,
-    });
+    const large = await postForm("/sign-in", fields);
     expect(large.status).toBe(413);
     expect(large.body).toContain("larger than the 256 KB");
     await answersPromptly();
 
     // Under the size limit, still 100,000 fields.
     const many = `email=x&${"a&".repeat(100_000)}`;
-    const counted = await rawRequest({
-      method: "POST",
-      target: "/sign-in",
-      headers: formHeaders(Buffer.byteLength(many)),
-      body: many,
-    });
+    const counted = await postForm("/sign-in", many);
     expect(counted.status).toBe(413);
     expect(counted.body).toContain("more fields than any page here sends");
     await answersPromptly();
@@ -137,12 +131,7 @@ describe("limits before parsing", () => {
 
   it("gives a meeting page's notes room, and asks a body without a length for one", async () => {
     const notes = `intent=save-notes&notes=${"a".repeat(900 * 1024)}`;
-    const notesSized = await rawRequest({
-      method: "POST",
-      target: "/teams/demo-team/rituals/demo-tea-time/meetings/20261203T083000Z",
-      headers: formHeaders(notes.length),
-      body: notes,
-    });
+    const notesSized = await postForm("/teams/demo-team/rituals/demo-tea-time/meetings/20261203T083000Z", notes);
     // Not refused for its size: the page itself answers (here: no signed-in member).
     expect(notesSized.status).not.toBe(413);
 
@@ -178,12 +167,7 @@ describe("limits before parsing", () => {
       password: DEMO_PASSWORD,
       redirectTo: `/teams/${"a".repeat(100 * 1024)}`,
     }).toString();
-    const signedIn = await rawRequest({
-      method: "POST",
-      target: "/sign-in",
-      headers: formHeaders(Buffer.byteLength(form)),
-      body: form,
-    });
+    const signedIn = await postForm("/sign-in", form);
     expect(signedIn.status).toBe(302);
     expect(signedIn.headers.location).toBe("/");
   });
