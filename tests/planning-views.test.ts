@@ -77,6 +77,32 @@ describe("the ritual editor's plan", () => {
     expect(again.rotation).toBeNull();
   });
 
+  it("starts a new weekly series on the date its suggestion names", async () => {
+    const planning = await loadTeamPlanning(world.teamId);
+    const happyHour = {
+      ...fieldsForNewRitual("happy-hour", {
+        title: "Happy hour",
+        timeZone: "Europe/Berlin",
+        startDate: "2026-12-01",
+        hostId: world.leadId,
+        memberIds: [world.seoulId],
+        customer: null,
+      }),
+    };
+    const result = plan(happyHour, planning);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of result.suggestions) {
+      const picked = Object.fromEntries(new URLSearchParams(suggestion.search));
+      const named = DateTime.fromISO(`${picked.startDate}T${picked.startTime}`, { zone: "Europe/Berlin" });
+      // The label's day and time are the first meeting's: "Wed, Dec 2 4:00 PM" starts on that Wednesday.
+      expect(suggestion.label).toBe(named.setLocale("en").toFormat("ccc, LLL d h:mm a"));
+      const fields = { ...happyHour, ...picked, weekdays: [picked.weekdays!] };
+      expect(plan(fields, planning).preview[0]!.rows.length).toBeGreaterThan(0);
+      const first = draftFromFields(fields).draft;
+      expect(first.startDate).toBe(named.toISODate());
+    }
+  });
+
   it("proposes a rotation with a tally when Seoul and Los Angeles cannot both be inside their hours", async () => {
     const planning = await loadTeamPlanning(world.teamId);
     const result = plan(checkIn([world.seoulId, world.laId]), planning);

@@ -146,11 +146,15 @@ export function planRitual(
   const byId = new Map(people.map((person) => [person.id, person]));
   const suggestionView = (slot: SlotSuggestion): SuggestionView => {
     const startTime = DateTime.fromMillis(slot.start, { zone: rule.timeZone }).toFormat("HH:mm");
+    // A suggestion that names a date starts a new series on it; a saved series keeps its first date.
     const dayChange: FormFields =
       rule.frequency === "once"
         ? { startDate: slot.localDate }
         : changeDay
-          ? { weekdays: [String(isoWeekdayOf(dayFromIso(slot.localDate)))] }
+          ? {
+              weekdays: [String(isoWeekdayOf(dayFromIso(slot.localDate)))],
+              ...(ritualId === undefined ? { startDate: slot.localDate } : {}),
+            }
           : {};
     return {
       key: `${slot.start}`,
