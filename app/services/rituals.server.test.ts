@@ -5,6 +5,7 @@ import { expandValidRule } from "~/domain/recurrence";
 import { getRitual, listRituals } from "~/models/ritual.server";
 import { createTeam } from "~/models/team.server";
 import { createMember } from "~/models/member.server";
+import { createContact, createCustomer } from "~/models/customer.server";
 import { changeMeeting } from "./meetings.server";
 import { saveRitual, type RitualForm } from "./rituals.server";
 
@@ -157,5 +158,40 @@ describe("saving a ritual", () => {
     expect(await listRituals(team.teamId)).toEqual([]);
     expect(await mailFor(team.teamId)).toEqual([]);
     expect((await saveRitual(team.teamId, undefined, { ...long, confirmed: ["length"] }, NOW)).status).toBe("saved");
+  });
+
+  it("asks before mailing a customer about a tea time less than a day away, and mails them once confirmed", async () => {
+    const team = await newTeam("soon");
+    const customer = await createCustomer(team.teamId, { name: "Hanbit", timeZone: "Asia/Seoul", language: "ko" });
+    if (!customer.ok) throw new Error("customer");
+    const contact = await createContact(team.teamId, customer.value.id, {
+      name: "Min-seo",
+      email: "minseo@soon.example",
+    });
+    if (!contact.ok) throw new Error("contact");
+    // 2 March 16:00 in Seoul is 07:00 UTC: 23 hours after NOW.
+    const teaTime: RitualForm = {
+      draft: {
+        kind: "tea-time",
+        title: "Tea time",
+        timeZone: "Asia/Seoul",
+        startTime: "16:00",
+        startDate: "2026-03-02",
+        weekdays: ["1"],
+        customerId: customer.value.id,
+      },
+      people: { hostIds: [team.leadId], contactIds: [contact.value.id] },
+      confirmed: [],
+    };
+    const asked = await saveRitual(team.teamId, undefined, teaTime, NOW);
+    expect(asked).toMatchObject({
+      status: "unconfirmed",
+      warnings: [{ key: "soon", start: Date.parse("2026-03-02T07:00:00Z") }],
+    });
+    expect(await listRituals(team.teamId)).toEqual([]);
+    expect(await mailFor(team.teamId)).toEqual([]);
+    const saved = await saveRitual(team.teamId, undefined, { ...teaTime, confirmed: ["soon"] }, NOW);
+    expect(saved.status).toBe("saved");
+    expect((await mailFor(team.teamId)).map((mail) => mail.toAddress)).toContain("minseo@soon.example");
   });
 });

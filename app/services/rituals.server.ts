@@ -60,7 +60,10 @@ export async function saveRitual(
     const prepared = await prepareRitual(teamId, form.draft, form.people, db);
     if (!prepared.ok) return { status: "invalid", errors: prepared.errors };
     const series = editing ? { rule: editing, meetings: await listStoredMeetings(editing.id, db) } : null;
-    const warnings = ritualWarnings(prepared.input.kind, ruleOf(prepared.input), series);
+    const warnings = ritualWarnings(prepared.input.kind, ruleOf(prepared.input), series, {
+      now,
+      mailsCustomer: (form.people.contactIds?.length ?? 0) > 0,
+    });
     if (unconfirmed(warnings, form.confirmed).length > 0) {
       return { status: "unconfirmed", warnings, timeZone: prepared.input.timeZone };
     }

@@ -105,7 +105,7 @@ export function planRitual(
   fields: FormFields,
   { planning, ritualId, storedMeetings, locale, t, now }: PlanContext,
 ): RitualPlan {
-  const { draft } = draftFromFields(fields);
+  const { draft, people: chosen } = draftFromFields(fields);
   const parsed = validateRitual(draft);
   const people = draftPeople(fields, planning);
   const empty = { preview: [], charts: [], suggestions: [], rotation: null, suggestionsChangeDay: false, warnings: [] };
@@ -116,6 +116,7 @@ export function planRitual(
     parsed.data.kind,
     rule,
     savedRule && storedMeetings ? { rule: savedRule, meetings: storedMeetings } : null,
+    { now, mailsCustomer: chosen.contactIds.length > 0 },
   ).map((warning) => warningView(warning, rule.timeZone, locale, t));
   if (people.length === 0) return { errors: {}, ...empty, warnings };
 
@@ -213,6 +214,16 @@ function warningView(warning: RitualWarning, timeZone: string, locale: string, t
       }),
       items: [],
       confirm: t("editor.lengthConfirm", { count: warning.minutes }),
+    };
+  }
+  if (warning.key === "soon") {
+    return {
+      key: warning.key,
+      message: t("editor.soonWarning", {
+        when: `${formatDay(warning.start, timeZone, locale)} ${formatTime(warning.start, timeZone, locale)}`,
+      }),
+      items: [],
+      confirm: t("editor.soonConfirm"),
     };
   }
   return {

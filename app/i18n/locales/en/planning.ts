@@ -173,6 +173,9 @@ export const planning = {
     orphanCancelled: "its cancellation is dropped (the new schedule does not meet then)",
     orphanNotes: "its notes stay, listed on the ritual's page, but leave the calendar",
     orphansConfirm: "Save anyway",
+    soonWarning:
+      "The next meeting is {{when}}, less than a day away: the customer's contacts are mailed about it at once.",
+    soonConfirm: "Yes, mail the customer now",
     warningsTitle: "Before you save",
     useRotation: "Take turns between these times (one ritual)",
     rotationTimes: "Take turns with (optional)",

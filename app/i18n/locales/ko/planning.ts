@@ -189,6 +189,8 @@ export const planning: Pick<
     orphanCancelled: "취소 표시는 사라집니다(새 일정은 그때 모이지 않습니다)",
     orphanNotes: "노트는 리추얼 페이지에 남지만 캘린더에서는 빠집니다",
     orphansConfirm: "그래도 저장",
+    soonWarning: "다음 모임이 {{when}}(으)로 하루도 남지 않았습니다. 고객 담당자에게 바로 메일이 갑니다.",
+    soonConfirm: "네, 지금 고객에게 메일을 보냅니다",
     warningsTitle: "저장하기 전에",
     useRotation: "이 시간들을 번갈아 쓰기(리추얼 하나로)",
     rotationTimes: "번갈아 쓸 시간(선택)",
