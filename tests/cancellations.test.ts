@@ -15,7 +15,7 @@ import { customerSeriesFile, teamSeriesFile } from "~/calendar/calendar-invites.
 import { loadRitualRecord } from "~/models/ritual-record.server";
 import { queueSeriesInvites } from "./support/invites";
 import { calendarOf, firstEvent, recipientOf, startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
-import { teamWithTeaTime } from "./support/tea-time";
+import { teaTimeForm, teamWithTeaTime } from "./support/tea-time";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
 let smtp: SmtpReceiver;
@@ -138,28 +138,14 @@ describe("cancellations nobody has to send by hand", () => {
     const [invite] = sentTo("jiwoo@taken-off.example");
     smtp.messages.length = 0;
 
-    const ritual = (await getRitual(world.teamId, world.teaTimeId))!;
-    const contacts = await prisma.ritualContact.findMany({ where: { ritualId: ritual.id } });
-    const { customerId } = await prisma.ritual.findUniqueOrThrow({ where: { id: ritual.id } });
     const saved = await saveRitual(
       world.teamId,
-      ritual.id,
-      {
-        draft: {
-          kind: "tea-time",
-          title: "Tea time",
-          timeZone: "Asia/Seoul",
-          startTime: "16:00",
-          startDate: "2026-11-26",
-          customerId: customerId!,
-        },
-        people: {
-          hostIds: [world.ownerId],
-          participantIds: [world.samId],
-          contactIds: contacts.map((contact) => contact.contactId),
-        },
-        confirmed: [],
-      },
+      world.teaTimeId,
+      await teaTimeForm(world.teaTimeId, {
+        hostId: world.ownerId,
+        participantIds: [world.samId],
+        startDate: "2026-11-26",
+      }),
       NOW + 1,
     );
     expect(saved).toMatchObject({ status: "saved" });

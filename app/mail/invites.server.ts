@@ -8,6 +8,9 @@ import type { FoundMeeting } from "~/models/meeting.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
 import { MEMBER_LANGUAGE, memberFooter, when } from "./wording.server";
 import { MINUTE } from "~/domain/durations";
+import { minutesToClock } from "~/domain/clock";
+import { seriesChanges, type SeriesChange } from "~/domain/series-changes";
+import type { TFunction } from "i18next";
 
 // Invites by email: the series to everyone on it, and one meeting's new time or cancellation.
 
@@ -20,13 +23,12 @@ interface Announcement {
   /** The meeting the text names, and the one whose page it links to. */
   start: number;
   originalStart: number;
-  subjectKey:
-    | "mail.inviteSubject"
-    | "mail.updateSubject"
-    | "mail.cancelSubject"
-    | "mail.seriesCancelSubject"
-    | "mail.seriesLeftSubject";
-  bodyKey: "mail.inviteBody" | "mail.updateBody" | "mail.cancelBody" | "mail.seriesCancelBody" | "mail.seriesLeftBody";
+  subjectKey: `mail.${"invite" | "update" | "moved" | "cancel" | "seriesUpdate" | "seriesCancel" | "seriesLeft"}Subject`;
+  bodyKey: `mail.${"invite" | "update" | "moved" | "cancel" | "seriesUpdate" | "seriesCancel" | "seriesLeft"}Body`;
+  /** The meeting's time before this change, when the mail names it ("was …"). */
+  previousStart?: number;
+  /** Lines after the first, in the recipient's language and on their clock: what changed. */
+  details?: (t: TFunction, words: MailWords) => string[];
   /** Only these get it (everyone on the ritual, when absent). */
   only?: Recipients;
   /** Whether the mail links the meeting's page (not once the ritual is gone for them). */
@@ -34,6 +36,18 @@ interface Announcement {
   /** The team's calendar file as one member gets it (hosts' reminders differ), and the customer's. */
   teamFile: (memberId: string) => Promise<string>;
   customerFile: () => Promise<string>;
+}
+
+type MailWords = ReturnType<typeof wordsFor>;
+
+/** What a mail's sentences fill in, on one recipient's clock and in their language. */
+function wordsFor(title: string, change: Announcement, zone: string, language: string) {
+  return {
+    title,
+    when: when(change.start, zone, language),
+    was: change.previousStart === undefined ? "" : when(change.previousStart, zone, language),
+    zone,
+  };
 }
 
 /**
@@ -55,11 +69,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   const drafts: MailDraft[] = [];
   const members = attendees.filter((a) => !a.emailsOff && (!change.only || change.only.memberIds.has(a.memberId)));
   for (const member of members) {
-    const words = {
-      title: ritual.title,
-      when: when(change.start, member.timeZone, MEMBER_LANGUAGE),
-      zone: member.timeZone,
-    };
+    const words = wordsFor(ritual.title, change, member.timeZone, MEMBER_LANGUAGE);
     drafts.push({
       ...common,
       dedupeKey: `${change.key}|member:${member.memberId}`,
@@ -69,7 +79,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
       subject: t(change.subjectKey, words),
       text:
         [
-          t(change.bodyKey, words),
+          [t(change.bodyKey, words), ...(change.details?.(t, words) ?? [])].join("\n"),
           change.linksMeetingPage &&
             t("mail.meetingPage", { url: meetingPageUrl(ritual, change.originalStart, env.appUrl) }),
           t("mail.attached"),
@@ -84,17 +94,18 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
     const language = ritual.customer.language;
     const [ct, calendar] = await Promise.all([i18nServer.getFixedT(language), change.customerFile()]);
     for (const contact of told) {
-      const zone = contact.timeZone;
-      const words = { title: ritual.title, when: when(change.start, zone, language), zone };
+      const words = wordsFor(ritual.title, change, contact.timeZone, language);
       drafts.push({
         ...common,
         dedupeKey: `${change.key}|contact:${contact.id}`,
         toName: contact.name,
         toAddress: contact.email,
         subject: ct(change.subjectKey, words),
-        text: [ct(change.bodyKey, words), ct("mail.attached"), `-- \n${ct("mail.customerFooter", { team })}`].join(
-          "\n\n",
-        ),
+        text: [
+          [ct(change.bodyKey, words), ...(change.details?.(ct, words) ?? [])].join("\n"),
+          ct("mail.attached"),
+          `-- \n${ct("mail.customerFooter", { team })}`,
+        ].join("\n\n"),
         calendar,
       });
     }
@@ -107,11 +118,31 @@ function nextMeeting({ ritual, changes }: RitualRecord, now: number) {
   return expandValidRule(ritual, { from: now, to: now + 800 * 24 * 60 * MINUTE }, changes.exceptions)[0];
 }
 
-/** The series invite to everyone on it, after it was created or changed (its sequence is in the key). */
-export async function seriesInviteMails(record: RitualRecord, now: number): Promise<MailDraft[]> {
+/** A series edit's changes as lines of a mail: the next meeting's old time on the reader's clock first. */
+function changeLines(changes: readonly SeriesChange[]) {
+  return (t: TFunction, words: MailWords) => [
+    ...(words.was ? [t("mail.change.nextWas", words)] : []),
+    ...changes.map((change) =>
+      change.key === "time"
+        ? t("mail.change.time", { from: minutesToClock(change.from), to: minutesToClock(change.to), zone: change.zone })
+        : t(`mail.change.${change.key}`, change),
+    ),
+  ];
+}
+
+/**
+ * The series invite to everyone on it, after it was created or, given how it
+ * was `before`, changed: then it says what changed (its sequence is in the key).
+ */
+export async function seriesInviteMails(
+  record: RitualRecord,
+  now: number,
+  before?: RitualRecord,
+): Promise<MailDraft[]> {
   const { ritual } = record;
   const next = nextMeeting(record, now);
   if (!next) return [];
+  const previous = before && nextMeeting(before, now);
   return announce(record, {
     linksMeetingPage: true,
     key: `invite|${ritual.id}|${ritual.sequence}`,
@@ -119,18 +150,33 @@ export async function seriesInviteMails(record: RitualRecord, now: number): Prom
     method: "REQUEST",
     start: next.start,
     originalStart: next.originalStart,
-    subjectKey: "mail.inviteSubject",
-    bodyKey: "mail.inviteBody",
+    ...(before
+      ? {
+          subjectKey: "mail.seriesUpdateSubject",
+          bodyKey: "mail.seriesUpdateBody",
+          previousStart: previous && previous.start !== next.start ? previous.start : undefined,
+          details: changeLines(seriesChanges(before.ritual, ritual)),
+        }
+      : { subjectKey: "mail.inviteSubject", bodyKey: "mail.inviteBody" }),
     teamFile: (memberId) => teamSeriesFile(record, { memberId }, MEMBER_LANGUAGE),
     customerFile: () => customerSeriesFile(record),
   });
 }
 
-/** One meeting's new time, or its cancellation, to everyone on the ritual (the meeting's sequence is in the key). */
-export async function meetingUpdateMails(record: RitualRecord, meeting: FoundMeeting["meeting"]): Promise<MailDraft[]> {
+/**
+ * One meeting's new time, or its cancellation, to everyone on the ritual (the
+ * meeting's sequence is in the key); a move names the time it had before
+ * (`previousStart`, null when it was cancelled).
+ */
+export async function meetingUpdateMails(
+  record: RitualRecord,
+  meeting: FoundMeeting["meeting"],
+  previousStart: number | null = null,
+): Promise<MailDraft[]> {
   if (meeting.detached) return [];
   const { ritual } = record;
   const cancelled = meeting.cancelled;
+  const moved = !cancelled && previousStart !== null && previousStart !== meeting.start;
   return announce(record, {
     linksMeetingPage: true,
     key: `meeting|${ritual.id}|${meeting.originalStart}|${Math.max(ritual.sequence, meeting.sequence)}`,
@@ -138,8 +184,9 @@ export async function meetingUpdateMails(record: RitualRecord, meeting: FoundMee
     method: cancelled ? "CANCEL" : "REQUEST",
     start: meeting.start,
     originalStart: meeting.originalStart,
-    subjectKey: cancelled ? "mail.cancelSubject" : "mail.updateSubject",
-    bodyKey: cancelled ? "mail.cancelBody" : "mail.updateBody",
+    subjectKey: cancelled ? "mail.cancelSubject" : moved ? "mail.movedSubject" : "mail.updateSubject",
+    bodyKey: cancelled ? "mail.cancelBody" : moved ? "mail.movedBody" : "mail.updateBody",
+    previousStart: moved ? previousStart : undefined,
     // Everyone on the team gets the same file for one meeting.
     teamFile: () => meetingCalendarFile(record, meeting, MEMBER_LANGUAGE),
     customerFile: () => meetingCalendarFile(record, meeting, ritual.customer?.language ?? "en", "customer"),

@@ -24,7 +24,8 @@ async function changeAndTell(ref: MeetingRef, write: MeetingWrite, now: number) 
     const written = await write(found, db);
     if (!written.ok) return written;
     const changed = (await findMeetingOf(record.ritual, ref.originalStart, db))!;
-    await queueMail(await meetingUpdateMails(record, changed.meeting), now, db);
+    const previousStart = found.meeting.cancelled ? null : found.meeting.start;
+    await queueMail(await meetingUpdateMails(record, changed.meeting, previousStart), now, db);
     return written;
   });
 }

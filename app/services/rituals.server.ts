@@ -73,7 +73,7 @@ export async function saveRitual(
       : { ok: true as const, value: await insertRitual(teamId, prepared, db, { creationToken: form.creationToken }) };
     if (!saved.ok) return { status: "invalid", errors: saved.errors };
     const record = (await loadRitualRecord(teamId, saved.value.id, db))!;
-    await queueMail(await seriesInviteMails(record, now), now, db);
+    await queueMail(await seriesInviteMails(record, now, before || undefined), now, db);
     if (before) await queueMail(await seriesCancellationMails(before, now, takenOff(before, record)), now, db);
     return { status: "saved", ritualId: saved.value.id };
   });

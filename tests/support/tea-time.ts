@@ -1,4 +1,6 @@
 import { createRitual } from "~/models/ritual.server";
+import type { RitualForm } from "~/services/rituals.server";
+import { prisma } from "~/utils/db.server";
 import { createMember } from "~/models/member.server";
 import { createContact, createCustomer } from "~/models/customer.server";
 import { signedUpUser, teamOwnedBy } from "./accounts";
@@ -40,4 +42,30 @@ export async function hanbitTeaTime(teamId: string, hostId: string, startDate: s
   );
   if (!teaTime.ok) throw new Error("tea time");
   return { customerId: customer.value.id, contactId: contact.value.id, teaTimeId: teaTime.value.id };
+}
+
+/**
+ * The editor's form for a team's Hanbit tea time as saved (16:00 in Seoul from
+ * `startDate`), with `changes` on top and these members on it beside its host.
+ */
+export async function teaTimeForm(
+  ritualId: string,
+  { hostId, participantIds, startDate }: { hostId: string; participantIds: string[]; startDate: string },
+  changes: Partial<RitualForm["draft"]> = {},
+): Promise<RitualForm> {
+  const { customerId } = await prisma.ritual.findUniqueOrThrow({ where: { id: ritualId } });
+  const contacts = await prisma.ritualContact.findMany({ where: { ritualId } });
+  return {
+    draft: {
+      kind: "tea-time",
+      title: "Tea time",
+      timeZone: "Asia/Seoul",
+      startTime: "16:00",
+      startDate,
+      customerId: customerId!,
+      ...changes,
+    },
+    people: { hostIds: [hostId], participantIds, contactIds: contacts.map((contact) => contact.contactId) },
+    confirmed: [],
+  };
 }

@@ -85,7 +85,8 @@ export const planning = {
       "tea-time": "Every two weeks with a customer: what are they struggling with?",
     },
     editTitle: "Edit “{{title}}”",
-    editIntro: "Changes reach everyone's calendar the next time it refreshes or when they download the invite again.",
+    editIntro:
+      "Saving a change mails the new invite to everyone on it who takes mail from Rituals; subscribed calendars follow when they next refresh.",
     create: "Create ritual",
     save: "Save changes",
     refreshPreview: "Update the preview",
@@ -231,11 +232,11 @@ export const planning = {
     move: "Move meeting",
     cancelTitle: "Cancel this meeting",
     cancelHint:
-      "Only this meeting is cancelled. Calendars that subscribe drop it; send the cancellation to anyone who downloaded the invite.",
+      "Only this meeting is cancelled. Everyone on it who takes mail from Rituals is sent the cancellation; subscribed calendars drop it when they next refresh.",
     cancel: "Cancel this meeting",
     restoreTitle: "Back to the usual time",
     restoreHint:
-      "Undo the move or the cancellation: the meeting follows the series again. Calendars that subscribe follow; send the invite again to anyone who downloaded it.",
+      "Undo the move or the cancellation: the meeting follows the series again. Everyone on it who takes mail from Rituals is sent the invite again; subscribed calendars follow when they next refresh.",
     restore: "Restore this meeting",
   },
   chart: {
