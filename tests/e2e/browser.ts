@@ -32,7 +32,12 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   // Fail with the locator's name well before the test's own timeout.
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("pageerror", (error) => {
+    // React 18 now and then fails a concurrent render with an error it reports as its own bug,
+    // then renders the page again ("Root did not complete. This is a bug in React.", seen once
+    // in CI; TanStack/router#4578 has more). The page works; the tests' assertions check that.
+    if (!error.message.startsWith("Minified React error #345;")) problems.push(error.message);
+  });
   page.on("console", (message) => {
     // A 404 page reports its own status as a failed resource load; that is expected there.
     if (message.type() === "error" && !message.text().includes("status of 404")) problems.push(message.text());
