@@ -6,8 +6,11 @@ import { getRitual } from "~/models/ritual.server";
 import { deliverQueuedMail } from "~/services/mail-sender.server";
 import { changeMeeting } from "~/services/meetings.server";
 import { saveRitual } from "~/services/rituals.server";
+import { action as languageAction } from "~/routes/language";
+import { prisma } from "~/utils/db.server";
+import { sessionCookie } from "./support/accounts";
 import { queueSeriesInvites } from "./support/invites";
-import { recipientOf, startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
+import { calendarOf, recipientOf, startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
 import { teaTimeForm, teamWithTeaTime } from "./support/tea-time";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
@@ -79,5 +82,26 @@ describe("mail that says what happened", () => {
     expect(minseo!.subject).toBe("변경: Tea time");
     expect(minseo!.text).toContain("시간: 16:00 → 17:00 (Asia/Seoul).");
     expect(minseo!.text).toContain("통화 링크가 바뀌었습니다.");
+  });
+
+  it("writes each member's mail in the language they chose in the app, and the customer's in theirs", async () => {
+    const world = await teamWithTeaTime("korean.example", "2026-11-26");
+    const { userId } = await prisma.member.findUniqueOrThrow({ where: { id: world.ownerId } });
+    // The lead switches the app to Korean, signed in.
+    const request = new Request("http://localhost/language", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: await sessionCookie(userId!) },
+      body: new URLSearchParams({ lng: "ko", redirectTo: "/" }),
+    });
+    expect((await languageAction({ request, params: {}, context: {} })).status).toBe(302);
+    await queueSeriesInvites(world.teamId, world.teaTimeId, NOW);
+    await send(NOW);
+    const [lead] = sentTo("lead@korean.example");
+    expect(lead!.subject).toBe("초대: Tea time");
+    expect(lead!.text).toContain("(Europe/Berlin)");
+    expect(calendarOf(lead!)).toContain("CATEGORIES:");
+    // Ji-woo has no account, so has chosen nothing: English.
+    expect(sentTo("jiwoo@korean.example")[0]!.subject).toBe("Invitation: Tea time");
+    expect(sentTo("minseo@hanbit.example")[0]!.subject).toBe("초대: Tea time");
   });
 });

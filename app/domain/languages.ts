@@ -7,3 +7,6 @@ export type Language = (typeof LANGUAGES)[number];
 export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value);
 }
+
+/** What the app speaks to someone who has chosen nothing yet. */
+export const DEFAULT_LANGUAGE: Language = "en";

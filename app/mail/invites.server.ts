@@ -6,7 +6,7 @@ import { i18nServer } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
 import type { FoundMeeting } from "~/models/meeting.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
-import { MEMBER_LANGUAGE, memberFooter, when } from "./wording.server";
+import { memberFooter, when } from "./wording.server";
 import { MINUTE } from "~/domain/durations";
 import { minutesToClock } from "~/domain/clock";
 import { seriesChanges, type SeriesChange } from "~/domain/series-changes";
@@ -34,7 +34,7 @@ interface Announcement {
   /** Whether the mail links the meeting's page (not once the ritual is gone for them). */
   linksMeetingPage: boolean;
   /** The team's calendar file as one member gets it (hosts' reminders differ), and the customer's. */
-  teamFile: (memberId: string) => Promise<string>;
+  teamFile: (memberId: string, language: string) => Promise<string>;
   customerFile: () => Promise<string>;
 }
 
@@ -51,25 +51,26 @@ function wordsFor(title: string, change: Announcement, zone: string, language: s
 }
 
 /**
- * The announcement for each member who takes mail (in English, on their
+ * The announcement for each member who takes mail (in their language, on their
  * clock, with the meeting page) and, for tea times, each of the customer's
  * contacts (in the customer's language, on their own clock, no team links).
  */
 async function announce(record: RitualRecord, change: Announcement): Promise<MailDraft[]> {
   const { ritual, attendees, contacts, teamName: team } = record;
   const teamId = ritual.teamId;
-  const t = await i18nServer.getFixedT(MEMBER_LANGUAGE);
-  // One file for the hosts and one for everyone else, not one per person.
-  const files = new Map<boolean, Promise<string>>();
-  const teamFile = (memberId: string, host: boolean) => {
-    if (!files.has(host)) files.set(host, change.teamFile(memberId));
-    return files.get(host)!;
+  // One file for the hosts and one for everyone else, per language, not one per person.
+  const files = new Map<string, Promise<string>>();
+  const teamFile = (memberId: string, host: boolean, language: string) => {
+    const key = `${host}|${language}`;
+    if (!files.has(key)) files.set(key, change.teamFile(memberId, language));
+    return files.get(key)!;
   };
   const common = { teamId, kind: change.kind, calendarMethod: change.method };
   const drafts: MailDraft[] = [];
   const members = attendees.filter((a) => !a.emailsOff && (!change.only || change.only.memberIds.has(a.memberId)));
   for (const member of members) {
-    const words = wordsFor(ritual.title, change, member.timeZone, MEMBER_LANGUAGE);
+    const t = await i18nServer.getFixedT(member.language);
+    const words = wordsFor(ritual.title, change, member.timeZone, member.language);
     drafts.push({
       ...common,
       dedupeKey: `${change.key}|member:${member.memberId}`,
@@ -86,7 +87,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
         ]
           .filter(Boolean)
           .join("\n\n") + memberFooter(t, team, teamId, member.memberId),
-      calendar: await teamFile(member.memberId, member.role === "host"),
+      calendar: await teamFile(member.memberId, member.role === "host", member.language),
     });
   }
   const told = contacts.filter((contact) => !change.only || change.only.contactIds.has(contact.id));
@@ -158,7 +159,7 @@ export async function seriesInviteMails(
           details: changeLines(seriesChanges(before.ritual, ritual)),
         }
       : { subjectKey: "mail.inviteSubject", bodyKey: "mail.inviteBody" }),
-    teamFile: (memberId) => teamSeriesFile(record, { memberId }, MEMBER_LANGUAGE),
+    teamFile: (memberId, language) => teamSeriesFile(record, { memberId }, language),
     customerFile: () => customerSeriesFile(record),
   });
 }
@@ -187,8 +188,8 @@ export async function meetingUpdateMails(
     subjectKey: cancelled ? "mail.cancelSubject" : moved ? "mail.movedSubject" : "mail.updateSubject",
     bodyKey: cancelled ? "mail.cancelBody" : moved ? "mail.movedBody" : "mail.updateBody",
     previousStart: moved ? previousStart : undefined,
-    // Everyone on the team gets the same file for one meeting.
-    teamFile: () => meetingCalendarFile(record, meeting, MEMBER_LANGUAGE),
+    // Everyone on the team who reads one language gets the same file for one meeting.
+    teamFile: (_memberId, language) => meetingCalendarFile(record, meeting, language),
     customerFile: () => meetingCalendarFile(record, meeting, ritual.customer?.language ?? "en", "customer"),
   });
 }
@@ -223,7 +224,7 @@ export async function seriesCancellationMails(
     bodyKey: deleted ? "mail.seriesCancelBody" : "mail.seriesLeftBody",
     only: takenOff,
     linksMeetingPage: false,
-    teamFile: (memberId) => teamSeriesFile(record, { memberId }, MEMBER_LANGUAGE, { cancelled: true }),
+    teamFile: (memberId, language) => teamSeriesFile(record, { memberId }, language, { cancelled: true }),
     customerFile: () => customerSeriesFile(record, { cancelled: true }),
   });
 }

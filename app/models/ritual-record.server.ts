@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/domain/languages";
 import { contactTimeZone } from "~/domain/people";
 import type { SeriesChanges } from "~/domain/recurrence";
 import type { StoredRitual } from "~/domain/ritual";
@@ -16,6 +17,8 @@ interface RitualAttendee {
   email: string;
   timeZone: string;
   emailsOff: boolean;
+  /** The language their mail is written in. */
+  language: Language;
   role: "host" | "participant";
 }
 
@@ -71,7 +74,17 @@ export async function loadRitualRecord(
       team: { select: { name: true } },
       attendees: {
         include: {
-          member: { select: { id: true, name: true, email: true, userId: true, timeZone: true, emailsOff: true } },
+          member: {
+            select: {
+              id: true,
+              name: true,
+              email: true,
+              userId: true,
+              timeZone: true,
+              emailsOff: true,
+              user: { select: { language: true } },
+            },
+          },
         },
         orderBy: { role: "asc" },
       },
@@ -99,6 +112,8 @@ export async function loadRitualRecord(
       email: member.email,
       timeZone: member.timeZone,
       emailsOff: member.emailsOff,
+      // A member without an account has chosen nothing yet.
+      language: isLanguage(member.user?.language) ? member.user.language : DEFAULT_LANGUAGE,
       role: attendeeRole(role),
     })),
     contacts: customer

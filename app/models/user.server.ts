@@ -4,6 +4,7 @@ import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { PER_PAIR } from "~/domain/sign-in-throttle";
 import { signInSucceeded, takeSignInAttempt } from "./sign-in-throttle.server";
+import { DEFAULT_LANGUAGE, type Language } from "~/domain/languages";
 
 export interface SessionUser {
   id: string;
@@ -21,7 +22,7 @@ function hashPassword(password: string): Promise<string> {
 export async function createUser(
   input: unknown,
   db: DbOrTransaction = prisma,
-  { id }: { id?: string } = {},
+  { id, language = DEFAULT_LANGUAGE }: { id?: string; language?: Language } = {},
 ): Promise<WriteResult<SessionUser>> {
   const parsed = validate(signUpSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
@@ -29,10 +30,15 @@ export async function createUser(
   if (await db.user.findUnique({ where: { email } }))
     return { ok: false, errors: { email: "validation.accountExists" } };
   const user = await db.user.create({
-    data: { id, email, name, passwordHash: await hashPassword(password) },
+    data: { id, email, name, language, passwordHash: await hashPassword(password) },
     select: userFields,
   });
   return { ok: true, value: user };
+}
+
+/** The language the person chose in the app: their mail is written in it. */
+export async function setUserLanguage(userId: string, language: Language): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { language } });
 }
 
 export function getUser(userId: string): Promise<SessionUser | null> {

@@ -7,6 +7,8 @@ import { Field, textValue } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import { createUser } from "~/models/user.server";
+import { isLanguage } from "~/domain/languages";
+import { i18nServer } from "~/i18n/i18next.server";
 import { SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
 import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -31,7 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       details: { count: Math.ceil(wait / 60) },
     });
   }
-  const created = await createUser(values);
+  // The language the page was read in is the one their mail starts in.
+  const language = await i18nServer.getLocale(request);
+  const created = await createUser(values, undefined, { language: isLanguage(language) ? language : undefined });
   if (!created.ok) return invalidForm(created.errors, values);
   return startUserSession(created.value.id, safeRedirect(values.redirectTo as string | undefined, "/teams/new"));
 }
