@@ -6,6 +6,7 @@ import { sendRecap } from "~/services/meetings.server";
 import { queueDueAgendas, queueDueDigests } from "~/services/reminders.server";
 import { addFollowUp, addQuestion, addRisk, saveNotes } from "~/models/note.server";
 import { getRitual } from "~/models/ritual.server";
+import { setUserLanguage } from "~/models/user.server";
 import { teamWithTeaTime } from "./support/tea-time";
 
 const LA = "America/Los_Angeles";
@@ -120,6 +121,29 @@ describe("before and after the meeting", () => {
     expect(agenda!.text).toContain("Still open from earlier meetings:\n- Check our margins (Sam)");
     // Participants who do not host get no agenda.
     expect(await mailsTo(world.samId, "agenda")).toEqual([]);
+  });
+
+  it("writes the agenda and the digest in the language the host chose in the app", async () => {
+    const { userId } = await prisma.member.findUniqueOrThrow({ where: { id: world.leadId } });
+    await setUserLanguage(userId!, "ko");
+    try {
+      const ritual = (await getRitual(world.teamId, world.teaTimeId))!;
+      const [, , third] = expandValidRule(ritual, { from: world.start, to: world.start + 60 * 86_400_000 });
+      expect(await queueDueAgendas(third!.start - ritual.goEarlyMinutes * 60_000)).toBe(1);
+      const [agenda] = await mailsTo(world.leadId, "agenda");
+      const berlin = DateTime.fromMillis(third!.start, { zone: "Europe/Berlin" }).setLocale("ko");
+      expect(agenda!.subject).toBe(`안건: Tea time ${berlin.toLocaleString(DateTime.TIME_SIMPLE)}`);
+      await addFollowUp(
+        ref(),
+        { title: "Share the customs forms", ownerId: world.leadId, dueDate: "2026-12-20", shared: "on" },
+        la("2026-11-01T09:00"),
+      );
+      await queueDueDigests(la("2026-11-08T12:00"));
+      const [digest] = await mailsTo(world.leadId, "digest");
+      expect(digest!.subject).toMatch(/^오늘의 후속 조치, /);
+    } finally {
+      await setUserLanguage(userId!, "en");
+    }
   });
 
   it("mails the customer a recap of what the shared page shows, never the internal notes", async () => {

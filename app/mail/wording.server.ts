@@ -1,11 +1,14 @@
 import type { TFunction } from "i18next";
 import { formatDay, formatTime } from "~/i18n/format";
 import { env } from "~/utils/env.server";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/domain/languages";
 
 // How mail speaks: the language members read, the footer with their email switch, times on their clock.
 
-/** Members read mail in English (the app keeps no language per member); customers in their own. */
-export const MEMBER_LANGUAGE = "en";
+/** The language a member reads mail in: the one they chose in the app, or the default without an account. */
+export function memberLanguage(member: { user: { language: string } | null }): Language {
+  return isLanguage(member.user?.language) ? member.user.language : DEFAULT_LANGUAGE;
+}
 
 const settingsUrl = (teamId: string, memberId: string) =>
   new URL(`/teams/${teamId}/members/${memberId}/edit`, env.appUrl).toString();

@@ -132,6 +132,9 @@ export async function getMail(teamId: string, id: string, viewer: { memberId: st
   return prisma.mail.findFirst({ where: { id, teamId, ...(viewer.isOwner ? {} : { memberId: viewer.memberId }) } });
 }
 
+/** A member's account's language, which their mail is written in. */
+const LANGUAGE = { select: { language: true } } as const;
+
 /** The reminders among `keys` that were given already. */
 export async function givenNudges(keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
@@ -168,7 +171,9 @@ export async function openFollowUpsForReminders() {
       dueDate: true,
       shared: true,
       lastUpdatedAt: true,
-      owner: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true, teamId: true } },
+      owner: {
+        select: { id: true, name: true, email: true, timeZone: true, emailsOff: true, teamId: true, user: LANGUAGE },
+      },
       notePage: {
         select: {
           meeting: {
@@ -185,7 +190,9 @@ export async function openFollowUpsForReminders() {
                     where: { role: "host" },
                     orderBy: { memberId: "asc" },
                     select: {
-                      member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } },
+                      member: {
+                        select: { id: true, name: true, email: true, timeZone: true, emailsOff: true, user: LANGUAGE },
+                      },
                     },
                   },
                 },
@@ -207,7 +214,9 @@ export async function ritualsWithHosts() {
       customer: CUSTOMER_FACTS,
       attendees: {
         where: { role: "host" },
-        select: { member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true } } },
+        select: {
+          member: { select: { id: true, name: true, email: true, timeZone: true, emailsOff: true, user: LANGUAGE } },
+        },
       },
     },
   });

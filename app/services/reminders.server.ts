@@ -16,7 +16,7 @@ import {
 import { listExceptionsFor } from "~/models/meeting.server";
 import { loadNotePage, type MeetingRef } from "~/models/note.server";
 import { toStoredRitual } from "~/models/ritual.server";
-import { MEMBER_LANGUAGE, memberFooter, when } from "~/mail/wording.server";
+import { memberFooter, memberLanguage, when } from "~/mail/wording.server";
 import { MINUTE } from "~/domain/durations";
 
 // Be Responsive by mail: the morning digest of follow-up reminders, and the agenda at go-early time.
@@ -63,9 +63,10 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
       );
     }
   }
-  const t = await i18nServer.getFixedT(MEMBER_LANGUAGE);
   let queued = 0;
   for (const { recipient, lines } of owed.values()) {
+    const language = memberLanguage(recipient);
+    const t = await i18nServer.getFixedT(language);
     const date = digestDateDue(recipient.timeZone, now);
     if (date === null) continue;
     const dedupeKey = `digest|${recipient.id}|${date}`;
@@ -81,7 +82,7 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
         const line = `- ${t("mail.digestItem", {
           reason: t(`mail.reason.${nudge.reason}`),
           title: item.title,
-          due: formatDate(item.dueDate, MEMBER_LANGUAGE),
+          due: formatDate(item.dueDate, language),
           url: meetingPageUrl(ritual, item.notePage.meeting.originalStart.getTime(), env.appUrl),
         })}`;
         return item.shared && ritual.customer
@@ -97,7 +98,7 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
         memberId: recipient.id,
         toName: recipient.name,
         toAddress: recipient.email,
-        subject: t("mail.digestSubject", { date: formatDate(date, MEMBER_LANGUAGE) }),
+        subject: t("mail.digestSubject", { date: formatDate(date, language) }),
         text: text + memberFooter(t, team, recipient.teamId, recipient.id),
       },
       fresh.map((line) => line.nudge.key),
@@ -112,7 +113,6 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
 export async function queueDueAgendas(now = Date.now()): Promise<number> {
   const rituals = await ritualsWithHosts();
   const exceptions = await listExceptionsFor(rituals.map((r) => r.id));
-  const t = await i18nServer.getFixedT(MEMBER_LANGUAGE);
   let queued = 0;
   for (const row of rituals) {
     const ritual = toStoredRitual(row);
@@ -130,10 +130,11 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
         ...notes.carriedQuestions.map((item) => `- ${item.question}`),
         ...notes.carriedRisks.map((item) => `- ${item.risk}`),
       ];
-      const drafts: MailDraft[] = row.attendees
-        .map((a) => a.member)
-        .filter((host) => !host.emailsOff)
-        .map((host) => ({
+      const drafts: MailDraft[] = [];
+      for (const host of row.attendees.map((a) => a.member).filter((member) => !member.emailsOff)) {
+        const language = memberLanguage(host);
+        const t = await i18nServer.getFixedT(language);
+        drafts.push({
           teamId: ritual.teamId,
           dedupeKey: `agenda|${ritual.id}|${meeting.originalStart}|${host.id}`,
           kind: "agenda" as const,
@@ -142,13 +143,13 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
           toAddress: host.email,
           subject: t("mail.agendaSubject", {
             title: ritual.title,
-            time: formatTime(meeting.start, host.timeZone, MEMBER_LANGUAGE),
+            time: formatTime(meeting.start, host.timeZone, language),
           }),
           text:
             [
               t("mail.agendaIntro", {
                 title: ritual.title,
-                time: when(meeting.start, host.timeZone, MEMBER_LANGUAGE),
+                time: when(meeting.start, host.timeZone, language),
                 zone: host.timeZone,
               }),
               agenda && `${t("mail.agendaHeading")}:\n${agenda}`,
@@ -157,7 +158,8 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
             ]
               .filter(Boolean)
               .join("\n\n") + memberFooter(t, row.team.name, ritual.teamId, host.id),
-        }));
+        });
+      }
       queued += await queueMail(drafts, now);
     }
   }
