@@ -5,6 +5,7 @@ import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import type { Meeting as MeetingRow } from "~/generated/prisma/client";
 import { getRitual, highestMeetingSequence } from "./ritual.server";
 import { MINUTE } from "~/domain/durations";
+import { meetingOnSameDay } from "~/domain/meeting-address";
 
 /** The rituals' cancelled and moved meetings, by ritual, as the engine and the calendar files take them. */
 export async function listExceptionsFor(ritualIds: string[]): Promise<Map<string, StoredException[]>> {
@@ -41,6 +42,18 @@ export function toStoredException(row: MeetingRow): StoredException {
 export async function findMeeting(teamId: string, ritualId: string, originalStart: number) {
   const ritual = await getRitual(teamId, ritualId);
   return ritual && findMeetingOf(ritual, originalStart);
+}
+
+/**
+ * Where an address from before a series edit leads: the original instant of
+ * the meeting the team's ritual has that day now, or null (no such ritual,
+ * no meeting that day, or the address is current).
+ */
+export async function currentAddressOf(teamId: string, ritualId: string, originalStart: number) {
+  if (!Number.isFinite(originalStart)) return null;
+  const ritual = await getRitual(teamId, ritualId);
+  const sameDay = ritual && meetingOnSameDay(ritual, originalStart);
+  return sameDay && sameDay.originalStart !== originalStart ? sameDay.originalStart : null;
 }
 
 export type FoundMeeting = NonNullable<Awaited<ReturnType<typeof findMeetingOf>>>;

@@ -7,13 +7,13 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
 import { calendarFilename, downloadResponse } from "~/calendar/calendar-response.server";
-import { notFound } from "~/utils/responses.server";
+import { meetingNotHere } from "~/utils/responses.server";
 
 /** The meeting's note page as a Markdown file, everything on it, in the reader's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const found = await findMeeting(team.id, params.ritualId ?? "", parseMeetingKey(params.start));
-  if (!found) throw notFound();
+  if (!found) throw await meetingNotHere(request, team.id, params.ritualId ?? "", params.start);
   const { ritual, meeting } = found;
   const [locale, t, { page }] = await Promise.all([
     i18nServer.getLocale(request),

@@ -33,21 +33,22 @@ import { notePageView } from "~/views/note-page.server";
 import { overlapChartView } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual, previewMeetingView } from "~/views/ritual-editor.server";
 import { env } from "~/utils/env.server";
-import { notFound } from "~/utils/responses.server";
+import { meetingNotHere, notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · ${data.when} · Rituals` : "Rituals" },
 ];
 
-async function meetingOf(request: Request, params: LoaderFunctionArgs["params"]) {
+/** The meeting the address names; a page asked for at an older address is sent to its current one. */
+async function meetingOf(request: Request, params: LoaderFunctionArgs["params"], { reading = false } = {}) {
   const { team, member } = await requireMember(request, params.teamId);
   const found = await findMeeting(team.id, params.ritualId ?? "", parseMeetingKey(params.start));
-  if (!found) throw notFound();
+  if (!found) throw reading ? await meetingNotHere(request, team.id, params.ritualId ?? "", params.start) : notFound();
   return { team, member, ...found };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { team, member, ritual, meeting } = await meetingOf(request, params);
+  const { team, member, ritual, meeting } = await meetingOf(request, params, { reading: true });
   const { locale, t, planning, now } = await planningRequest(request, team.id);
   const people = draftPeople(fieldsOfSavedRitual(planning, ritual.id) ?? {}, planning);
   const localDate = DateTime.fromMillis(meeting.originalStart, { zone: ritual.timeZone }).toISODate()!;

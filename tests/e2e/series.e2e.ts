@@ -126,10 +126,16 @@ describe("a team lead's series over a month", () => {
       );
       expect(movedPage?.status()).toBe(200);
       expect(await page.locator(".page-heading").innerText()).toContain("Moved");
-      // The old address is no meeting any more.
-      expect(
-        (await page.goto(`${baseUrl}${ritualPath}/meetings/${meetingKey(nextThursday.toMillis())}`))?.status(),
-      ).toBe(404);
+      // The address from before the edit (in mails already sent, in downloaded files) leads to the meeting now.
+      const oldAddress = await page.goto(`${baseUrl}${ritualPath}/meetings/${meetingKey(nextThursday.toMillis())}`);
+      expect(oldAddress?.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe(`${ritualPath}/meetings/${meetingKey(thursdayAt11.toMillis())}`);
+      expect(await page.locator(".page-heading").innerText()).toContain("Cancelled");
+      const oldNotes = await page.request.get(
+        `${baseUrl}${ritualPath}/meetings/${meetingKey(nextThursday.toMillis())}/notes.md`,
+      );
+      expect(oldNotes.status()).toBe(200);
+      expect(await oldNotes.text()).toContain("Why we cancelled: the release slipped.");
       // The series invite still moves Tuesday and leaves Thursday out, as two parsers read it.
       const invite = await (await page.request.get(`${baseUrl}${ritualPath}.ics`)).text();
       const fortnight = { from: monday.toMillis(), to: monday.plus({ weeks: 2 }).toMillis() };
