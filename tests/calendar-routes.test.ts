@@ -204,7 +204,16 @@ describe("invite downloads", () => {
     expect(after).toContain("STATUS:CANCELLED");
     const sequence = (lines: string[]) => Number(lines.find((l) => l.startsWith("SEQUENCE:"))!.slice(9));
     expect(sequence(after)).toBeGreaterThan(sequence(before));
-    const notAMeeting = await respond(meetingLoader, "/x", { ...params, start: "20260203T091500Z" }, auth());
+    // Another time that day (an address from before a series edit) leads to the day's meeting; a day without one is no meeting.
+    const sameDay = await respond(
+      meetingLoader,
+      "/teams/t/rituals/r/meetings/20260203T091500Z.ics",
+      { ...params, start: "20260203T091500Z" },
+      auth(),
+    );
+    expect(sameDay.status).toBe(301);
+    expect(sameDay.headers.get("Location")).toBe(`/teams/t/rituals/r/meetings/${start}.ics`);
+    const notAMeeting = await respond(meetingLoader, "/x", { ...params, start: "20260204T091500Z" }, auth());
     expect(notAMeeting.status).toBe(404);
   });
 
