@@ -1,12 +1,10 @@
 import ICAL from "ical.js";
 import nodeIcal from "node-ical";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expandValidRule } from "~/domain/recurrence";
-import { smtpTransport } from "~/mail/transport.server";
 import { setMemberEmails } from "~/models/member.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
-import { deliverQueuedMail } from "~/services/mail-sender.server";
 import { changeMeeting } from "~/services/meetings.server";
 import { removeMember } from "~/services/members.server";
 import { deleteRitual, saveRitual } from "~/services/rituals.server";
@@ -14,13 +12,12 @@ import { prisma } from "~/utils/db.server";
 import { customerSeriesFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
 import { loadRitualRecord } from "~/models/ritual-record.server";
 import { queueSeriesInvites } from "./support/invites";
-import { calendarOf, firstEvent, recipientOf, startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
+import { calendarOf, firstEvent, recipientOf, smtpForThisFile } from "./support/smtp";
 import { teaTimeForm, teamWithTeaTime } from "./support/tea-time";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
-let smtp: SmtpReceiver;
-const send = (now: number) => deliverQueuedMail(now, smtpTransport(smtp.url, "Rituals <rituals@example.com>"));
-const sentTo = (address: string) => smtp.messages.filter((message) => recipientOf(message) === address);
+const mail = smtpForThisFile();
+const { send, sentTo } = mail;
 
 /** Every event of a calendar file as ical.js reads it. */
 function events(ics: string) {
@@ -54,14 +51,6 @@ function expectCancels(sent: string, cancellation: ParsedMail) {
   expect(new Set(statuses)).toEqual(new Set(["CANCELLED"]));
 }
 
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-});
-afterAll(() => smtp.close());
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
-
 describe("cancellations nobody has to send by hand", () => {
   it("mails everyone a deleted ritual was sent to, customers too, the cancellation of the whole series", async () => {
     const world = await teamWithTeaTime("deleted.example", "2026-11-26");
@@ -84,16 +73,16 @@ describe("cancellations nobody has to send by hand", () => {
     ]);
     expect(events(held.get("jiwoo@deleted.example")!).filter((event) => event.recurrenceId)).toHaveLength(1);
     await send(NOW + 1);
-    smtp.messages.length = 0;
+    mail.messages().length = 0;
 
     expect(await deleteRitual(world.teamId, world.teaTimeId, NOW + 2)).toBe(true);
     await send(NOW + 2);
-    expect(smtp.messages.map(recipientOf).sort()).toEqual([
+    expect(mail.messages().map(recipientOf).sort()).toEqual([
       "jiwoo@deleted.example",
       "lead@deleted.example",
       "minseo@hanbit.example",
     ]);
-    for (const message of smtp.messages) expectCancels(held.get(recipientOf(message)!)!, message);
+    for (const message of mail.messages()) expectCancels(held.get(recipientOf(message)!)!, message);
     const [jiwoo] = sentTo("jiwoo@deleted.example");
     expect(jiwoo!.subject).toBe("Cancelled: Tea time (every meeting)");
     // The ritual's pages are gone: the mail links none.
@@ -115,17 +104,19 @@ describe("cancellations nobody has to send by hand", () => {
     for (const id of [world.teaTimeId, checkIn.value.id]) await queueSeriesInvites(world.teamId, id, NOW);
     await send(NOW);
     const invites = sentTo("jiwoo@removed.example");
-    smtp.messages.length = 0;
+    mail.messages().length = 0;
 
     const removed = await removeMember(world.teamId, world.jiwooId, NOW + 1);
     expect(removed.ok).toBe(true);
     await send(NOW + 1);
-    expect(smtp.messages.map(recipientOf)).toEqual(["jiwoo@removed.example", "jiwoo@removed.example"]);
-    expect(smtp.messages.map((message) => message.subject).sort()).toEqual([
-      "You are no longer on Check-in",
-      "You are no longer on Tea time",
-    ]);
-    for (const message of smtp.messages) {
+    expect(mail.messages().map(recipientOf)).toEqual(["jiwoo@removed.example", "jiwoo@removed.example"]);
+    expect(
+      mail
+        .messages()
+        .map((message) => message.subject)
+        .sort(),
+    ).toEqual(["You are no longer on Check-in", "You are no longer on Tea time"]);
+    for (const message of mail.messages()) {
       const invite = invites.find((sent) => firstEvent(calendarOf(sent)).uid === firstEvent(calendarOf(message)).uid);
       expectCancels(calendarOf(invite!), message);
     }
@@ -136,7 +127,7 @@ describe("cancellations nobody has to send by hand", () => {
     await queueSeriesInvites(world.teamId, world.teaTimeId, NOW);
     await send(NOW);
     const [invite] = sentTo("jiwoo@taken-off.example");
-    smtp.messages.length = 0;
+    mail.messages().length = 0;
 
     const saved = await saveRitual(
       world.teamId,
@@ -153,6 +144,6 @@ describe("cancellations nobody has to send by hand", () => {
     const [left] = sentTo("jiwoo@taken-off.example");
     expect(left!.subject).toBe("You are no longer on Tea time");
     expectCancels(calendarOf(invite!), left!);
-    expect(smtp.messages.filter((message) => firstEvent(calendarOf(message)).method === "CANCEL")).toHaveLength(1);
+    expect(mail.messages().filter((message) => firstEvent(calendarOf(message)).method === "CANCEL")).toHaveLength(1);
   });
 });

@@ -1,32 +1,21 @@
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expandValidRule } from "~/domain/recurrence";
-import { smtpTransport } from "~/mail/transport.server";
 import { getRitual } from "~/models/ritual.server";
-import { deliverQueuedMail } from "~/services/mail-sender.server";
 import { changeMeeting } from "~/services/meetings.server";
 import { saveRitual } from "~/services/rituals.server";
 import { action as languageAction } from "~/routes/language";
 import { prisma } from "~/utils/db.server";
 import { sessionCookie } from "./support/accounts";
 import { queueSeriesInvites } from "./support/invites";
-import { calendarOf, recipientOf, startSmtpReceiver, type SmtpReceiver } from "./support/smtp";
+import { calendarOf, smtpForThisFile } from "./support/smtp";
 import { teaTimeForm, teamWithTeaTime } from "./support/tea-time";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
-let smtp: SmtpReceiver;
-const send = (now: number) => deliverQueuedMail(now, smtpTransport(smtp.url, "Rituals <rituals@example.com>"));
-const sentTo = (address: string) => smtp.messages.filter((message) => recipientOf(message) === address);
+const mail = smtpForThisFile();
+const { send, sentTo } = mail;
 /** A time as the mail writes it for someone in Seoul. */
 const inSeoul = (instant: number) => DateTime.fromMillis(instant, { zone: "Asia/Seoul" }).toFormat("ccc, LLL d h:mm a");
-
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-});
-afterAll(() => smtp.close());
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
 
 describe("mail that says what happened", () => {
   it("names a moved meeting's old time, on each reader's clock", async () => {
@@ -53,7 +42,7 @@ describe("mail that says what happened", () => {
     await queueSeriesInvites(world.teamId, world.teaTimeId, NOW);
     await send(NOW);
     expect(sentTo("jiwoo@edited.example")[0]!.subject).toBe("Invitation: Tea time");
-    smtp.messages.length = 0;
+    mail.messages().length = 0;
 
     const people = { hostId: world.ownerId, participantIds: [world.jiwooId, world.samId], startDate: "2026-11-26" };
     const before = (await getRitual(world.teamId, world.teaTimeId))!;

@@ -1,5 +1,8 @@
 import type { AddressInfo } from "node:net";
 import ICAL from "ical.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { smtpTransport } from "~/mail/transport.server";
+import { deliverQueuedMail } from "~/services/mail-sender.server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -73,3 +76,23 @@ export function firstEvent(ics: string) {
 /** The address a mail went to. */
 export const recipientOf = (message: ParsedMail) =>
   (Array.isArray(message.to) ? message.to[0] : message.to)?.value[0]?.address;
+
+/**
+ * A receiver for this test file, emptied before each test, and the app's
+ * sender pointed at it: what was sent, and to whom.
+ */
+export function smtpForThisFile() {
+  let receiver: SmtpReceiver;
+  beforeAll(async () => {
+    receiver = await startSmtpReceiver();
+  });
+  afterAll(() => receiver.close());
+  beforeEach(() => {
+    receiver.messages.length = 0;
+  });
+  return {
+    messages: () => receiver.messages,
+    send: (now: number) => deliverQueuedMail(now, smtpTransport(receiver.url, "Rituals <rituals@example.com>")),
+    sentTo: (address: string) => receiver.messages.filter((message) => recipientOf(message) === address),
+  };
+}
