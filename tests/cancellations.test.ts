@@ -6,7 +6,7 @@ import { expandValidRule } from "~/domain/recurrence";
 import { setMemberEmails } from "~/models/member.server";
 import { createRitual, getRitual } from "~/models/ritual.server";
 import { changeMeeting } from "~/services/meetings.server";
-import { removeMember } from "~/services/members.server";
+import { removeContact, removeMember } from "~/services/members.server";
 import { deleteRitual, saveRitual } from "~/services/rituals.server";
 import { prisma } from "~/utils/db.server";
 import { customerSeriesFile, teamSeriesFile } from "~/calendar/calendar-invites.server";
@@ -145,5 +145,25 @@ describe("cancellations nobody has to send by hand", () => {
     expect(left!.subject).toBe("You are no longer on Tea time");
     expectCancels(calendarOf(invite!), left!);
     expect(mail.messages().filter((message) => firstEvent(calendarOf(message)).method === "CANCEL")).toHaveLength(1);
+  });
+
+  it("mails a customer's removed contact, in the customer's language, the cancellation of each tea time", async () => {
+    const world = await teamWithTeaTime("contact-removed.example", "2026-11-26");
+    await queueSeriesInvites(world.teamId, world.teaTimeId, NOW);
+    await send(NOW);
+    const [invite] = sentTo("minseo@hanbit.example");
+    mail.messages().length = 0;
+
+    const { customerId, contacts } = await prisma.ritual.findUniqueOrThrow({
+      where: { id: world.teaTimeId },
+      include: { contacts: true },
+    });
+    expect(await removeContact(world.teamId, customerId!, contacts[0]!.contactId, NOW + 1)).toBe(true);
+    await send(NOW + 1);
+    expect(mail.messages().map(recipientOf)).toEqual(["minseo@hanbit.example"]);
+    const [left] = sentTo("minseo@hanbit.example");
+    expect(left!.subject).toBe("Tea time에서 빠지셨습니다");
+    expect(left!.text).not.toContain("/teams/");
+    expectCancels(calendarOf(invite!), left!);
   });
 });

@@ -93,7 +93,12 @@ export async function updateContact(
 }
 
 /** Removes a contact; they leave every tea time they were invited to. */
-export async function deleteContact(teamId: string, customerId: string, contactId: string): Promise<boolean> {
-  const { count } = await prisma.contact.deleteMany({ where: { id: contactId, customerId, customer: { teamId } } });
+export async function deleteContact(
+  teamId: string,
+  customerId: string,
+  contactId: string,
+  db: DbOrTransaction = prisma,
+): Promise<boolean> {
+  const { count } = await db.contact.deleteMany({ where: { id: contactId, customerId, customer: { teamId } } });
   return count === 1;
 }

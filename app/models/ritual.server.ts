@@ -297,6 +297,12 @@ export async function ritualsWith(memberId: string, db: DbOrTransaction = prisma
   return places.map((place) => place.ritual);
 }
 
+/** The ids of the tea times a customer's contact is invited to. */
+export async function ritualIdsWithContact(contactId: string, db: DbOrTransaction = prisma): Promise<string[]> {
+  const places = await db.ritualContact.findMany({ where: { contactId }, select: { ritualId: true } });
+  return places.map((place) => place.ritualId);
+}
+
 /** One of the team's rituals with what its calendar files need, or null when the team has no such ritual. */
 export async function getRitual(
   teamId: string,

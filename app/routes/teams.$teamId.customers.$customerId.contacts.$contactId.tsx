@@ -7,7 +7,8 @@ import { PersonFields } from "~/components/person-fields";
 import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { deleteContact, getContact, getCustomer, updateContact } from "~/models/customer.server";
+import { getContact, getCustomer, updateContact } from "~/models/customer.server";
+import { removeContact } from "~/services/members.server";
 import { notFound } from "~/utils/responses.server";
 
 async function teamContact(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -36,7 +37,7 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   const values = formValues(await readForm(request), ["workDays"]);
   const back = `/teams/${team.id}/customers/${customer.id}`;
   if (values.intent === "remove") {
-    await deleteContact(team.id, customer.id, contact.id);
+    await removeContact(team.id, customer.id, contact.id);
     throw redirect(back);
   }
   const updated = await updateContact(team.id, customer.id, contact.id, values);

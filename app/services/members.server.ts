@@ -1,9 +1,9 @@
-/** What an owner does to the team's people as a whole. */
-import { seriesCancellationMails } from "~/mail/invites.server";
+/** What an owner does to the team's people as a whole: members, and customers' contacts. */
 import { queueMail } from "~/models/mail.server";
+import { deleteContact } from "~/models/customer.server";
 import { removeMember as removeMemberRow } from "~/models/member.server";
-import { loadRitualRecord } from "~/models/ritual-record.server";
-import { ritualsWith } from "~/models/ritual.server";
+import { ritualIdsWithContact, ritualsWith } from "~/models/ritual.server";
+import { cancellationsForTakenOff } from "~/services/rituals.server";
 import { inTransaction } from "~/utils/db.server";
 
 /**
@@ -13,15 +13,23 @@ import { inTransaction } from "~/utils/db.server";
  */
 export function removeMember(teamId: string, memberId: string, now = Date.now()) {
   return inTransaction(async (db) => {
-    // Read before the removal takes their places on the rituals with it.
-    const records = [];
-    for (const ritual of await ritualsWith(memberId, db)) records.push(await loadRitualRecord(teamId, ritual.id, db));
-    const removed = await removeMemberRow(teamId, memberId, db);
-    if (!removed.ok) return removed;
+    const ritualIds = (await ritualsWith(memberId, db)).map((ritual) => ritual.id);
     const them = { memberIds: new Set([memberId]), contactIds: new Set<string>() };
-    for (const record of records) {
-      if (record) await queueMail(await seriesCancellationMails(record, now, them), now, db);
-    }
+    const cancellations = await cancellationsForTakenOff(teamId, ritualIds, them, now, db);
+    const removed = await removeMemberRow(teamId, memberId, db);
+    if (removed.ok) await queueMail(cancellations, now, db);
+    return removed;
+  });
+}
+
+/** Removes a customer's contact and mails them the cancellation of each tea time they were invited to. */
+export function removeContact(teamId: string, customerId: string, contactId: string, now = Date.now()) {
+  return inTransaction(async (db) => {
+    const them = { memberIds: new Set<string>(), contactIds: new Set([contactId]) };
+    const ritualIds = await ritualIdsWithContact(contactId, db);
+    const cancellations = await cancellationsForTakenOff(teamId, ritualIds, them, now, db);
+    const removed = await deleteContact(teamId, customerId, contactId, db);
+    if (removed) await queueMail(cancellations, now, db);
     return removed;
   });
 }

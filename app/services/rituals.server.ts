@@ -8,7 +8,7 @@ import { ritualWarnings, unconfirmed, type RitualWarning } from "~/domain/ritual
 import type { RitualDraft } from "~/domain/ritual";
 import type { FieldErrors } from "~/domain/validation";
 import { seriesCancellationMails, seriesInviteMails, type Recipients } from "~/mail/invites.server";
-import { queueMail } from "~/models/mail.server";
+import { queueMail, type MailDraft } from "~/models/mail.server";
 import { loadRitualRecord, type RitualRecord } from "~/models/ritual-record.server";
 import {
   deleteRitual as deleteRitualRow,
@@ -20,7 +20,7 @@ import {
   ritualMadeBy,
   type RitualPeople,
 } from "~/models/ritual.server";
-import { inTransaction } from "~/utils/db.server";
+import { inTransaction, type DbOrTransaction } from "~/utils/db.server";
 
 /** The editor's form as the route parsed it. */
 export interface RitualForm {
@@ -102,4 +102,24 @@ function takenOff(before: RitualRecord, after: RitualRecord): Recipients {
     memberIds: new Set(before.attendees.map((a) => a.memberId).filter((id) => !still.has(id))),
     contactIds: new Set(before.contacts.map((c) => c.id).filter((id) => !still.has(id))),
   };
+}
+
+/**
+ * The cancellations for people about to be taken off these rituals (a member
+ * removed from the team, a customer's contact removed): read before the
+ * removal takes their places with it, queued after it.
+ */
+export async function cancellationsForTakenOff(
+  teamId: string,
+  ritualIds: readonly string[],
+  takenOff: Recipients,
+  now: number,
+  db: DbOrTransaction,
+): Promise<MailDraft[]> {
+  const drafts: MailDraft[] = [];
+  for (const ritualId of ritualIds) {
+    const record = await loadRitualRecord(teamId, ritualId, db);
+    if (record) drafts.push(...(await seriesCancellationMails(record, now, takenOff)));
+  }
+  return drafts;
 }

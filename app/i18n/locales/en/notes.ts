@@ -29,7 +29,7 @@ export const notes = {
     editContact: "Edit {{name}} ({{customer}})",
     removeContactTitle: "Remove the contact",
     removeContact: "Remove {{name}}…",
-    removeContactBody: "They are taken off every tea time they were invited to.",
+    removeContactBody: "They are taken off every tea time they were invited to, and mailed its cancellation.",
     confirmRemoveContact: "Yes, remove the contact",
   },
   notes: {

@@ -34,7 +34,7 @@ export const notes: Pick<
     editContact: "{{name}} 수정({{customer}})",
     removeContactTitle: "담당자 삭제",
     removeContact: "{{name}} 삭제…",
-    removeContactBody: "초대받은 모든 티타임에서 빠집니다.",
+    removeContactBody: "초대받은 모든 티타임에서 빠지고, 취소 알림이 메일로 갑니다.",
     confirmRemoveContact: "네, 담당자를 삭제합니다",
   },
   notes: {
