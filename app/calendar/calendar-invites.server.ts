@@ -7,7 +7,7 @@ import { customerSeriesInvite, meetingFile, teamSeriesInvite } from "./ritual-ca
 import { calendarLabels } from "./calendar-response.server";
 import { formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
-import { i18nServer } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18next.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
 
 /** The series invite for a team member, with reminders set for them (hosts are reminded to go early); or its cancellation. */
@@ -17,7 +17,7 @@ export async function teamSeriesFile(
   language: string,
   { cancelled = false } = {},
 ): Promise<string> {
-  const t = await i18nServer.getFixedT(language);
+  const t = await translatorFor(language);
   const viewerIsHost = attendees.some(
     (a) => a.role === "host" && (a.memberId === viewer.memberId || (!!viewer.userId && a.userId === viewer.userId)),
   );
@@ -35,7 +35,7 @@ export async function customerSeriesFile(
   { cancelled = false } = {},
 ) {
   const language = ritual.customer?.language ?? "en";
-  const t = await i18nServer.getFixedT(language);
+  const t = await translatorFor(language);
   // One file for all the customer's contacts: the shared pages are dated on the customer's clock, as the pages are.
   const zone = ritual.customer?.timeZone ?? ritual.timeZone;
   const sharedNotes = sharedPages.map((page) => ({
@@ -57,7 +57,7 @@ export async function meetingCalendarFile(
   language: string,
   audience: "team" | "customer" = "team",
 ): Promise<string> {
-  const t = await i18nServer.getFixedT(language);
+  const t = await translatorFor(language);
   return meetingFile(
     ritual,
     meeting,

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import type { TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { i18nConfig } from "./catalogs.server";
 import { LANGUAGES } from "~/domain/languages";
@@ -20,3 +21,19 @@ export const i18nServer = new RemixI18Next({
   },
   i18next: i18nConfig,
 });
+
+const translators = new Map<string, Promise<TFunction>>();
+
+/**
+ * The translation function for one language. The catalogs never change while
+ * the app runs, so each language's is made once (`getFixedT` makes a new
+ * i18next instance per call), however many mails or feeds ask for it.
+ */
+export function translatorFor(language: string): Promise<TFunction> {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = i18nServer.getFixedT(language);
+    translators.set(language, translator);
+  }
+  return translator;
+}

@@ -2,7 +2,7 @@ import { customerSeriesFile, meetingCalendarFile, teamSeriesFile } from "~/calen
 import { meetingPageUrl } from "~/calendar/ritual-calendars";
 import { expandValidRule } from "~/domain/recurrence";
 import { env } from "~/utils/env.server";
-import { i18nServer } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
 import type { FoundMeeting } from "~/models/meeting.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
@@ -40,6 +40,11 @@ interface Announcement {
 
 type MailWords = ReturnType<typeof wordsFor>;
 
+/** A mail's first paragraph: what happened, then what changed, line by line. */
+function opening(t: TFunction, change: Announcement, words: MailWords): string {
+  return [t(change.bodyKey, words), ...(change.details?.(t, words) ?? [])].join("\n");
+}
+
 /** What a mail's sentences fill in, on one recipient's clock and in their language. */
 function wordsFor(title: string, change: Announcement, zone: string, language: string) {
   return {
@@ -69,7 +74,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   const drafts: MailDraft[] = [];
   const members = attendees.filter((a) => !a.emailsOff && (!change.only || change.only.memberIds.has(a.memberId)));
   for (const member of members) {
-    const t = await i18nServer.getFixedT(member.language);
+    const t = await translatorFor(member.language);
     const words = wordsFor(ritual.title, change, member.timeZone, member.language);
     drafts.push({
       ...common,
@@ -80,7 +85,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
       subject: t(change.subjectKey, words),
       text:
         [
-          [t(change.bodyKey, words), ...(change.details?.(t, words) ?? [])].join("\n"),
+          opening(t, change, words),
           change.linksMeetingPage &&
             t("mail.meetingPage", { url: meetingPageUrl(ritual, change.originalStart, env.appUrl) }),
           t("mail.attached"),
@@ -93,7 +98,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   const told = contacts.filter((contact) => !change.only || change.only.contactIds.has(contact.id));
   if (ritual.customer && told.length > 0) {
     const language = ritual.customer.language;
-    const [ct, calendar] = await Promise.all([i18nServer.getFixedT(language), change.customerFile()]);
+    const [ct, calendar] = await Promise.all([translatorFor(language), change.customerFile()]);
     for (const contact of told) {
       const words = wordsFor(ritual.title, change, contact.timeZone, language);
       drafts.push({
@@ -102,11 +107,9 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
         toName: contact.name,
         toAddress: contact.email,
         subject: ct(change.subjectKey, words),
-        text: [
-          [ct(change.bodyKey, words), ...(change.details?.(ct, words) ?? [])].join("\n"),
-          ct("mail.attached"),
-          `-- \n${ct("mail.customerFooter", { team })}`,
-        ].join("\n\n"),
+        text: [opening(ct, change, words), ct("mail.attached"), `-- \n${ct("mail.customerFooter", { team })}`].join(
+          "\n\n",
+        ),
         calendar,
       });
     }
@@ -138,7 +141,7 @@ function changeLines(changes: readonly SeriesChange[]) {
 export async function seriesInviteMails(
   record: RitualRecord,
   now: number,
-  before?: RitualRecord,
+  before: RitualRecord | null = null,
 ): Promise<MailDraft[]> {
   const { ritual } = record;
   const next = nextMeeting(record, now);

@@ -1,6 +1,6 @@
 import { formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
-import { i18nServer } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
 import type { carriedRisksAndDeadline, pageOf } from "~/models/note.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
@@ -23,7 +23,7 @@ export async function recapMails(
   shareToken: string | null,
 ): Promise<MailDraft[]> {
   const language = ritual.customer?.language ?? "en";
-  const t = await i18nServer.getFixedT(language);
+  const t = await translatorFor(language);
   const pageUrl = shareToken ? new URL(`/shared/${shareToken}`, env.appUrl).toString() : null;
   const deadline = page?.customerDeadline ?? carried.deadline?.customerDeadline ?? null;
   const list = (heading: `mail.${"followUps" | "risks" | "questions"}Heading`, lines: string[]) =>

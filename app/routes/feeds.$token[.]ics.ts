@@ -10,7 +10,7 @@ import {
   feedRequest,
   matches,
 } from "~/utils/feed-cache.server";
-import { i18nServer } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18next.server";
 import { feedRituals, feedVersion, findFeedMember } from "~/models/calendar-feed.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const member = await findFeedMember(token);
   if (!member) throw notFound();
   const body = await cachedBody(etag, async () => {
-    const t = await i18nServer.getFixedT(language);
+    const t = await translatorFor(language);
     const rituals = (await feedRituals(member.id)).map((entry) => ({
       ...entry,
       labels: calendarLabels(t, entry.ritual.kind),

@@ -3,7 +3,7 @@ import { formatDate, formatTime } from "~/i18n/format";
 import { digestDateDue, nudgesOwed, type Nudge } from "~/domain/nudges";
 import { expandValidRule } from "~/domain/recurrence";
 import { env } from "~/utils/env.server";
-import { i18nServer } from "~/i18n/i18next.server";
+import { translatorFor } from "~/i18n/i18next.server";
 import {
   givenNudges,
   mailQueued,
@@ -66,7 +66,7 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
   let queued = 0;
   for (const { recipient, lines } of owed.values()) {
     const language = memberLanguage(recipient);
-    const t = await i18nServer.getFixedT(language);
+    const t = await translatorFor(language);
     const date = digestDateDue(recipient.timeZone, now);
     if (date === null) continue;
     const dedupeKey = `digest|${recipient.id}|${date}`;
@@ -133,7 +133,7 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
       const drafts: MailDraft[] = [];
       for (const host of row.attendees.map((a) => a.member).filter((member) => !member.emailsOff)) {
         const language = memberLanguage(host);
-        const t = await i18nServer.getFixedT(language);
+        const t = await translatorFor(language);
         drafts.push({
           teamId: ritual.teamId,
           dedupeKey: `agenda|${ritual.id}|${meeting.originalStart}|${host.id}`,

@@ -12,7 +12,6 @@ import { queueMail, type MailDraft } from "~/models/mail.server";
 import { loadRitualRecord, type RitualRecord } from "~/models/ritual-record.server";
 import {
   deleteRitual as deleteRitualRow,
-  getRitual,
   insertRitual,
   listStoredMeetings,
   prepareRitual,
@@ -51,8 +50,10 @@ export async function saveRitual(
   now = Date.now(),
 ): Promise<SaveRitualOutcome> {
   return inTransaction(async (db): Promise<SaveRitualOutcome> => {
-    const editing = ritualId === undefined ? null : await getRitual(teamId, ritualId, db);
-    if (ritualId !== undefined && !editing) return { status: "unknown" };
+    // The ritual as it was: what the edit starts from, and who was sent it.
+    const before = ritualId === undefined ? null : await loadRitualRecord(teamId, ritualId, db);
+    if (ritualId !== undefined && !before) return { status: "unknown" };
+    const editing = before?.ritual ?? null;
     if (!editing) {
       const earlier = await ritualMadeBy(teamId, form.creationToken, db);
       if (earlier) return { status: "saved", ritualId: earlier.id };
@@ -67,14 +68,13 @@ export async function saveRitual(
     if (unconfirmed(warnings, form.confirmed).length > 0) {
       return { status: "unconfirmed", warnings, timeZone: prepared.input.timeZone };
     }
-    const before = editing && (await loadRitualRecord(teamId, editing.id, db));
     const saved = editing
       ? await rewriteRitual(teamId, editing.id, prepared, db)
       : { ok: true as const, value: await insertRitual(teamId, prepared, db, { creationToken: form.creationToken }) };
     if (!saved.ok) return { status: "invalid", errors: saved.errors };
     const record = (await loadRitualRecord(teamId, saved.value.id, db))!;
-    await queueMail(await seriesInviteMails(record, now, before || undefined), now, db);
-    if (before) await queueMail(await seriesCancellationMails(before, now, takenOff(before, record)), now, db);
+    const cancellations = before ? await seriesCancellationMails(before, now, takenOff(before, record)) : [];
+    await queueMail([...(await seriesInviteMails(record, now, before)), ...cancellations], now, db);
     return { status: "saved", ritualId: saved.value.id };
   });
 }
