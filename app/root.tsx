@@ -6,6 +6,7 @@ import { getCurrentUser } from "./utils/auth.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { LanguageSwitcher } from "./components/language-switcher";
 import { useNonce } from "./components/nonce";
+import { SubmitOnceScript, useIsPlainPage } from "./components/plain-page";
 import { pageLanguage } from "./i18n/page-language.server";
 import stylesheet from "./styles/app.css?url";
 
@@ -30,6 +31,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
+  const plainPage = useIsPlainPage();
   const locale = data?.locale ?? i18n.language ?? "en";
   return (
     <html lang={locale}>
@@ -54,7 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <div className="header-tools">
               {data?.user ? (
                 <Form method="post" action="/sign-out" className="user-menu">
-                  <Link to="/account" className="user-name">
+                  <Link to="/account" reloadDocument className="user-name">
                     {data.user.name}
                   </Link>
                   <button type="submit" className="link-button">
@@ -62,7 +64,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   </button>
                 </Form>
               ) : (
-                <Link to="/sign-in">{t("auth.signIn")}</Link>
+                <Link to="/sign-in" reloadDocument>
+                  {t("auth.signIn")}
+                </Link>
               )}
               <LanguageSwitcher current={locale} />
             </div>
@@ -71,8 +75,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="site-main">
           {children}
         </main>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {plainPage ? (
+          <SubmitOnceScript nonce={nonce} />
+        ) : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

@@ -7,14 +7,13 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
-  const [title, body] =
-    status === 404
-      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
-      : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : status === 503
-          ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
-          : [t("errors.serverTitle"), t("errors.serverBody")];
+  const [title, body] = {
+    400: [t("errors.unreadableTitle"), t("errors.unreadableBody")],
+    403: [t("errors.forbiddenTitle"), t("errors.forbiddenBody")],
+    404: [t("errors.notFoundTitle"), t("errors.notFoundBody")],
+    413: [t("errors.tooLargeTitle"), t("errors.tooLargeBody")],
+    503: [t("errors.unavailableTitle"), t("errors.unavailableBody")],
+  }[status] ?? [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="panel error-panel" aria-labelledby="error-title">
       <p className="eyebrow">{t("errors.status", { status })}</p>

@@ -27,10 +27,10 @@ export default function Landing() {
         <li>{t("landing.buffers")}</li>
       </ul>
       <p className="actions">
-        <Link className="button" to="/sign-up">
+        <Link className="button" reloadDocument to="/sign-up">
           {t("auth.signUp")}
         </Link>
-        <Link className="button secondary" to="/sign-in">
+        <Link className="button secondary" reloadDocument to="/sign-in">
           {t("auth.signIn")}
         </Link>
       </p>

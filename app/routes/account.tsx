@@ -7,8 +7,12 @@ import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { changePassword } from "~/models/user.server";
 import { startUserSession } from "~/utils/session.server";
+import { PLAIN_PAGE } from "~/components/plain-page";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Rituals" }];
+
+/** Plain HTML forms: a person's first page downloads none of the app's JavaScript. */
+export const handle = PLAIN_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -67,10 +67,10 @@ export default function AcceptInvite() {
         <>
           <p>{t("invite.signInFirst")}</p>
           <p className="actions">
-            <Link className="button" to={`/sign-up?${back}`}>
+            <Link className="button" reloadDocument to={`/sign-up?${back}`}>
               {t("auth.signUp")}
             </Link>
-            <Link className="button secondary" to={`/sign-in?${back}`}>
+            <Link className="button secondary" reloadDocument to={`/sign-in?${back}`}>
               {t("auth.signIn")}
             </Link>
           </p>

@@ -12,8 +12,12 @@ import { verifyLogin } from "~/models/user.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { startUserSession } from "~/utils/session.server";
 import { knownDevice, rememberDevice } from "~/utils/device-cookie.server";
+import { PLAIN_PAGE } from "~/components/plain-page";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rituals" }];
+
+/** Plain HTML forms: a person's first page downloads none of the app's JavaScript. */
+export const handle = PLAIN_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) {

@@ -13,8 +13,12 @@ import { SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
 import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { startUserSession } from "~/utils/session.server";
+import { PLAIN_PAGE } from "~/components/plain-page";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rituals" }];
+
+/** Plain HTML forms: a person's first page downloads none of the app's JavaScript. */
+export const handle = PLAIN_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/");

@@ -12,12 +12,10 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     form = await request.formData();
   } catch {
-    throw new Response("The form could not be read. Please send it again from the page.", { status: 400 });
+    throw new Response("The form could not be read.", { status: 400 });
   }
   if (Array.from(form.keys()).length > MAX_FIELDS) {
-    throw new Response("This form has more fields than any page here sends. Please send it again from the page.", {
-      status: 413,
-    });
+    throw new Response("This form has more fields than any page here sends.", { status: 413 });
   }
   return form;
 }

@@ -110,6 +110,39 @@ describe("accounts and teams", () => {
     await page.context().close();
   });
 
+  it("sends sign-up once when Create account is clicked twice, and signs the person in", async () => {
+    const { page, problems } = await openPage(browser(), { locale: "en-US" });
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel("Your name").fill("Dana Impatient");
+    await page.getByLabel("Email").fill(`dana-${unique()}@example.com`);
+    await page.getByLabel("Password").fill("a very good password");
+    // A slow network: the server has made the account, the answer is still on its way, the person clicks again.
+    let madeAccount!: () => void;
+    const accountMade = new Promise<void>((resolve) => (madeAccount = resolve));
+    let answerFirst!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+    let posts = 0;
+    await page.route("**/sign-up", async (route) => {
+      if (route.request().method() !== "POST" || ++posts > 1) return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      madeAccount();
+      await firstAnswered;
+      await route.fulfill({ response }).catch(() => {});
+    });
+    // The mouse, not a locator: a locator's click waits for the navigation it started.
+    const box = (await page.getByRole("button", { name: "Create account" }).boundingBox())!;
+    const clickButton = () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await clickButton();
+    await accountMade;
+    await clickButton();
+    answerFirst();
+    await page.waitForURL("**/teams/new");
+    expect(posts).toBe(1);
+    expect(await page.locator(".user-name").textContent()).toBe("Dana Impatient");
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("says when a password is wrong, and slows down repeated guessing", async () => {
     const { page } = await openPage(browser(), { locale: "en-US" });
     const email = `guess-${unique()}@example.com`;

@@ -112,7 +112,7 @@ describe("limits before parsing", () => {
     const many = `email=x&${"a&".repeat(100_000)}`;
     const counted = await postForm("/sign-in", many);
     expect(counted.status).toBe(413);
-    expect(counted.body).toContain("more fields than any page here sends");
+    expect(counted.body).toContain("This form is larger than any page here sends");
     await answersPromptly();
   });
 

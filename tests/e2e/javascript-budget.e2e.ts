@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { chromiumForThisFile, openPage, signIn } from "./browser";
 
 // What each page makes the browser download, read from the build's own route
 // manifest: the shell every page shares (React, Remix, i18next, the root) and
@@ -48,6 +49,42 @@ const PAGE_BUDGETS: Record<string, number> = {
   "routes/sign-in": 6,
   "routes/account": 6,
 };
+
+const baseUrl = inject("baseUrl");
+const browser = chromiumForThisFile();
+
+/** Everything a fresh browser fetches to show a page, gzipped, and which of it was script. */
+async function pageWeight(pathname: string, signedIn: boolean) {
+  const { page, problems } = await openPage(browser(), { locale: "en-US" });
+  if (signedIn) await signIn(page, baseUrl);
+  const bodies: Promise<{ type: string; bytes: number }>[] = [];
+  page.on("response", (response) =>
+    bodies.push(
+      response.body().then((body) => ({ type: response.request().resourceType(), bytes: gzipSync(body).length })),
+    ),
+  );
+  await page.goto(`${baseUrl}${pathname}`, { waitUntil: "networkidle" });
+  const fetched = await Promise.all(bodies);
+  await page.context().close();
+  return {
+    kb: fetched.reduce((sum, { bytes }) => sum + bytes, 0) / KB,
+    scripts: fetched.filter(({ type }) => type === "script").length,
+    problems,
+  };
+}
+
+describe("what a fresh browser downloads for the pages a new person opens first", () => {
+  it.each([
+    ["/sign-up", false],
+    ["/sign-in", false],
+    ["/account", true],
+  ] as const)("%s is plain HTML under 60 KB gzipped, with no app JavaScript", async (pathname, signedIn) => {
+    const weight = await pageWeight(pathname, signedIn);
+    expect(weight.scripts).toBe(0);
+    expect(weight.kb).toBeLessThan(60);
+    expect(weight.problems).toEqual([]);
+  });
+});
 
 describe("JavaScript each page downloads, gzipped", () => {
   it(`keeps the shell every page shares under ${SHELL_BUDGET} KB`, () => {

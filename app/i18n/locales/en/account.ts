@@ -149,6 +149,10 @@ export const account = {
     unavailableTitle: "Saving is unavailable right now",
     unavailableBody:
       "Nothing you saved before is lost or changed. Go back to the form (your browser's Back button keeps what you typed) and save again in a minute.",
+    unreadableTitle: "The form could not be read",
+    unreadableBody: "It arrived cut off or malformed. Please send it again from the page.",
+    tooLargeTitle: "This form is larger than any page here sends",
+    tooLargeBody: "Please send it again from the page.",
     status: "Error {{status}}",
     goHome: "Back to the rituals",
   },

@@ -160,6 +160,10 @@ export const account: Pick<
     unavailableTitle: "지금은 저장할 수 없습니다",
     unavailableBody:
       "이전에 저장한 내용은 잃거나 바뀌지 않았습니다. 양식으로 돌아가(브라우저의 뒤로 버튼은 입력한 내용을 유지합니다) 잠시 후 다시 저장하세요.",
+    unreadableTitle: "양식을 읽을 수 없습니다",
+    unreadableBody: "잘리거나 형식이 잘못된 채로 도착했습니다. 페이지에서 다시 보내 주세요.",
+    tooLargeTitle: "이 양식은 이 앱의 어떤 페이지가 보내는 것보다 큽니다",
+    tooLargeBody: "페이지에서 다시 보내 주세요.",
     status: "오류 {{status}}",
     goHome: "리추얼 목록으로 돌아가기",
   },
