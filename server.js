@@ -5,7 +5,12 @@ import http from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
-const build = await import("./build/server/index.js");
+const build = await import("./build/server/index.js").catch((error) => {
+  // Database files the app cannot write are said plainly, without a stack trace.
+  if (error?.name !== "DatabaseFilesError") throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const app = express();
 
 app.disable("x-powered-by");

@@ -8,10 +8,10 @@ const { prisma } = await import("~/utils/db.server");
 const { databaseHealth } = await import("~/models/health.server");
 const { createTeam } = await import("~/models/team.server");
 
-it("answers writes on a read-only PostgreSQL with a 503, reads still work, and the health check says read-only", async () => {
+it("answers writes on a read-only PostgreSQL with a 503, reads still work, and the health check says it cannot write", async () => {
   const refused = await createTeam({ name: "During", timeZone: "Europe/Berlin" }).catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(Response);
   expect((refused as Response).status).toBe(503);
   expect(await prisma.team.count()).toBe(0);
-  expect(await databaseHealth()).toBe("read-only");
+  expect(await databaseHealth()).toBe("cannot-write");
 });

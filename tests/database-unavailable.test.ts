@@ -39,16 +39,15 @@ describe("a database that cannot take writes", () => {
     expect(await prisma.team.count({ where: { name: "Before" } })).toBe(1);
   });
 
-  it("is reported by the health check, which writes a probe and rolls it back", async () => {
+  it("is reported by the health check, which commits a one-row probe", async () => {
     expect(await databaseHealth()).toBe("ok");
     await readOnly(true);
-    expect(await databaseHealth()).toBe("read-only");
+    expect(await databaseHealth()).toBe("cannot-write");
     const response = await healthz();
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: "unavailable", database: "read-only" });
+    expect(await response.json()).toEqual({ status: "unavailable", database: "cannot-write" });
     await readOnly(false);
     expect((await healthz()).status).toBe(200);
-    expect(await prisma.signInThrottle.count({ where: { key: { contains: "health-probe" } } })).toBe(0);
   });
 
   it("sends a form back as it was typed, with the reason beside it, when saving is unavailable", async () => {

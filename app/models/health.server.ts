@@ -1,30 +1,27 @@
 import { prisma } from "~/utils/db.server";
 
-/** Thrown to roll the write probe back once it has written. */
-class ProbeWritten extends Error {}
+const PROBE_KEY = "\u0001health-probe";
 
 /**
- * Whether the database answers, and whether it takes writes: a probe writes a
- * row in a transaction and rolls it back, so a read-only or full database shows.
+ * Whether the database answers, and whether it takes writes. The probe commits a
+ * one-row write: a write that is rolled back never reaches the disk, so it passes
+ * on a full disk where saving a page's notes fails.
  */
-export async function databaseHealth(): Promise<"ok" | "read-only" | "unreachable"> {
+export async function databaseHealth(): Promise<"ok" | "cannot-write" | "unreachable"> {
   try {
     await prisma.$queryRaw`SELECT 1`;
   } catch {
     return "unreachable";
   }
   try {
-    await prisma.$transaction(async (db) => {
-      const key = "\u0001health-probe";
-      await db.signInThrottle.upsert({
-        where: { key },
-        create: { key, failures: 0, windowStartedAt: new Date() },
-        update: { failures: 0 },
-      });
-      throw new ProbeWritten();
+    const now = new Date();
+    await prisma.signInThrottle.upsert({
+      where: { key: PROBE_KEY },
+      create: { key: PROBE_KEY, failures: 0, windowStartedAt: now },
+      update: { windowStartedAt: now },
     });
-  } catch (error) {
-    if (error instanceof ProbeWritten) return "ok";
+    return "ok";
+  } catch {
+    return "cannot-write";
   }
-  return "read-only";
 }

@@ -13,6 +13,12 @@ const SQLITE_UNAVAILABLE =
  */
 const POSTGRES_UNAVAILABLE = /^(25006|08\w{3}|53100|53200|53300|57P0[123])$/;
 const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|Connection terminated|read-only transaction/i;
+/**
+ * A COMMIT the database refused (SQLite writes a transaction's pages only then, so a full
+ * disk shows here): Prisma marks the transaction committed before it commits, then reports
+ * its own failed rollback instead of the driver's error. Nothing of the transaction was kept.
+ */
+const COMMIT_REFUSED = /Transaction already closed: A rollback cannot be executed on a committed transaction/;
 
 interface ErrorLike {
   message?: unknown;
@@ -27,7 +33,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
     const { message, code, originalMessage, meta } = cause as ErrorLike;
     const text = `${String(code ?? "")} ${String(message ?? "")} ${String(originalMessage ?? "")}`;
-    if (SQLITE_UNAVAILABLE.test(text) || CONNECTION_LOST.test(text)) return true;
+    if (SQLITE_UNAVAILABLE.test(text) || CONNECTION_LOST.test(text) || COMMIT_REFUSED.test(text)) return true;
     if (typeof code === "string" && POSTGRES_UNAVAILABLE.test(code)) return true;
     cause = meta?.driverAdapterError ?? (cause as ErrorLike).cause;
   }

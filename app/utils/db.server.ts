@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseProvider, databaseUrl } from "./database-url";
+import { assertSqliteFilesWritable, databaseProvider, databaseUrl } from "./database-url";
 import { isDatabaseUnavailable, savingUnavailable } from "./db-unavailable.server";
 import { SqliteAdapter } from "./sqlite-adapter.server";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
@@ -33,6 +33,7 @@ function baseClient(url: string): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
+  assertSqliteFilesWritable(url);
   const client = new PrismaClient({ adapter: new SqliteAdapter({ url, timeout: BUSY_TIMEOUT_MS }) });
   // WAL lets readers carry on while one request writes; the mode is stored in
   // the database file, so setting it once per process is enough.
@@ -84,6 +85,8 @@ export async function inTransaction<T>(work: (db: DbOrTransaction) => Promise<T>
   try {
     return await run();
   } catch (error) {
+    // A refused COMMIT (a full disk) fails the transaction, not any one of its writes.
+    if (isDatabaseUnavailable(error)) throw savingUnavailable();
     if (!isUniqueViolation(error)) throw error;
     return run();
   }

@@ -3,6 +3,8 @@ import { freePort } from "./free-port";
 
 export interface ServedApp {
   origin: string;
+  /** The server's process id (the same process when `wrap` ends in `exec`). */
+  pid: number;
   stop: () => void;
 }
 
@@ -13,10 +15,20 @@ export interface ServedApp {
  */
 export async function serveBuiltApp(
   env: Record<string, string>,
-  { host = "localhost", quiet = false } = {},
+  {
+    host = "localhost",
+    quiet = false,
+    wrap = (command: string[]) => command,
+  }: {
+    host?: string;
+    quiet?: boolean;
+    /** The command line that runs the server, given the plain one (to run it in a namespace of its own). */
+    wrap?: (command: string[]) => string[];
+  } = {},
 ): Promise<ServedApp> {
   const port = await freePort();
-  const server = spawn(process.execPath, ["server.js"], {
+  const [command = "", ...args] = wrap([process.execPath, "server.js"]);
+  const server = spawn(command, args, {
     env: { ...process.env, NODE_ENV: "production", ...env, PORT: String(port) },
     stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
   });
@@ -27,7 +39,7 @@ export async function serveBuiltApp(
       (response) => response.ok,
       () => false, // not listening yet
     );
-    if (healthy) return { origin, stop: () => server.kill() };
+    if (healthy) return { origin, pid: server.pid!, stop: () => server.kill() };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   server.kill();
