@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { PER_ADDRESS, PER_PAIR, SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
+import { LINKS_PER_EMAIL, PER_ADDRESS, PER_PAIR, SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
 import { action as accountAction } from "~/routes/account";
 import { action as signInAction } from "~/routes/sign-in";
 import { action as signUpAction } from "~/routes/sign-up";
-import { sessionCookie, signedUpUser, TEST_PASSWORD } from "./support/accounts";
-
-type Action = typeof signInAction;
-
-/** Posts a form to a route's action as a browser at `address` would; the reply's status and cookies. */
-async function post(action: Action, fields: Record<string, string>, { address = "", cookie = "" } = {}) {
-  const request = new Request("http://localhost/form", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
-    body: new URLSearchParams(fields),
-  });
-  const reply = (await action({ request, params: {}, context: { clientAddress: address } })) as unknown;
-  if (reply instanceof Response) {
-    const cookies = reply.headers.getSetCookie().map((value) => value.split(";")[0]!);
-    return { status: reply.status, cookies, errors: {} as Record<string, string> };
-  }
-  const { init, data } = reply as { init: { status: number } | null; data: { errors: Record<string, string> } };
-  return { status: init?.status ?? 200, cookies: [], errors: data.errors };
-}
+import {
+  postForm as post,
+  sessionCookie,
+  signedUpUser,
+  TEST_PASSWORD,
+  type FormAction as Action,
+} from "./support/accounts";
 
 describe("throttles that cannot be turned against a user", () => {
   it("lets a browser that signed in before in, whatever others at its address got wrong", async () => {
@@ -54,7 +42,7 @@ describe("throttles that cannot be turned against a user", () => {
     expect(borrowed.status).toBe(429);
   });
 
-  it("slows down sign-ups from one address, each of which tells whether an address has an account", async () => {
+  it("slows down sign-ups from one address, each of which mails someone", async () => {
     const address = "203.0.113.200";
     const statuses = [];
     for (let i = 0; i <= SIGN_UPS_PER_ADDRESS.freeAttempts; i++) {
@@ -74,6 +62,20 @@ describe("throttles that cannot be turned against a user", () => {
       { address: "192.0.2.201" },
     );
     expect(elsewhere.status).toBe(302);
+  });
+
+  it("mails one address a few links an hour, from wherever they are asked for", async () => {
+    const email = "flooded@sign-up.example";
+    const statuses = [];
+    for (let i = 0; i <= LINKS_PER_EMAIL.freeAttempts; i++) {
+      const reply = await post(
+        signUpAction,
+        { name: "Flood", email, password: TEST_PASSWORD },
+        { address: `192.0.2.${10 + i}` },
+      );
+      statuses.push(reply.status);
+    }
+    expect(statuses).toEqual([...Array(LINKS_PER_EMAIL.freeAttempts).fill(302), 429]);
   });
 
   it("stops guessing the current password on the account page after a few tries", async () => {

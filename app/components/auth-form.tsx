@@ -1,6 +1,7 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { Field, FormError, SubmitButton, textValue, type FormReply } from "./form";
 
 interface AuthFormProps {
@@ -13,6 +14,8 @@ interface AuthFormProps {
   submitLabel: string;
   /** The other way in ("No account yet? Sign up"), keeping where the person was going. */
   alternative: { question: string; label: string; path: string };
+  /** A link under the form ("Forgot your password?"). */
+  help?: { label: string; path: string };
 }
 
 /** Sign-in and sign-up: email and password, the page to return to, and a link to the other form. */
@@ -24,6 +27,7 @@ export function AuthForm({
   passwordHint,
   submitLabel,
   alternative,
+  help,
 }: AuthFormProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
@@ -35,15 +39,7 @@ export function AuthForm({
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {children}
-        <Field
-          label={t("auth.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          defaultValue={textValue(reply, "email")}
-          error={errors.email}
-          required
-        />
+        <EmailField reply={reply} />
         <Field
           label={t("auth.password")}
           name="password"
@@ -56,6 +52,11 @@ export function AuthForm({
         <FormError reply={reply} />
         <SubmitButton>{submitLabel}</SubmitButton>
       </Form>
+      {help ? (
+        <p>
+          <a href={help.path}>{help.label}</a>
+        </p>
+      ) : null}
       <p className="muted">
         {alternative.question}{" "}
         <Link to={`${alternative.path}${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}>
@@ -63,5 +64,37 @@ export function AuthForm({
         </Link>
       </p>
     </section>
+  );
+}
+
+/** The email an account goes by, as typed last time. */
+export function EmailField({ reply }: { reply?: FormReply }) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      label={t("auth.email")}
+      name="email"
+      type="email"
+      autoComplete="email"
+      defaultValue={textValue(reply, "email")}
+      error={reply?.errors.email}
+      required
+    />
+  );
+}
+
+/** A new password, with the rule it must meet; never filled in again. */
+export function NewPasswordField({ reply }: { reply?: FormReply }) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      label={t("account.newPassword")}
+      name="newPassword"
+      type="password"
+      autoComplete="new-password"
+      hint={t("auth.passwordHint", { count: MIN_PASSWORD_LENGTH })}
+      error={reply?.errors.newPassword}
+      required
+    />
   );
 }

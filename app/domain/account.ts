@@ -24,3 +24,9 @@ export const signInSchema = z.object({
   email: emailAddress,
   password: z.string({ required_error: "validation.passwordRequired" }).min(1, "validation.passwordRequired"),
 });
+
+/** Asking for a password reset: only the address. */
+export const passwordResetRequestSchema = z.object({ email: emailAddress });
+
+/** A new password from a reset link. */
+export const newPasswordSchema = z.object({ newPassword: password });

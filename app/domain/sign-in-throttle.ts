@@ -46,3 +46,11 @@ export const SIGN_UPS_PER_ADDRESS: ThrottleRule = {
   firstWaitSeconds: 60,
   maxWaitSeconds: 30 * 60,
 };
+
+/** Mailed links (sign-up, password reset) to one address: a few an hour, so nobody can flood an inbox. */
+export const LINKS_PER_EMAIL: ThrottleRule = {
+  freeAttempts: 3,
+  windowMinutes: 60,
+  firstWaitSeconds: 5 * 60,
+  maxWaitSeconds: 60 * 60,
+};

@@ -66,7 +66,13 @@ export function smtpTransport(url: string, from = env.mailFrom): MailTransport {
 }
 
 const outboxOnly: MailTransport = {
-  async send() {
+  async send(mail) {
+    // A sign-up or reset link belongs to no team's outbox: without SMTP, whoever runs the app reads it here.
+    if (mail.kind === "account") {
+      console.info(
+        `No SMTP_URL: mail to ${mail.toAddress} kept, not sent.\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+      );
+    }
     return "kept";
   },
 };

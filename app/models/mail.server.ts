@@ -5,10 +5,11 @@
 import { isUniqueViolation, prisma, type DbOrTransaction } from "~/utils/db.server";
 import { CUSTOMER_FACTS } from "./ritual.server";
 
-export type MailKind = "invite" | "cancel" | "digest" | "agenda" | "recap";
+export type MailKind = "invite" | "cancel" | "digest" | "agenda" | "recap" | "account";
 
 export interface MailDraft {
-  teamId: string;
+  /** None for mail about a person's account (a sign-up link, a password reset). */
+  teamId: string | null;
   dedupeKey: string;
   kind: MailKind;
   memberId?: string | null;
@@ -96,11 +97,21 @@ export async function claimMail(id: string, now: number, leaseMs = CLAIM_MS) {
 
 export type ClaimedMail = NonNullable<Awaited<ReturnType<typeof claimMail>>>;
 
+/** What is kept of an account mail once sent: its link opens an account, so only the mailbox holds it. */
+const SENT_ACCOUNT_MAIL_TEXT = "(Sent. The link it held is kept only in the recipient's mailbox.)";
+
 /** Sent through SMTP, or kept in the outbox when there is none. */
-export async function markDelivered(id: string, status: "sent" | "kept", now: number): Promise<void> {
+export async function markDelivered(mail: ClaimedMail, status: "sent" | "kept", now: number): Promise<void> {
   await prisma.mail.update({
-    where: { id },
-    data: { status, sentAt: new Date(now), claimedUntil: null, lastError: null, attempts: { increment: 1 } },
+    where: { id: mail.id },
+    data: {
+      status,
+      sentAt: new Date(now),
+      claimedUntil: null,
+      lastError: null,
+      attempts: { increment: 1 },
+      ...(status === "sent" && mail.kind === "account" ? { text: SENT_ACCOUNT_MAIL_TEXT } : {}),
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { changePasswordSchema, signUpSchema } from "~/domain/account";
 import { validate, type WriteResult } from "~/domain/validation";
-import { prisma, type DbOrTransaction } from "~/utils/db.server";
+import { inTransaction, prisma, type DbOrTransaction } from "~/utils/db.server";
 import { PER_PAIR } from "~/domain/sign-in-throttle";
 import { signInSucceeded, takeSignInAttempt } from "./sign-in-throttle.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/domain/languages";
@@ -15,7 +15,7 @@ export interface SessionUser {
 const userFields = { id: true, email: true, name: true } as const;
 
 /** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
-function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
@@ -34,6 +34,25 @@ export async function createUser(
     select: userFields,
   });
   return { ok: true, value: user };
+}
+
+/** The account an address belongs to, with the language its mail is written in. */
+export function userWithEmail(email: string, db: DbOrTransaction = prisma) {
+  return db.user.findUnique({ where: { email }, select: { ...userFields, language: true } });
+}
+
+/** Makes the account a mailed sign-up link stood for; the form was checked when it was sent. */
+export function createSignedUpUser(
+  db: DbOrTransaction,
+  account: { email: string; name: string; passwordHash: string; language: Language },
+): Promise<SessionUser> {
+  return db.user.create({ data: account, select: userFields });
+}
+
+/** A new password, and every session ended: a stolen cookie stops working with the old password. */
+export async function replacePassword(db: DbOrTransaction, userId: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash } });
+  await db.session.deleteMany({ where: { userId } });
 }
 
 /** The language the person chose in the app: their mail is written in it. */
@@ -61,10 +80,8 @@ export async function changePassword(userId: string, input: unknown): Promise<Wr
   const valid = user && (await verify(user.passwordHash, parsed.data.currentPassword).catch(() => false));
   if (!valid) return { ok: false, errors: { currentPassword: "validation.currentPasswordWrong" } };
   await signInSucceeded(throttle);
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } }),
-    prisma.session.deleteMany({ where: { userId } }),
-  ]);
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await inTransaction((db) => replacePassword(db, userId, passwordHash));
   return { ok: true, value: null };
 }
 

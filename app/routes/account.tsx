@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
+import { NewPasswordField } from "~/components/auth-form";
 import { Field, FormError, SubmitButton } from "~/components/form";
-import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { changePassword } from "~/models/user.server";
 import { startUserSession } from "~/utils/session.server";
@@ -62,15 +62,7 @@ export default function Account() {
               error={errors.currentPassword}
               required
             />
-            <Field
-              label={t("account.newPassword")}
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              hint={t("auth.passwordHint", { count: MIN_PASSWORD_LENGTH })}
-              error={errors.newPassword}
-              required
-            />
+            <NewPasswordField reply={reply} />
             <FormError reply={reply} />
             <SubmitButton>{t("account.changePassword")}</SubmitButton>
           </Form>

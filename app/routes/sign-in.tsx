@@ -6,7 +6,7 @@ import { AuthForm } from "~/components/auth-form";
 import { signInSchema } from "~/domain/account";
 import { PER_ADDRESS, PER_PAIR } from "~/domain/sign-in-throttle";
 import { validate } from "~/domain/validation";
-import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
+import { formValues, invalidForm, readForm, throttledForm } from "~/utils/form-values.server";
 import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { verifyLogin } from "~/models/user.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -42,12 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ];
   // Counted before the password is checked, so parallel guesses cannot slip past the limit.
   const wait = await takeSignInAttempt(keys);
-  if (wait > 0) {
-    return invalidForm({ form: "auth.tooManyAttempts" }, values, {
-      status: 429,
-      details: { count: Math.ceil(wait / 60) },
-    });
-  }
+  if (wait > 0) return throttledForm("auth.tooManyAttempts", values, wait);
   const user = await verifyLogin(email, password);
   if (!user) return invalidForm({ form: "auth.wrongPassword" }, values, { status: 401 });
   await signInSucceeded(keys);
@@ -66,6 +61,7 @@ export default function SignIn() {
       passwordAutoComplete="current-password"
       submitLabel={t("auth.signIn")}
       alternative={{ question: t("auth.noAccount"), label: t("auth.signUp"), path: "/sign-up" }}
+      help={{ label: t("auth.forgotPassword"), path: "/forgot-password" }}
     />
   );
 }

@@ -5,14 +5,11 @@ import { getCurrentUser } from "~/utils/auth.server";
 import { AuthForm } from "~/components/auth-form";
 import { Field, textValue } from "~/components/form";
 import { MIN_PASSWORD_LENGTH } from "~/domain/password-rules";
-import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
-import { createUser } from "~/models/user.server";
-import { isLanguage } from "~/domain/languages";
+import { formValues, invalidForm, readForm, throttledForm } from "~/utils/form-values.server";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/domain/languages";
+import { requestSignUp } from "~/services/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
-import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { startUserSession } from "~/utils/session.server";
 import { PLAIN_PAGE } from "~/components/plain-page";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rituals" }];
@@ -27,21 +24,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await readForm(request));
-  // Each try tells whether an address has an account: a few per address, then waits.
-  const wait = await takeSignInAttempt([
-    { key: `sign-up:${context.clientAddress ?? "unknown"}`, rule: SIGN_UPS_PER_ADDRESS },
-  ]);
-  if (wait > 0) {
-    return invalidForm({ form: "auth.tooManySignUps" }, values, {
-      status: 429,
-      details: { count: Math.ceil(wait / 60) },
-    });
-  }
-  // The language the page was read in is the one their mail starts in.
+  // The language the page was read in is the one their mail is written in.
   const language = await i18nServer.getLocale(request);
-  const created = await createUser(values, undefined, { language: isLanguage(language) ? language : undefined });
-  if (!created.ok) return invalidForm(created.errors, values);
-  return startUserSession(created.value.id, safeRedirect(values.redirectTo as string | undefined, "/teams/new"));
+  const redirectTo = safeRedirect(values.redirectTo as string | undefined, "/teams/new");
+  const requested = await requestSignUp(values, {
+    clientAddress: context.clientAddress ?? "unknown",
+    language: isLanguage(language) ? language : DEFAULT_LANGUAGE,
+    redirectTo,
+    now: Date.now(),
+  });
+  if (requested.ok) return redirect("/check-mail");
+  return "wait" in requested
+    ? throttledForm("auth.tooManyLinks", values, requested.wait)
+    : invalidForm(requested.errors, values);
 }
 
 export default function SignUp() {

@@ -29,7 +29,7 @@ export async function deliverQueuedMail(
     if (!mail) continue;
     sent++;
     try {
-      await markDelivered(mail.id, await transport.send(mail), now);
+      await markDelivered(mail, await transport.send(mail), now);
     } catch (error) {
       await markFailed(mail, error instanceof Error ? error.message : String(error), now);
     }

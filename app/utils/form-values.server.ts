@@ -73,3 +73,8 @@ export function invalidForm(
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !NEVER_ECHOED.has(key)));
   return data({ errors, values: kept, details }, { status });
 }
+
+/** A form a throttle turned away: the message with the minutes to wait, and what was typed. */
+export function throttledForm(message: string, values: Record<string, string | string[]>, waitSeconds: number) {
+  return invalidForm({ form: message }, values, { status: 429, details: { count: Math.ceil(waitSeconds / 60) } });
+}

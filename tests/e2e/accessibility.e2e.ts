@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { createInvite } from "~/models/invite.server";
+import { createAccountLink } from "~/models/account-link.server";
 import { shareTokenOf } from "~/models/note.server";
 import { meetingKey } from "~/domain/meeting-key";
 import { openPage, signIn, chromiumForThisFile } from "./browser";
@@ -25,7 +26,13 @@ async function demoAddresses() {
     include: { meeting: true },
   });
   const { token } = await createInvite("demo-team", "demo-lena");
+  const email = "newcomer@accessibility.example";
+  const signUp = { name: "Newcomer", passwordHash: "x", language: "en", redirectTo: "/teams/new" };
+  const welcome = await createAccountLink(prisma, { purpose: "sign-up", email, signUp }, Date.now());
+  const reset = await createAccountLink(prisma, { purpose: "reset", email: "lena@northwind.example" }, Date.now());
   return {
+    welcome: `/welcome/${welcome.token}`,
+    reset: `/reset-password/${reset.token}`,
     notePage: `/teams/demo-team/rituals/demo-tea-time/meetings/${meetingKey(page.meeting.originalStart.getTime())}`,
     sharedPage: `/shared/${shareTokenOf(page)}`,
     invite: `/invite/${token}`,
@@ -45,6 +52,10 @@ const PAGES: Record<string, { visitor?: (demo: Demo) => string[]; owner?: (demo:
   $: { visitor: () => ["/no/such/page"] },
   "sign-in": { visitor: () => ["/sign-in"] },
   "sign-up": { visitor: () => ["/sign-up"] },
+  "check-mail": { visitor: () => ["/check-mail", "/check-mail?for=reset"] },
+  "forgot-password": { visitor: () => ["/forgot-password"] },
+  "welcome.$token": { visitor: (demo) => [demo.welcome, "/welcome/used-or-made-up"] },
+  "reset-password.$token": { visitor: (demo) => [demo.reset, "/reset-password/used-or-made-up"] },
   "shared.$token": { visitor: (demo) => [demo.sharedPage] },
   "invite.$token": { visitor: (demo) => [demo.invite] },
   account: { owner: () => ["/account"] },

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { openPage, SCREENSHOTS, signIn, chromiumForThisFile } from "./browser";
+import { prisma } from "~/utils/db.server";
+import { openPage, SCREENSHOTS, signIn, chromiumForThisFile, mailedLink } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = chromiumForThisFile();
@@ -8,11 +9,15 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 /** A team's own page (not /teams/new). */
 const TEAM_PAGE = /\/teams\/(?!new$)[^/]+$/;
 
+/** Fills in the sign-up form, then follows the mailed link and makes the account. */
 async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a very good password");
   await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/check-mail");
+  await page.goto(await mailedLink(email, "/welcome"));
+  await page.getByRole("button", { name: "Create my account" }).click();
 }
 
 describe("accounts and teams", () => {
@@ -82,9 +87,13 @@ describe("accounts and teams", () => {
     expect(await page.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: `${SCREENSHOTS}/sign-up-errors.png`, fullPage: true });
 
-    await page.getByLabel("Email").fill(`cleo-${unique()}@example.com`);
+    const email = `cleo-${unique()}@example.com`;
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a very good password");
     await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/check-mail");
+    await page.goto(await mailedLink(email, "/welcome"));
+    await page.getByRole("button", { name: "Create my account" }).click();
     await page.waitForURL("**/teams/new");
     await page.getByLabel("Team name").fill("Night shift");
     await page.getByLabel("Team's main time zone").fill("Mars/Olympus_Mons");
@@ -110,22 +119,23 @@ describe("accounts and teams", () => {
     await page.context().close();
   });
 
-  it("sends sign-up once when Create account is clicked twice, and signs the person in", async () => {
+  it("sends sign-up once when Create account is clicked twice, and mails one link", async () => {
     const { page, problems } = await openPage(browser(), { locale: "en-US" });
     await page.goto(`${baseUrl}/sign-up`);
+    const email = `dana-${unique()}@example.com`;
     await page.getByLabel("Your name").fill("Dana Impatient");
-    await page.getByLabel("Email").fill(`dana-${unique()}@example.com`);
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a very good password");
-    // A slow network: the server has made the account, the answer is still on its way, the person clicks again.
-    let madeAccount!: () => void;
-    const accountMade = new Promise<void>((resolve) => (madeAccount = resolve));
+    // A slow network: the server has mailed the link, the answer is still on its way, the person clicks again.
+    let mailedLinkOut!: () => void;
+    const linkMailed = new Promise<void>((resolve) => (mailedLinkOut = resolve));
     let answerFirst!: () => void;
     const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
     let posts = 0;
     await page.route("**/sign-up", async (route) => {
       if (route.request().method() !== "POST" || ++posts > 1) return route.continue();
       const response = await route.fetch({ maxRedirects: 0 });
-      madeAccount();
+      mailedLinkOut();
       await firstAnswered;
       await route.fulfill({ response }).catch(() => {});
     });
@@ -133,12 +143,43 @@ describe("accounts and teams", () => {
     const box = (await page.getByRole("button", { name: "Create account" }).boundingBox())!;
     const clickButton = () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await clickButton();
-    await accountMade;
+    await linkMailed;
     await clickButton();
     answerFirst();
-    await page.waitForURL("**/teams/new");
+    await page.waitForURL("**/check-mail");
     expect(posts).toBe(1);
+    expect(await prisma.mail.count({ where: { toAddress: email } })).toBe(1);
+    await page.goto(await mailedLink(email, "/welcome"));
+    await page.getByRole("button", { name: "Create my account" }).click();
+    await page.waitForURL("**/teams/new");
     expect(await page.locator(".user-name").textContent()).toBe("Dana Impatient");
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("resets a forgotten password through a mailed link, and the old one stops working", async () => {
+    const { page, problems } = await openPage(browser(), { locale: "en-US" });
+    const email = `forgetful-${unique()}@example.com`;
+    await page.goto(`${baseUrl}/sign-up`);
+    await signUp(page, "Fern Forgetful", email);
+    await page.waitForURL("**/teams/new");
+    await page.context().clearCookies();
+
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Mail me a link" }).click();
+    await page.waitForURL("**/check-mail?for=reset");
+    expect(await page.getByRole("status").textContent()).toContain("If an account uses the address you gave");
+    await page.goto(await mailedLink(email, "/reset-password"));
+    await page.locator("#field-newPassword").fill("an entirely new phrase");
+    await page.getByRole("button", { name: "Set the new password" }).click();
+    await page.waitForURL("**/account?changed=1");
+    await page.screenshot({ path: `${SCREENSHOTS}/password-reset.png`, fullPage: true });
+
+    await page.context().clearCookies();
+    await signIn(page, baseUrl, email, "an entirely new phrase");
+    expect(await page.locator(".user-name").textContent()).toBe("Fern Forgetful");
     expect(problems).toEqual([]);
     await page.context().close();
   });

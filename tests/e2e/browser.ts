@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { prisma } from "~/utils/db.server";
 
 /** Debian's Chromium; Playwright's own browser download does not work offline. */
 function launchChromium(): Promise<Browser> {
@@ -94,4 +95,23 @@ export async function openNextTeaTime(page: Page): Promise<string> {
     await expect.poll(() => page.locator(".week-label").textContent()).not.toBe(label);
   }
   throw new Error("no tea time in the next three weeks");
+}
+
+/**
+ * The link in the latest account mail to `email` (the served app has no SMTP server, so
+ * the mail stays in the database as it would be sent), once the app has queued it.
+ */
+export async function mailedLink(email: string, path: "/welcome" | "/reset-password"): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const mail = await prisma.mail.findFirst({
+        where: { toAddress: email, kind: "account" },
+        orderBy: { createdAt: "desc" },
+      });
+      link = mail?.text.match(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]{43}`))?.[0];
+      return link;
+    })
+    .toBeDefined();
+  return link!;
 }

@@ -35,3 +35,46 @@ export async function teamOwnedBy(owner: SessionUser, name = "Crew") {
 export async function sessionCookie(userId: string): Promise<string> {
   return (await sessionCookieFor(userId)).split(";")[0]!;
 }
+
+/** A route action, as the tests call it. */
+export type FormAction = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: { clientAddress: string };
+}) => Promise<unknown>;
+
+/**
+ * Posts a form to a route's action as a browser at `address` would: the reply's status,
+ * where it leads, its cookies, and the errors it shows beside the fields.
+ */
+export async function postForm(
+  action: FormAction,
+  fields: Record<string, string>,
+  {
+    address = "",
+    cookie = "",
+    params = {},
+  }: { address?: string; cookie?: string; params?: Record<string, string> } = {},
+) {
+  const request = new Request("http://localhost/form", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(fields),
+  });
+  // A thrown answer (a redirect, a 404 from `data()`) is the page's reply too.
+  const reply = await action({ request, params, context: { clientAddress: address } }).catch((error: unknown) => {
+    if (error instanceof Response || (error as { init?: unknown } | null)?.init) return error;
+    throw error;
+  });
+  if (reply instanceof Response) {
+    const cookies = reply.headers.getSetCookie().map((value) => value.split(";")[0]!);
+    return {
+      status: reply.status,
+      location: reply.headers.get("location"),
+      cookies,
+      errors: {} as Record<string, string>,
+    };
+  }
+  const { init, data } = reply as { init: { status: number } | null; data: { errors: Record<string, string> } };
+  return { status: init?.status ?? 200, location: null, cookies: [] as string[], errors: data.errors ?? {} };
+}

@@ -22,8 +22,39 @@ export const account = {
     wrongPassword: "That email and password do not match an account.",
     tooManyAttempts_one: "Too many failed sign-ins from here. Wait {{count}} minute, then try again.",
     tooManyAttempts_other: "Too many failed sign-ins from here. Wait {{count}} minutes, then try again.",
-    tooManySignUps_one: "Too many new accounts from here. Wait {{count}} minute, then try again.",
-    tooManySignUps_other: "Too many new accounts from here. Wait {{count}} minutes, then try again.",
+    tooManyLinks_one: "Too many links asked for from here or to this address. Wait {{count}} minute, then try again.",
+    tooManyLinks_other:
+      "Too many links asked for from here or to this address. Wait {{count}} minutes, then try again.",
+    forgotPassword: "Forgot your password?",
+    checkMailTitle: "Check your mail",
+    checkMailSignUp:
+      "We have mailed a link to the address you gave. Open it to finish signing up (or, if that address already has an account, to sign in).",
+    checkMailReset: "If an account uses the address you gave, we have mailed it a link to choose a new password.",
+    checkMailHint:
+      "The link works once, for an hour. Nothing there? Look in your spam folder, or check the address and ask again.",
+    finishTitle: "Finish signing up",
+    finishBody: "Create the account for {{name}} ({{email}}).",
+    finishButton: "Create my account",
+    linkGoneTitle: "This link no longer works",
+    linkGoneBody: "It has been used, or it is more than an hour old. Ask for a new one.",
+    accountTaken: "That address got an account meanwhile. Sign in, or reset its password.",
+    resetRequestTitle: "Reset your password",
+    resetRequestHint: "We mail a link to choose a new password to the address, if it has an account.",
+    sendResetLink: "Mail me a link",
+    resetTitle: "Choose a new password",
+    resetHint: "Every browser signed in as you is signed out; this one is signed in with the new password.",
+    setPassword: "Set the new password",
+  },
+  accountMail: {
+    signUpSubject: "Finish signing up for Rituals",
+    signUpBody:
+      "Hello {{name}},\n\nOpen this link to finish signing up for Rituals:\n{{link}}\n\nIt works once, for an hour. If you did not sign up, ignore this mail: no account is made.",
+    existsSubject: "Signing up for Rituals with your address",
+    existsBody:
+      "Hello {{name}},\n\nSomeone, perhaps you, tried to sign up for Rituals with this address. It already has an account.\n\nSign in: {{signIn}}\nForgot your password? Choose a new one: {{reset}}\n\nIf it was not you, ignore this mail: nothing has changed.",
+    resetSubject: "Choose a new Rituals password",
+    resetBody:
+      "Hello {{name}},\n\nOpen this link to choose a new password:\n{{link}}\n\nIt works once, for an hour, and signs you out on every other browser. If you did not ask for it, ignore this mail: your password stays as it is.",
   },
   account: {
     title: "Your account",

@@ -5,6 +5,7 @@ export const account: Pick<
   Catalog,
   | "app"
   | "auth"
+  | "accountMail"
   | "account"
   | "landing"
   | "forms"
@@ -37,8 +38,38 @@ export const account: Pick<
     wrongPassword: "이메일과 비밀번호가 일치하는 계정이 없습니다.",
     tooManyAttempts_one: "이곳에서 로그인 실패가 너무 많습니다. {{count}}분 후에 다시 시도하세요.",
     tooManyAttempts_other: "이곳에서 로그인 실패가 너무 많습니다. {{count}}분 후에 다시 시도하세요.",
-    tooManySignUps_one: "이곳에서 새 계정을 너무 많이 만들었습니다. {{count}}분 후에 다시 시도하세요.",
-    tooManySignUps_other: "이곳에서 새 계정을 너무 많이 만들었습니다. {{count}}분 후에 다시 시도하세요.",
+    tooManyLinks_one: "여기서 또는 이 주소로 요청한 링크가 너무 많습니다. {{count}}분 기다린 뒤 다시 시도하세요.",
+    tooManyLinks_other: "여기서 또는 이 주소로 요청한 링크가 너무 많습니다. {{count}}분 기다린 뒤 다시 시도하세요.",
+    forgotPassword: "비밀번호를 잊으셨나요?",
+    checkMailTitle: "메일을 확인하세요",
+    checkMailSignUp:
+      "입력한 주소로 링크를 보냈습니다. 링크를 열어 가입을 마치세요(이미 계정이 있는 주소라면 로그인 안내가 갑니다).",
+    checkMailReset: "입력한 주소를 쓰는 계정이 있으면, 새 비밀번호를 정하는 링크를 그 주소로 보냈습니다.",
+    checkMailHint:
+      "링크는 한 시간 동안 한 번만 쓸 수 있습니다. 메일이 없다면 스팸함을 보거나, 주소를 확인하고 다시 요청하세요.",
+    finishTitle: "가입 마치기",
+    finishBody: "{{name}}({{email}}) 계정을 만듭니다.",
+    finishButton: "계정 만들기",
+    linkGoneTitle: "이 링크는 더 이상 쓸 수 없습니다",
+    linkGoneBody: "이미 쓰였거나 한 시간이 지났습니다. 새 링크를 요청하세요.",
+    accountTaken: "그사이 이 주소로 계정이 만들어졌습니다. 로그인하거나 비밀번호를 재설정하세요.",
+    resetRequestTitle: "비밀번호 재설정",
+    resetRequestHint: "주소에 계정이 있으면 새 비밀번호를 정하는 링크를 메일로 보냅니다.",
+    sendResetLink: "링크 보내기",
+    resetTitle: "새 비밀번호 정하기",
+    resetHint: "내 계정으로 로그인된 모든 브라우저에서 로그아웃되고, 이 브라우저는 새 비밀번호로 로그인됩니다.",
+    setPassword: "새 비밀번호 저장",
+  },
+  accountMail: {
+    signUpSubject: "Rituals 가입을 마치세요",
+    signUpBody:
+      "{{name}} 님, 안녕하세요.\n\n이 링크를 열어 Rituals 가입을 마치세요:\n{{link}}\n\n링크는 한 시간 동안 한 번만 쓸 수 있습니다. 가입하지 않으셨다면 이 메일은 무시하세요. 계정은 만들어지지 않습니다.",
+    existsSubject: "내 주소로 Rituals 가입 시도",
+    existsBody:
+      "{{name}} 님, 안녕하세요.\n\n누군가(아마 본인) 이 주소로 Rituals에 가입하려 했습니다. 이 주소에는 이미 계정이 있습니다.\n\n로그인: {{signIn}}\n비밀번호를 잊으셨나요? 새로 정하기: {{reset}}\n\n본인이 아니라면 이 메일은 무시하세요. 바뀐 것은 없습니다.",
+    resetSubject: "Rituals 새 비밀번호 정하기",
+    resetBody:
+      "{{name}} 님, 안녕하세요.\n\n이 링크를 열어 새 비밀번호를 정하세요:\n{{link}}\n\n링크는 한 시간 동안 한 번만 쓸 수 있고, 다른 모든 브라우저에서 로그아웃됩니다. 요청하지 않으셨다면 이 메일은 무시하세요. 비밀번호는 그대로입니다.",
   },
   account: {
     title: "내 계정",
