@@ -13,6 +13,7 @@ import { queueMail } from "~/models/mail.server";
 import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { createSignedUpUser, hashPassword, replacePassword, userWithEmail } from "~/models/user.server";
 import { inTransaction } from "~/utils/db.server";
+import { sendMailSoon } from "./mail-sender.server";
 
 /** How long to wait, in seconds, before mailing another link from this client address to this email. */
 function linkThrottle(kind: string, clientAddress: string, email: string, perAddress: ThrottleRule, now: number) {
@@ -61,6 +62,7 @@ export async function requestSignUp(
         );
     await queueMail([mail], now, db);
   });
+  sendMailSoon();
   return { ok: true, value: null };
 }
 
@@ -106,6 +108,7 @@ export async function requestPasswordReset(
     const link = await createAccountLink(db, { purpose: "reset", email }, now);
     await queueMail([await passwordResetMail(owner, link)], now, db);
   });
+  sendMailSoon();
   return { ok: true, value: null };
 }
 

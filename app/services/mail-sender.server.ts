@@ -44,6 +44,14 @@ export async function runMailRound(now = Date.now(), transport?: MailTransport):
   await deliverQueuedMail(now, transport);
 }
 
+/** Starts this process's next round at once, when its scheduler runs. */
+let startRound: (() => void) | null = null;
+
+/** For mail someone is waiting for (a sign-up link): sent now rather than at the next tick. */
+export function sendMailSoon(): void {
+  startRound?.();
+}
+
 /** Runs the sender in this process every MAIL_TICK_SECONDS; several instances may run it together. */
 export function startMailScheduler(): () => void {
   let running = false;
@@ -60,6 +68,10 @@ export function startMailScheduler(): () => void {
   };
   const timer = setInterval(tick, env.mailTickSeconds * 1000);
   timer.unref();
+  startRound = () => void tick();
   void tick();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    startRound = null;
+  };
 }
