@@ -34,11 +34,10 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
     const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
     for (const meeting of expandValidRule(ritual, window, exceptions)) {
       const sequence = Math.max(ritual.sequence, sequences.get(meeting.originalStart) ?? 0);
+      const notes = `${labels.notes}: ${ritualPageUrl(ritual, appUrl)}`;
       const base = {
-        description: description([
-          ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`,
-          `${labels.notes}: ${ritualPageUrl(ritual, appUrl)}`,
-        ]),
+        // A buffer is time around the meeting, not a second copy of it: only the meeting carries the agenda.
+        description: notes,
         location: ritual.videoUrl,
         url: ritualPageUrl(ritual, appUrl),
         categories: [labels.kind],
@@ -53,6 +52,7 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
         start: { utc: meeting.start },
         end: { utc: meeting.end },
         title: ritual.title,
+        description: description([ritual.agendaTemplate && `${labels.agenda}:\n${ritual.agendaTemplate}`, notes]),
         alarmMinutesBefore: hosting && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
       });
       if (!hosting) continue;

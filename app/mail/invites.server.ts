@@ -23,8 +23,8 @@ interface Announcement {
   /** The meeting the text names, and the one whose page it links to. */
   start: number;
   originalStart: number;
-  subjectKey: `mail.${"invite" | "update" | "moved" | "cancel" | "seriesUpdate" | "seriesCancel" | "seriesLeft"}Subject`;
-  bodyKey: `mail.${"invite" | "update" | "moved" | "cancel" | "seriesUpdate" | "seriesCancel" | "seriesLeft"}Body`;
+  subjectKey: `mail.${"invite" | "update" | "moved" | "cancel" | "seriesUpdate" | "seriesCancel" | "seriesLeft" | "seriesToFeed"}Subject`;
+  bodyKey: `mail.${"invite" | "update" | "moved" | "cancel" | "seriesUpdate" | "seriesCancel" | "seriesLeft" | "seriesToFeed"}Body`;
   /** The meeting's time before this change, when the mail names it ("was …"). */
   previousStart?: number;
   /** Lines after the first, in the recipient's language and on their clock: what changed. */
@@ -72,7 +72,10 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   };
   const common = { teamId, kind: change.kind, calendarMethod: change.method };
   const drafts: MailDraft[] = [];
-  const members = attendees.filter((a) => !a.emailsOff && (!change.only || change.only.memberIds.has(a.memberId)));
+  // One copy per meeting: a member who follows their feed gets meetings there, not by mail.
+  const members = attendees.filter(
+    (a) => !a.emailsOff && !a.followsFeed && (!change.only || change.only.memberIds.has(a.memberId)),
+  );
   for (const member of members) {
     const t = await translatorFor(member.language);
     const words = wordsFor(ritual.title, change, member.timeZone, member.language);
@@ -142,6 +145,7 @@ export async function seriesInviteMails(
   record: RitualRecord,
   now: number,
   before: RitualRecord | null = null,
+  resentTo?: Recipients,
 ): Promise<MailDraft[]> {
   const { ritual } = record;
   const next = nextMeeting(record, now);
@@ -149,7 +153,9 @@ export async function seriesInviteMails(
   const previous = before && nextMeeting(before, now);
   return announce(record, {
     linksMeetingPage: true,
-    key: `invite|${ritual.id}|${ritual.sequence}`,
+    // Sent again to `resentTo` (back from the feed to mailed invites): a mail of its own.
+    key: `invite|${ritual.id}|${ritual.sequence}${resentTo ? `|resent:${now}` : ""}`,
+    only: resentTo,
     kind: "invite",
     method: "REQUEST",
     start: next.start,
@@ -213,18 +219,20 @@ export async function seriesCancellationMails(
   record: RitualRecord,
   now: number,
   takenOff?: Recipients,
+  why: "left" | "to-feed" = "left",
 ): Promise<MailDraft[]> {
   const next = nextMeeting(record, now);
   if (!next) return [];
-  const deleted = takenOff === undefined;
+  const reason = takenOff === undefined ? "Cancel" : why === "to-feed" ? "ToFeed" : "Left";
+  const keyPart = { Cancel: "cancel", ToFeed: "to-feed", Left: "left" }[reason];
   return announce(record, {
-    key: `${deleted ? "series-cancel" : "series-left"}|${record.ritual.id}|${now}`,
+    key: `series-${keyPart}|${record.ritual.id}|${now}`,
     kind: "cancel",
     method: "CANCEL",
     start: next.start,
     originalStart: next.originalStart,
-    subjectKey: deleted ? "mail.seriesCancelSubject" : "mail.seriesLeftSubject",
-    bodyKey: deleted ? "mail.seriesCancelBody" : "mail.seriesLeftBody",
+    subjectKey: `mail.series${reason}Subject`,
+    bodyKey: `mail.series${reason}Body`,
     only: takenOff,
     linksMeetingPage: false,
     teamFile: (memberId, language) => teamSeriesFile(record, { memberId }, language, { cancelled: true }),

@@ -1,17 +1,17 @@
 import crypto from "node:crypto";
 import type { StoredException } from "~/domain/recurrence";
 import type { StoredRitual } from "~/domain/ritual";
-import { prisma } from "~/utils/db.server";
+import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { CUSTOMER_FACTS, toStoredRitual } from "./ritual.server";
 import { listExceptionsFor } from "./meeting.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
 import { attendeeRole } from "./columns";
 
 /** A new secret address for the member's feed; any earlier one stops working. */
-export async function rotateFeedToken(memberId: string): Promise<string> {
+export async function rotateFeedToken(memberId: string, db: DbOrTransaction = prisma): Promise<string> {
   const token = newSecretToken();
   const tokenHash = hashSecretToken(token);
-  await prisma.calendarFeed.upsert({
+  await db.calendarFeed.upsert({
     where: { memberId },
     create: { memberId, tokenHash },
     update: { tokenHash, createdAt: new Date() },
@@ -19,12 +19,13 @@ export async function rotateFeedToken(memberId: string): Promise<string> {
   return token;
 }
 
-export async function revokeFeedToken(memberId: string): Promise<void> {
-  await prisma.calendarFeed.deleteMany({ where: { memberId } });
+/** Stops the feed; false when the member had none. */
+export async function revokeFeedToken(memberId: string, db: DbOrTransaction = prisma): Promise<boolean> {
+  return (await db.calendarFeed.deleteMany({ where: { memberId } })).count > 0;
 }
 
-export function getFeedStatus(memberId: string) {
-  return prisma.calendarFeed.findUnique({ where: { memberId }, select: { createdAt: true } });
+export function getFeedStatus(memberId: string, db: DbOrTransaction = prisma) {
+  return db.calendarFeed.findUnique({ where: { memberId }, select: { createdAt: true } });
 }
 
 /** The member a feed token belongs to, or null for a wrong or revoked one. */

@@ -17,6 +17,8 @@ interface RitualAttendee {
   email: string;
   timeZone: string;
   emailsOff: boolean;
+  /** Their meetings reach their calendar through their feed, so no invite is mailed to them. */
+  followsFeed: boolean;
   /** The language their mail is written in. */
   language: Language;
   role: "host" | "participant";
@@ -82,6 +84,7 @@ export async function loadRitualRecord(
               userId: true,
               timeZone: true,
               emailsOff: true,
+              calendarFeed: { select: { memberId: true } },
               user: { select: { language: true } },
             },
           },
@@ -112,6 +115,7 @@ export async function loadRitualRecord(
       email: member.email,
       timeZone: member.timeZone,
       emailsOff: member.emailsOff,
+      followsFeed: member.calendarFeed !== null,
       // A member without an account has chosen nothing yet.
       language: isLanguage(member.user?.language) ? member.user.language : DEFAULT_LANGUAGE,
       role: attendeeRole(role),

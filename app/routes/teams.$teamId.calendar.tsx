@@ -6,7 +6,8 @@ import { requireMember } from "~/utils/auth.server";
 import { CopyButton, CopyField } from "~/components/copy-button";
 import { SubmitButton } from "~/components/form";
 import { i18nServer } from "~/i18n/i18next.server";
-import { getFeedStatus, revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
+import { getFeedStatus } from "~/models/calendar-feed.server";
+import { followByFeed, followByInvites } from "~/services/calendar-delivery.server";
 import { listRituals } from "~/models/ritual.server";
 import { readForm } from "~/utils/form-values.server";
 import { env } from "~/utils/env.server";
@@ -28,14 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The member's own feed address: made (or made anew, which retires the old one) or stopped. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { member } = await requireMember(request, params.teamId);
+  const { team, member } = await requireMember(request, params.teamId);
   const intent = (await readForm(request)).get("intent");
   if (intent === "revoke") {
-    await revokeFeedToken(member.id);
+    await followByInvites(team.id, member.id);
     return { revoked: true as const };
   }
   if (intent !== "rotate") return data({ error: "unknown intent" }, { status: 400 });
-  const token = await rotateFeedToken(member.id);
+  const token = await followByFeed(team.id, member.id);
   const url = new URL(`/feeds/${token}.ics`, env.appUrl);
   const language = await i18nServer.getLocale(request);
   if (language !== "en") url.searchParams.set("lang", language);
@@ -52,6 +53,9 @@ export default function CalendarPage() {
       <div className="page-heading">
         <h1>{t("calendar.title")}</h1>
         <p className="lede">{t("calendar.intro")}</p>
+        <p className="fits" role="status" data-testid="delivery">
+          {feedSince ? t("calendar.byFeed") : t("calendar.byInvites")}
+        </p>
       </div>
       <section className="panel" aria-labelledby="feed-title">
         <h2 id="feed-title">{t("calendar.feedTitle")}</h2>
@@ -90,6 +94,7 @@ export default function CalendarPage() {
       </section>
       <section className="panel" aria-labelledby="downloads-title">
         <h2 id="downloads-title">{t("calendar.downloadsTitle")}</h2>
+        <p className="muted">{t("calendar.downloadsHint")}</p>
         {rituals.length === 0 ? (
           <p className="muted">{t("home.noRitualsBody")}</p>
         ) : (

@@ -1,7 +1,8 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import ICAL from "ical.js";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { followByInvites } from "~/services/calendar-delivery.server";
 import { openPage, SCREENSHOTS, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -29,6 +30,9 @@ function summaries(text: string): string[] {
 }
 
 describe("calendar", () => {
+  // The demo lead follows her meetings by mail again for the browser tests after these.
+  afterAll(() => followByInvites("demo-team", "demo-lena"));
+
   for (const javaScriptEnabled of [true, false]) {
     it(`gives a member a subscription address that calendar apps can read (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
@@ -44,6 +48,7 @@ describe("calendar", () => {
         path: `${SCREENSHOTS}/calendar-${javaScriptEnabled ? "js" : "no-js"}.png`,
         fullPage: true,
       });
+      await expect.poll(() => page.getByTestId("delivery").textContent()).toContain("Now: through your subscription");
 
       const response = await fetch(https);
       expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -65,6 +70,14 @@ describe("calendar", () => {
       const invite = await download.text();
       expect(invite).toContain("DTSTART;TZID=Asia/Seoul:20260107T160000");
       expect(summaries(invite)).toEqual(["Tea time with Hanbit Logistics"]);
+
+      // Subscribing replaced the mailed invites: each series she was mailed is cancelled by mail, so it shows once.
+      await page.goto(`${baseUrl}/teams/demo-team/outbox`);
+      await expect.poll(() => page.getByText("Now in your subscription: Team check-in").count()).toBeGreaterThan(0);
+      await page.goto(`${baseUrl}/teams/demo-team/calendar`);
+      await page.getByRole("button", { name: "Stop the subscription and mail me the invites again" }).click();
+      await expect.poll(() => page.getByTestId("delivery").textContent()).toContain("Now: by mailed invites");
+      expect((await fetch(https)).status).toBe(404);
       expect(problems).toEqual([]);
       await page.context().close();
     });

@@ -189,6 +189,9 @@ export const notes = {
     seriesLeftSubject: "You are no longer on {{title}}",
     seriesLeftBody:
       "You were taken off {{title}}, so its meetings (the next one {{when}}, {{zone}}) leave your calendar.",
+    seriesToFeedSubject: "Now in your subscription: {{title}}",
+    seriesToFeedBody:
+      "{{title}} (next: {{when}}, {{zone}}) now reaches your calendar through your Rituals subscription. This removes the copy that came by mail, so each meeting shows once.",
     attached: "The calendar invite is attached: open it to update your calendar.",
     meetingPage: "Meeting page: {{url}}",
     sharedPage: "Shared notes: {{url}}",

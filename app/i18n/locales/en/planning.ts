@@ -2,19 +2,25 @@
 export const planning = {
   calendar: {
     title: "Calendar",
-    intro: "Put the rituals in the calendar you already use.",
+    intro:
+      "Your meetings reach your calendar one way, so each shows once: by mailed invites (the default), or through a subscription your calendar app checks.",
+    byInvites: "Now: by mailed invites. Each ritual's invite comes by mail, and so do its updates and cancellations.",
+    byFeed:
+      "Now: through your subscription. No invites are mailed to you; your calendar app picks up changes each time it checks the address.",
     feedTitle: "Subscribe to my meetings",
     feedIntro:
-      "A private address your calendar app checks for changes: every meeting you attend from four weeks back to six months ahead and, where you host, your go-early and stay-late time. A ritual's invite below holds all its meetings. Anyone with the address can read it; make a new one if it leaks.",
+      "A private address your calendar app checks for changes: every meeting you attend from four weeks back to six months ahead and, where you host, your go-early and stay-late time. Subscribing replaces the mailed invites: each series you were mailed is cancelled in your calendar by mail, so its meetings show once. Anyone with the address can read it; make a new one if it leaks.",
     create: "Create my subscription address",
     rotate: "Make a new address (the old one stops working)",
-    revoke: "Stop the subscription",
+    revoke: "Stop the subscription and mail me the invites again",
     subscribe: "Subscribe in my calendar app",
     copyWebcal: "Copy the webcal:// link",
     copyHttps: "Copy the https:// link",
     feedLink: "Subscription address (copy it now: it is shown only once)",
     feedActive: "Your subscription address has worked since {{date}}.",
     downloadsTitle: "Invites to download",
+    downloadsHint:
+      "Each ritual's whole series as one file, for a calendar the mail does not reach. With a subscription, do not import these as well: the meetings would show twice.",
     downloadInvite: "Invite for “{{title}}” (.ics)",
     downloadCustomerInvite: "Invite for the customer (.ics)",
     goEarly: "Go early: {{title}}",

@@ -190,6 +190,9 @@ export const notes: Pick<
     seriesCancelBody: "{{title}} 모임이 취소되어 더 이상 열리지 않습니다. 다음 모임은 {{when}} ({{zone}})였습니다.",
     seriesLeftSubject: "{{title}}에서 빠지셨습니다",
     seriesLeftBody: "{{title}}에서 빠지셔서 이 모임(다음: {{when}}, {{zone}})이 캘린더에서 지워집니다.",
+    seriesToFeedSubject: "이제 구독으로 받습니다: {{title}}",
+    seriesToFeedBody:
+      "{{title}}(다음: {{when}}, {{zone}})은 이제 Rituals 구독으로 캘린더에 들어갑니다. 메일로 받은 사본은 지워지므로 모임마다 한 번씩만 보입니다.",
     attached: "캘린더 초대장이 첨부되어 있습니다. 열면 캘린더에 반영됩니다.",
     meetingPage: "모임 페이지: {{url}}",
     sharedPage: "공유 노트: {{url}}",
