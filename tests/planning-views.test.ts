@@ -162,6 +162,11 @@ describe("the schedule view", () => {
     expect(seoul).toMatchObject({ title: "Seoyeon's week", timeZone: "Asia/Seoul", weekStart: "2026-11-30" });
     const zone = buildSchedule(planning, { memberId: null, zone: "Asia/Kolkata", week: null }, viewer(), context());
     expect(zone).toMatchObject({ member: null, timeZone: "Asia/Kolkata" });
+    // A city, as in every other zone field.
+    for (const city of ["Seoul", "Bengaluru"]) {
+      const byCity = buildSchedule(planning, { memberId: null, zone: city, week: null }, viewer(), context());
+      expect(byCity).toMatchObject({ member: null, timeZone: city === "Seoul" ? "Asia/Seoul" : "Asia/Kolkata" });
+    }
   });
 
   it("falls back to the viewer for an unknown zone, member or week, and says what was wrong", async () => {

@@ -1,4 +1,5 @@
 import { minutesToClock, parseWeekdayList } from "~/domain/clock";
+import { currentZoneName } from "~/domain/time-zones";
 import { Info } from "luxon";
 
 /**
@@ -6,8 +7,8 @@ import { Info } from "luxon";
  * and Node carry different locale data, and the page must hydrate to the same text.
  */
 export function timeZoneOptions(): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+  const zones = Intl.supportedValuesOf("timeZone").map(currentZoneName);
+  return [...new Set(zones.includes("UTC") ? zones : [...zones, "UTC"])].sort();
 }
 
 export function weekdayOptions(locale: string): { value: number; label: string }[] {

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import { formatTime } from "~/i18n/format";
 import { meetingKey } from "~/domain/meeting-key";
-import { isValidTimeZone } from "~/domain/time-zones";
+import { isValidTimeZone, resolveTimeZone } from "~/domain/time-zones";
 import { localDate } from "~/domain/fields";
 import { localToday } from "~/domain/local-dates";
 import { mondayOf, shiftWeek, weekSchedule, type WeekItem } from "~/domain/week-schedule";
@@ -53,7 +53,8 @@ export function buildSchedule(
   { locale, t, now }: { locale: string; t: TFunction; now: number },
 ) {
   const errors: Record<string, string> = {};
-  const zoneAsked = query.zone?.trim() || null;
+  // "Seoul" as well as "Asia/Seoul", as in every other zone field.
+  const zoneAsked = query.zone?.trim() ? resolveTimeZone(query.zone) : null;
   if (zoneAsked && !isValidTimeZone(zoneAsked)) errors.zone = "validation.timeZoneUnknown";
   const member =
     zoneAsked && !errors.zone
