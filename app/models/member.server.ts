@@ -60,6 +60,28 @@ export async function removeMember(
   return { ok: true, value: { id: member.id } };
 }
 
+/**
+ * Makes a member an owner or a member again. An owner must have an account (someone has
+ * to sign in as them), and the last owner stays one, so a team is never left without one.
+ */
+export async function setMemberRole(
+  teamId: string,
+  memberId: string,
+  role: "owner" | "member",
+  db: DbOrTransaction = prisma,
+): Promise<WriteResult<{ id: string }>> {
+  const member = await db.member.findFirst({ where: { id: memberId, teamId } });
+  if (!member) return { ok: false, errors: { form: "validation.memberUnknown" } };
+  if (role === "owner" && !member.userId) return { ok: false, errors: { form: "validation.ownerNeedsAccount" } };
+  if (role === "member" && member.role === "owner") {
+    if ((await db.member.count({ where: { teamId, role: "owner" } })) === 1) {
+      return { ok: false, errors: { form: "validation.lastOwner" } };
+    }
+  }
+  await db.member.update({ where: { id: member.id }, data: { role } });
+  return { ok: true, value: { id: member.id } };
+}
+
 export function getMember(teamId: string, memberId: string) {
   return prisma.member.findFirst({ where: { id: memberId, teamId } });
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
 import { listMemberClaims, settleMemberClaim } from "~/models/team.server";
 import { listMembers } from "~/models/member.server";
+import { changeRole, handOverOwnership, removeMember } from "~/services/members.server";
 import { readForm } from "~/utils/form-values.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
@@ -50,17 +51,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Owners create and revoke invite links. */
+/** Anyone may leave; owners create and revoke invite links, settle claims and change roles. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { team, member } = await requireOwner(request, params.teamId);
   const form = await readForm(request);
   const intent = form.get("intent");
+  if (intent === "leave") {
+    const { team, member: me } = await requireMember(request, params.teamId);
+    const left = await removeMember(team.id, me.id);
+    if (!left.ok) return data({ roleError: left.errors.form }, { status: 409 });
+    throw redirect("/");
+  }
+  const { team, member } = await requireOwner(request, params.teamId);
+  const memberId = String(form.get("memberId") ?? "");
+  if (intent === "make-owner" || intent === "make-member" || intent === "hand-over") {
+    const changed =
+      intent === "hand-over"
+        ? await handOverOwnership(team.id, member.id, memberId)
+        : await changeRole(team.id, memberId, intent === "make-owner" ? "owner" : "member");
+    if (!changed.ok) return data({ roleError: changed.errors.form }, { status: 409 });
+    return { roleChanged: true };
+  }
   if (intent === "create-invite") {
     const invite = await createInvite(team.id, member.id);
     return { inviteUrl: new URL(`/invite/${invite.token}`, env.appUrl).toString() };
   }
   if (intent === "confirm-claim" || intent === "refuse-claim") {
-    const settled = await settleMemberClaim(team.id, String(form.get("memberId") ?? ""), intent === "confirm-claim");
+    const settled = await settleMemberClaim(team.id, memberId, intent === "confirm-claim");
     if (!settled) throw notFound();
     return { settled: true };
   }
@@ -78,6 +94,16 @@ export default function Members() {
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const inviteUrl = reply && "inviteUrl" in reply ? reply.inviteUrl : null;
+  const roleError = reply && "roleError" in reply ? reply.roleError : null;
+  const roleButton = (memberId: string, intent: string, label: string, name: string) => (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="memberId" value={memberId} />
+      <button type="submit" name="intent" value={intent} className="link-button">
+        {label}
+        <span className="visually-hidden">: {name}</span>
+      </button>
+    </Form>
+  );
   return (
     <>
       <div className="page-heading with-action">
@@ -88,6 +114,11 @@ export default function Members() {
           </Link>
         ) : null}
       </div>
+      {roleError ? (
+        <p className="field-error" role="alert" id="role-error">
+          {t(roleError as "validation.lastOwner")}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="data-table">
           <caption className="visually-hidden">{t("members.title")}</caption>
@@ -125,6 +156,15 @@ export default function Members() {
                       <span className="visually-hidden">: {member.name}</span>
                     </Link>
                   ) : null}
+                  {isOwner && member.id !== myId && member.role === "owner"
+                    ? roleButton(member.id, "make-member", t("members.makeMember"), member.name)
+                    : null}
+                  {isOwner && member.role !== "owner" && member.hasAccount ? (
+                    <>
+                      {roleButton(member.id, "make-owner", t("members.makeOwner"), member.name)}
+                      {roleButton(member.id, "hand-over", t("members.handOver"), member.name)}
+                    </>
+                  ) : null}
                   {isOwner && member.id !== myId ? (
                     <Link to={`/teams/${teamId}/members/${member.id}/remove`} className="danger-link">
                       {t("members.remove")}
@@ -137,6 +177,17 @@ export default function Members() {
           </tbody>
         </table>
       </div>
+
+      <section className="panel" aria-labelledby="leave-title">
+        <h2 id="leave-title">{t("members.leaveTitle")}</h2>
+        <p className="hint">{t("members.leaveHint")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="leave" />
+          <button type="submit" className="button secondary">
+            {t("members.leave")}
+          </button>
+        </Form>
+      </section>
 
       {claims.length > 0 ? (
         <section className="panel" aria-labelledby="claims-title" data-testid="claims">

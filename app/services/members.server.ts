@@ -1,9 +1,10 @@
 /** What an owner does to the team's people as a whole: members, and customers' contacts. */
 import { queueMail } from "~/models/mail.server";
 import { deleteContact } from "~/models/customer.server";
-import { removeMember as removeMemberRow } from "~/models/member.server";
+import { removeMember as removeMemberRow, setMemberRole } from "~/models/member.server";
 import { ritualIdsWithContact, ritualsWith } from "~/models/ritual.server";
 import { cancellationsForTakenOff } from "~/services/rituals.server";
+import type { WriteResult } from "~/domain/validation";
 import { inTransaction } from "~/utils/db.server";
 
 /**
@@ -31,5 +32,19 @@ export function removeContact(teamId: string, customerId: string, contactId: str
     const removed = await deleteContact(teamId, customerId, contactId, db);
     if (removed) await queueMail(cancellations, now, db);
     return removed;
+  });
+}
+
+/** Makes a member an owner, or an owner a member again (never the last owner). */
+export function changeRole(teamId: string, memberId: string, role: "owner" | "member") {
+  return inTransaction((db) => setMemberRole(teamId, memberId, role, db));
+}
+
+/** Hands ownership from one owner to another member: both changes land, or neither. */
+export function handOverOwnership(teamId: string, fromId: string, toId: string): Promise<WriteResult<{ id: string }>> {
+  if (fromId === toId) return Promise.resolve({ ok: false, errors: { form: "validation.memberUnknown" } });
+  return inTransaction(async (db) => {
+    const promoted = await setMemberRole(teamId, toId, "owner", db);
+    return promoted.ok ? setMemberRole(teamId, fromId, "member", db) : promoted;
   });
 }

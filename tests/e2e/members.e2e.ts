@@ -88,6 +88,42 @@ describe("the members page", () => {
     });
   }
 
+  for (const javaScriptEnabled of [true, false]) {
+    const mode = javaScriptEnabled ? "js" : "no-js";
+    it(`makes a second owner, hands ownership over, and lets the old owner leave (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const lead = await signedUpUser(`lead-${mode}@roles.example`);
+      const { teamId } = await teamOwnedBy(lead, `Roles ${mode}`);
+      const rosa = await signedUpUser(`rosa-${mode}@roles.example`);
+      const joined = await addUserAsMember(teamId, rosa, {
+        name: "Rosa",
+        timeZone: "Europe/Madrid",
+        workStart: 9 * 60,
+        workEnd: 17 * 60,
+        workDays: [1, 2, 3, 4, 5],
+      });
+      expect(joined.ok).toBe(true);
+      const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
+      await signIn(page, baseUrl, lead.email, TEST_PASSWORD);
+      await page.goto(`${baseUrl}/teams/${teamId}/members`);
+
+      await memberRow(page, "Rosa").getByRole("button", { name: "Make owner" }).click();
+      await expect.poll(() => memberRow(page, "Rosa").innerText()).toContain("Owner");
+      await memberRow(page, "Rosa").getByRole("button", { name: "Make member" }).click();
+      await expect.poll(() => memberRow(page, "Rosa").innerText()).not.toContain("Owner");
+      await memberRow(page, "Rosa").getByRole("button", { name: "Hand over ownership" }).click();
+      await expect.poll(() => memberRow(page, "Rosa").innerText()).toContain("Owner");
+      await expect.poll(() => memberRow(page, lead.name).innerText()).not.toContain("Owner");
+      await page.screenshot({ path: `${SCREENSHOTS}/roles-${mode}.png`, fullPage: true });
+
+      await page.getByRole("button", { name: "Leave the team" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith(`/teams/${teamId}`));
+      const left = await listMembers(teamId);
+      expect(left.map((member) => [member.name, member.role])).toEqual([["Rosa", "owner"]]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
   it("keeps Edit and Remove apart on a phone", async () => {
     const { page, problems } = await openPage(browser(), { locale: "en-US", viewport: { width: 390, height: 800 } });
     await signIn(page, baseUrl);

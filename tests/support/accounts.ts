@@ -75,6 +75,9 @@ export async function postForm(
       errors: {} as Record<string, string>,
     };
   }
-  const { init, data } = reply as { init: { status: number } | null; data: { errors: Record<string, string> } };
-  return { status: init?.status ?? 200, location: null, cookies: [] as string[], errors: data.errors ?? {} };
+  // `data()` carries a status and a body; a plain object is a 200's body.
+  type Body = { errors?: Record<string, string> };
+  const { init, data } = reply as { init?: { status: number } | null; data?: Body };
+  const body = data ?? (reply as Body);
+  return { status: (data && init?.status) || 200, location: null, cookies: [] as string[], errors: body.errors ?? {} };
 }
