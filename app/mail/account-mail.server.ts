@@ -32,13 +32,21 @@ interface MailedLink {
   token: string;
 }
 
-export async function signUpLinkMail(person: Person, { id, token }: MailedLink): Promise<MailDraft> {
+/** The page each kind of link opens. */
+const LINK_PAGES = { signUp: "/welcome", reset: "/reset-password" } as const;
+
+/** A link that finishes a sign-up or resets a password, in the person's language. */
+export async function accountLinkMail(
+  kind: keyof typeof LINK_PAGES,
+  person: Person,
+  { id, token }: MailedLink,
+): Promise<MailDraft> {
   const t = await translatorFor(person.language);
   return accountMail(
     person,
     `account-link:${id}`,
-    t("accountMail.signUpSubject"),
-    t("accountMail.signUpBody", { name: person.name, link: pageUrl(`/welcome/${token}`) }),
+    t(`accountMail.${kind}Subject`),
+    t(`accountMail.${kind}Body`, { name: person.name, link: pageUrl(`${LINK_PAGES[kind]}/${token}`) }),
   );
 }
 
@@ -54,15 +62,5 @@ export async function accountExistsMail(person: Person, now: number): Promise<Ma
       signIn: pageUrl("/sign-in"),
       reset: pageUrl("/forgot-password"),
     }),
-  );
-}
-
-export async function passwordResetMail(person: Person, { id, token }: MailedLink): Promise<MailDraft> {
-  const t = await translatorFor(person.language);
-  return accountMail(
-    person,
-    `account-link:${id}`,
-    t("accountMail.resetSubject"),
-    t("accountMail.resetBody", { name: person.name, link: pageUrl(`/reset-password/${token}`) }),
   );
 }

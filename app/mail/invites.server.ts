@@ -209,6 +209,15 @@ export interface Recipients {
   contactIds: ReadonlySet<string>;
 }
 
+/** One member, alone. */
+export const memberAlone = (memberId: string): Recipients => ({
+  memberIds: new Set([memberId]),
+  contactIds: new Set(),
+});
+
+/** What a series cancellation says: deleted, the person taken off it, or moved to their feed. */
+const CANCELLATION_WORDS = { cancel: "seriesCancel", left: "seriesLeft", "to-feed": "seriesToFeed" } as const;
+
 /**
  * The whole series called off, as a METHOD:CANCEL of every event the series
  * invite put in calendars: to everyone on it when the ritual is deleted, or to
@@ -223,16 +232,16 @@ export async function seriesCancellationMails(
 ): Promise<MailDraft[]> {
   const next = nextMeeting(record, now);
   if (!next) return [];
-  const reason = takenOff === undefined ? "Cancel" : why === "to-feed" ? "ToFeed" : "Left";
-  const keyPart = { Cancel: "cancel", ToFeed: "to-feed", Left: "left" }[reason];
+  const reason = takenOff === undefined ? "cancel" : why;
+  const words = CANCELLATION_WORDS[reason];
   return announce(record, {
-    key: `series-${keyPart}|${record.ritual.id}|${now}`,
+    key: `series-${reason}|${record.ritual.id}|${now}`,
     kind: "cancel",
     method: "CANCEL",
     start: next.start,
     originalStart: next.originalStart,
-    subjectKey: `mail.series${reason}Subject`,
-    bodyKey: `mail.series${reason}Body`,
+    subjectKey: `mail.${words}Subject`,
+    bodyKey: `mail.${words}Body`,
     only: takenOff,
     linksMeetingPage: false,
     teamFile: (memberId, language) => teamSeriesFile(record, { memberId }, language, { cancelled: true }),

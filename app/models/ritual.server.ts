@@ -298,6 +298,11 @@ export async function ritualsWith(memberId: string, db: DbOrTransaction = prisma
 }
 
 /** The ids of the tea times a customer's contact is invited to. */
+export async function ritualIdsWithMember(memberId: string, db: DbOrTransaction = prisma): Promise<string[]> {
+  const places = await db.ritualAttendee.findMany({ where: { memberId }, select: { ritualId: true } });
+  return places.map((place) => place.ritualId);
+}
+
 export async function ritualIdsWithContact(contactId: string, db: DbOrTransaction = prisma): Promise<string[]> {
   const places = await db.ritualContact.findMany({ where: { contactId }, select: { ritualId: true } });
   return places.map((place) => place.ritualId);

@@ -5,9 +5,9 @@
  */
 import { newPasswordSchema, passwordResetRequestSchema, signUpSchema } from "~/domain/account";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/domain/languages";
-import { LINKS_PER_EMAIL, SIGN_UPS_PER_ADDRESS, type ThrottleRule } from "~/domain/sign-in-throttle";
+import { LINKS_PER_EMAIL, SIGN_UPS_PER_ADDRESS } from "~/domain/sign-in-throttle";
 import { validate, type WriteResult } from "~/domain/validation";
-import { accountExistsMail, passwordResetMail, signUpLinkMail } from "~/mail/account-mail.server";
+import { accountExistsMail, accountLinkMail } from "~/mail/account-mail.server";
 import { createAccountLink, usableAccountLink, useAccountLink } from "~/models/account-link.server";
 import { queueMail } from "~/models/mail.server";
 import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
@@ -16,10 +16,10 @@ import { inTransaction } from "~/utils/db.server";
 import { sendMailSoon } from "./mail-sender.server";
 
 /** How long to wait, in seconds, before mailing another link from this client address to this email. */
-function linkThrottle(kind: string, clientAddress: string, email: string, perAddress: ThrottleRule, now: number) {
+function linkThrottle(kind: string, clientAddress: string, email: string, now: number) {
   return takeSignInAttempt(
     [
-      { key: `${kind}:${clientAddress}`, rule: perAddress },
+      { key: `${kind}:${clientAddress}`, rule: SIGN_UPS_PER_ADDRESS },
       { key: `mailed-link:${email}`, rule: LINKS_PER_EMAIL },
     ],
     now,
@@ -45,14 +45,15 @@ export async function requestSignUp(
   const parsed = validate(signUpSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   const { email, name, password } = parsed.data;
-  const wait = await linkThrottle("sign-up", clientAddress, email, SIGN_UPS_PER_ADDRESS, now);
+  const wait = await linkThrottle("sign-up", clientAddress, email, now);
   if (wait > 0) return { ok: false, wait };
   const passwordHash = await hashPassword(password);
   await inTransaction(async (db) => {
     const owner = await userWithEmail(email, db);
     const mail = owner
       ? await accountExistsMail(owner, now)
-      : await signUpLinkMail(
+      : await accountLinkMail(
+          "signUp",
           { name, email, language },
           await createAccountLink(
             db,
@@ -100,13 +101,13 @@ export async function requestPasswordReset(
   const parsed = validate(passwordResetRequestSchema, input);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
   const { email } = parsed.data;
-  const wait = await linkThrottle("reset", clientAddress, email, SIGN_UPS_PER_ADDRESS, now);
+  const wait = await linkThrottle("reset", clientAddress, email, now);
   if (wait > 0) return { ok: false, wait };
   await inTransaction(async (db) => {
     const owner = await userWithEmail(email, db);
     if (!owner) return;
     const link = await createAccountLink(db, { purpose: "reset", email }, now);
-    await queueMail([await passwordResetMail(owner, link)], now, db);
+    await queueMail([await accountLinkMail("reset", owner, link)], now, db);
   });
   sendMailSoon();
   return { ok: true, value: null };

@@ -3,27 +3,12 @@
  * subscription feed. Never both, so each meeting shows once: a member with a feed gets
  * no invites, and switching mails what removes or restores the mailed copies.
  */
-import { seriesCancellationMails, seriesInviteMails, type Recipients } from "~/mail/invites.server";
+import { memberAlone, seriesCancellationMails, seriesInviteMails } from "~/mail/invites.server";
 import { getFeedStatus, revokeFeedToken, rotateFeedToken } from "~/models/calendar-feed.server";
-import { queueMail, type MailDraft } from "~/models/mail.server";
-import { ritualsWith } from "~/models/ritual.server";
-import { loadRitualRecord, type RitualRecord } from "~/models/ritual-record.server";
-import { inTransaction, type DbOrTransaction } from "~/utils/db.server";
-
-async function mailsForEachRitual(
-  teamId: string,
-  memberId: string,
-  db: DbOrTransaction,
-  mails: (record: RitualRecord, them: Recipients) => Promise<MailDraft[]>,
-): Promise<MailDraft[]> {
-  const them = { memberIds: new Set([memberId]), contactIds: new Set<string>() };
-  const drafts: MailDraft[] = [];
-  for (const { id } of await ritualsWith(memberId, db)) {
-    const record = await loadRitualRecord(teamId, id, db);
-    if (record) drafts.push(...(await mails(record, them)));
-  }
-  return drafts;
-}
+import { queueMail } from "~/models/mail.server";
+import { ritualIdsWithMember } from "~/models/ritual.server";
+import { inTransaction } from "~/utils/db.server";
+import { mailsForRituals } from "./rituals.server";
 
 /**
  * A new feed address for the member (the old one, if any, stops working). The first one
@@ -35,8 +20,8 @@ export function followByFeed(teamId: string, memberId: string, now = Date.now())
     const hadFeed = (await getFeedStatus(memberId, db)) !== null;
     const cancellations = hadFeed
       ? []
-      : await mailsForEachRitual(teamId, memberId, db, (record, them) =>
-          seriesCancellationMails(record, now, them, "to-feed"),
+      : await mailsForRituals(teamId, await ritualIdsWithMember(memberId, db), db, (record) =>
+          seriesCancellationMails(record, now, memberAlone(memberId), "to-feed"),
         );
     const token = await rotateFeedToken(memberId, db);
     await queueMail(cancellations, now, db);
@@ -48,8 +33,8 @@ export function followByFeed(teamId: string, memberId: string, now = Date.now())
 export function followByInvites(teamId: string, memberId: string, now = Date.now()): Promise<void> {
   return inTransaction(async (db) => {
     if (!(await revokeFeedToken(memberId, db))) return;
-    const invites = await mailsForEachRitual(teamId, memberId, db, (record, them) =>
-      seriesInviteMails(record, now, null, them),
+    const invites = await mailsForRituals(teamId, await ritualIdsWithMember(memberId, db), db, (record) =>
+      seriesInviteMails(record, now, null, memberAlone(memberId)),
     );
     await queueMail(invites, now, db);
   });

@@ -2,7 +2,8 @@
 import { queueMail } from "~/models/mail.server";
 import { deleteContact } from "~/models/customer.server";
 import { removeMember as removeMemberRow, setMemberRole } from "~/models/member.server";
-import { ritualIdsWithContact, ritualsWith } from "~/models/ritual.server";
+import { memberAlone } from "~/mail/invites.server";
+import { ritualIdsWithContact, ritualIdsWithMember } from "~/models/ritual.server";
 import { cancellationsForTakenOff } from "~/services/rituals.server";
 import type { WriteResult } from "~/domain/validation";
 import { inTransaction } from "~/utils/db.server";
@@ -14,9 +15,8 @@ import { inTransaction } from "~/utils/db.server";
  */
 export function removeMember(teamId: string, memberId: string, now = Date.now()) {
   return inTransaction(async (db) => {
-    const ritualIds = (await ritualsWith(memberId, db)).map((ritual) => ritual.id);
-    const them = { memberIds: new Set([memberId]), contactIds: new Set<string>() };
-    const cancellations = await cancellationsForTakenOff(teamId, ritualIds, them, now, db);
+    const ritualIds = await ritualIdsWithMember(memberId, db);
+    const cancellations = await cancellationsForTakenOff(teamId, ritualIds, memberAlone(memberId), now, db);
     const removed = await removeMemberRow(teamId, memberId, db);
     if (removed.ok) await queueMail(cancellations, now, db);
     return removed;

@@ -104,22 +104,32 @@ function takenOff(before: RitualRecord, after: RitualRecord): Recipients {
   };
 }
 
+/** The mail `mails` makes from each of these rituals, each ritual's record read once. */
+export async function mailsForRituals(
+  teamId: string,
+  ritualIds: readonly string[],
+  db: DbOrTransaction,
+  mails: (record: RitualRecord) => Promise<MailDraft[]>,
+): Promise<MailDraft[]> {
+  const drafts: MailDraft[] = [];
+  for (const ritualId of ritualIds) {
+    const record = await loadRitualRecord(teamId, ritualId, db);
+    if (record) drafts.push(...(await mails(record)));
+  }
+  return drafts;
+}
+
 /**
  * The cancellations for people about to be taken off these rituals (a member
  * removed from the team, a customer's contact removed): read before the
  * removal takes their places with it, queued after it.
  */
-export async function cancellationsForTakenOff(
+export function cancellationsForTakenOff(
   teamId: string,
   ritualIds: readonly string[],
   takenOff: Recipients,
   now: number,
   db: DbOrTransaction,
 ): Promise<MailDraft[]> {
-  const drafts: MailDraft[] = [];
-  for (const ritualId of ritualIds) {
-    const record = await loadRitualRecord(teamId, ritualId, db);
-    if (record) drafts.push(...(await seriesCancellationMails(record, now, takenOff)));
-  }
-  return drafts;
+  return mailsForRituals(teamId, ritualIds, db, (record) => seriesCancellationMails(record, now, takenOff));
 }

@@ -6,9 +6,12 @@ import { Info } from "luxon";
  * Options for the time-zone and weekday pickers, made on the server: browsers
  * and Node carry different locale data, and the page must hydrate to the same text.
  */
+let zoneList: string[] | null = null;
+
 export function timeZoneOptions(): string[] {
-  const zones = Intl.supportedValuesOf("timeZone").map(currentZoneName);
-  return [...new Set(zones.includes("UTC") ? zones : [...zones, "UTC"])].sort();
+  // Some 430 names, the same for the life of the process.
+  zoneList ??= [...new Set([...Intl.supportedValuesOf("timeZone").map(currentZoneName), "UTC"])].sort();
+  return zoneList;
 }
 
 export function weekdayOptions(locale: string): { value: number; label: string }[] {
