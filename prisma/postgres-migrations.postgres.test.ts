@@ -3,7 +3,14 @@ import fs from "node:fs";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { deployPostgresMigrations, migrationChecksum, readMigrations, type Migration } from "./postgres-migrations";
-import { checksOf, POSTGRES_SCHEMA_FILE, postgresMigrationSql, SQLITE_SCHEMA_FILE } from "./schema-sync";
+import {
+  checksOf,
+  POSTGRES_SCHEMA_DIR,
+  postgresMigrationSql,
+  readSchemaFolder,
+  SQLITE_SCHEMA_DIR,
+  wholeSchema,
+} from "./schema-sync";
 
 const admin = new URL(process.env.TEST_POSTGRES_BASE_URL!);
 admin.pathname = "/postgres";
@@ -57,10 +64,10 @@ describe("PostgreSQL migrations", () => {
     const migrated = await emptyDatabase();
     await deployPostgresMigrations(migrated);
     const fromSchema = await emptyDatabase();
-    await query(fromSchema, postgresMigrationSql(null, fs.readFileSync(POSTGRES_SCHEMA_FILE, "utf8"))!);
+    await query(fromSchema, postgresMigrationSql(null, wholeSchema(readSchemaFolder(POSTGRES_SCHEMA_DIR)))!);
     const shape = await shapeOf(migrated);
     expect(shape.columns.length).toBeGreaterThan(50);
-    const declaredChecks = [...checksOf(fs.readFileSync(SQLITE_SCHEMA_FILE, "utf8")).values()].flat();
+    const declaredChecks = [...checksOf(wholeSchema(readSchemaFolder(SQLITE_SCHEMA_DIR))).values()].flat();
     expect(shape.constraints.filter((row) => String(row.definition).startsWith("CHECK"))).toHaveLength(
       declaredChecks.length,
     );

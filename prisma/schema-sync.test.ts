@@ -6,18 +6,22 @@ import {
   checkChanges,
   checkConstraintName,
   checksOf,
-  POSTGRES_SCHEMA_FILE,
+  POSTGRES_SCHEMA_DIR,
   postgresMigrationSql,
   postgresSchemaFrom,
-  SQLITE_SCHEMA_FILE,
+  readSchemaFolder,
+  SQLITE_SCHEMA_DIR,
+  wholeSchema,
 } from "./schema-sync";
 
-const sqliteSchema = fs.readFileSync(SQLITE_SCHEMA_FILE, "utf8");
-const postgresSchema = fs.readFileSync(POSTGRES_SCHEMA_FILE, "utf8");
+const sqliteFiles = readSchemaFolder(SQLITE_SCHEMA_DIR);
+const postgresFiles = readSchemaFolder(POSTGRES_SCHEMA_DIR);
+const sqliteSchema = wholeSchema(sqliteFiles);
+const postgresSchema = wholeSchema(postgresFiles);
 
 describe("one schema for both databases", () => {
   it("has the committed PostgreSQL schema made from the SQLite one (run npm run db:migrate after a schema edit)", () => {
-    expect(postgresSchema).toBe(postgresSchemaFrom(sqliteSchema));
+    expect(postgresFiles).toEqual(postgresSchemaFrom(sqliteFiles));
     expect(postgresSchema).toMatch(/provider = "postgresql"/);
   });
 

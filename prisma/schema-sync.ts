@@ -1,5 +1,5 @@
 /**
- * prisma/schema.prisma (SQLite) is the one schema. The PostgreSQL schema and
+ * prisma/schema/ (SQLite) is the one schema, a file per part of the app. The PostgreSQL schema and
  * its migrations are made from it here, so the two databases cannot drift.
  *
  * Prisma's schema language has no CHECK constraints, so each model lists its
@@ -13,31 +13,59 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const SQLITE_SCHEMA_FILE = path.join("prisma", "schema.prisma");
-export const POSTGRES_SCHEMA_FILE = path.join("prisma", "postgres", "schema.prisma");
+export const SQLITE_SCHEMA_DIR = path.join("prisma", "schema");
+export const POSTGRES_SCHEMA_DIR = path.join("prisma", "postgres", "schema");
 export const POSTGRES_MIGRATIONS_DIR = path.join("prisma", "migrations-postgres");
 
-const GENERATED_HEADER = "// Made from ../schema.prisma by `npm run db:migrate`: edit that file, not this one.\n\n";
+const GENERATED_HEADER =
+  "// Made from ../../schema/ by `npm run db:migrate`: edit the file of the same name there, not this one.\n\n";
+
+/** A schema folder's files, by name. */
+export type SchemaFiles = Record<string, string>;
+
+export function readSchemaFolder(folder: string): SchemaFiles {
+  if (!fs.existsSync(folder)) return {};
+  const names = fs.readdirSync(folder).filter((name) => name.endsWith(".prisma"));
+  return Object.fromEntries(names.sort().map((name) => [name, fs.readFileSync(path.join(folder, name), "utf8")]));
+}
+
+/** Writes the folder's files and removes any file that is no longer part of it. */
+export function writeSchemaFolder(folder: string, files: SchemaFiles): void {
+  fs.mkdirSync(folder, { recursive: true });
+  for (const name of Object.keys(readSchemaFolder(folder))) if (!(name in files)) fs.rmSync(path.join(folder, name));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
+}
+
+/** The folder as one schema, as Prisma reads it: for diffs and the checks. */
+export function wholeSchema(files: SchemaFiles): string {
+  return Object.keys(files)
+    .sort()
+    .map((name) => files[name])
+    .join("\n");
+}
 
 /** The PostgreSQL schema: the same models, another provider, its own generated client. */
-export function postgresSchemaFrom(sqliteSchema: string): string {
+export function postgresSchemaFrom(sqliteFiles: SchemaFiles): SchemaFiles {
   let providers = 0;
   let outputs = 0;
-  const schema = sqliteSchema
-    .replace(/(datasource db \{[^}]*?provider\s*=\s*)"sqlite"/, (_, before: string) => {
-      providers++;
-      return `${before}"postgresql"`;
-    })
-    .replace(/(generator client \{[^}]*?output\s*=\s*)"\.\.\/app\/generated\/prisma"/, (_, before: string) => {
-      outputs++;
-      return `${before}"../../app/generated/prisma-postgres"`;
-    });
+  const files = Object.entries(sqliteFiles).map(([name, text]) => {
+    const postgres = text
+      .replace(/(datasource db \{[^}]*?provider\s*=\s*)"sqlite"/, (_, before: string) => {
+        providers++;
+        return `${before}"postgresql"`;
+      })
+      .replace(/(generator client \{[^}]*?output\s*=\s*)"\.\.\/\.\.\/app\/generated\/prisma"/, (_, before: string) => {
+        outputs++;
+        return `${before}"../../../app/generated/prisma-postgres"`;
+      });
+    return [name, GENERATED_HEADER + postgres];
+  });
   if (providers !== 1 || outputs !== 1) {
     throw new Error(
-      `${SQLITE_SCHEMA_FILE} must have one sqlite datasource and one client generated to ../app/generated/prisma`,
+      `${SQLITE_SCHEMA_DIR} must have one sqlite datasource and one client generated to ../../app/generated/prisma`,
     );
   }
-  return GENERATED_HEADER + schema;
+  return Object.fromEntries(files);
 }
 
 /** Each model's CHECK expressions, by table name. */
@@ -116,9 +144,9 @@ export function postgresMigrationSql(from: string | null, to: string): string | 
   const { drops, adds } = checkChanges(checksOf(from ?? ""), checksOf(to));
   const tableStatements = /^\s*(CREATE|ALTER|DROP)\b/m.test(tables) ? [tables] : [];
   if (drops.length + adds.length + tableStatements.length === 0) return null;
-  const checkNote = "-- CHECK constraints from the `// check:` lines in prisma/schema.prisma";
+  const checkNote = "-- CHECK constraints from the `// check:` lines in prisma/schema/";
   return [
-    "-- Made by `npm run db:migrate` from prisma/schema.prisma.",
+    "-- Made by `npm run db:migrate` from prisma/schema/.",
     ...(drops.length > 0 ? [`${checkNote}\n${drops.join("\n")}`] : []),
     ...tableStatements,
     ...(adds.length > 0 ? [`${checkNote}\n${adds.join("\n")}`] : []),

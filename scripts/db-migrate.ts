@@ -1,7 +1,7 @@
 /**
  * npm run db:migrate [-- --name what_changed]
  *
- * After an edit to prisma/schema.prisma: makes the SQLite migration (prisma
+ * After an edit to prisma/schema/: makes the SQLite migration (prisma
  * migrate dev, as before; add any new `// check:` to it by hand), then writes
  * the PostgreSQL schema and a PostgreSQL migration from the same schema.
  * `--postgres-only` skips the SQLite step.
@@ -11,10 +11,13 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   POSTGRES_MIGRATIONS_DIR,
-  POSTGRES_SCHEMA_FILE,
+  POSTGRES_SCHEMA_DIR,
   postgresMigrationSql,
   postgresSchemaFrom,
-  SQLITE_SCHEMA_FILE,
+  readSchemaFolder,
+  SQLITE_SCHEMA_DIR,
+  wholeSchema,
+  writeSchemaFolder,
 } from "../prisma/schema-sync";
 
 const args = process.argv.slice(2);
@@ -28,11 +31,10 @@ if (!postgresOnly) {
   if (sqlite.status !== 0) process.exit(sqlite.status ?? 1);
 }
 
-const previous = fs.existsSync(POSTGRES_SCHEMA_FILE) ? fs.readFileSync(POSTGRES_SCHEMA_FILE, "utf8") : null;
-const next = postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA_FILE, "utf8"));
-const sql = postgresMigrationSql(previous, next);
-fs.mkdirSync(path.dirname(POSTGRES_SCHEMA_FILE), { recursive: true });
-fs.writeFileSync(POSTGRES_SCHEMA_FILE, next);
+const previous = readSchemaFolder(POSTGRES_SCHEMA_DIR);
+const next = postgresSchemaFrom(readSchemaFolder(SQLITE_SCHEMA_DIR));
+const sql = postgresMigrationSql(Object.keys(previous).length > 0 ? wholeSchema(previous) : null, wholeSchema(next));
+writeSchemaFolder(POSTGRES_SCHEMA_DIR, next);
 
 if (sql === null) {
   console.log("PostgreSQL: the schema describes the same database; no migration needed.");
