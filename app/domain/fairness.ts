@@ -76,6 +76,8 @@ export interface RitualAttendees {
   buffers: Buffers;
   exceptions?: readonly MeetingException[];
   attendees: { personId: string; role: Role }[];
+  /** Who said they will not come to which meeting: they do not carry its hours. */
+  declined?: readonly { originalStart: number; personId: string; start: number }[];
 }
 
 /** The tally over every ritual of a team in a window, e.g. the next N weeks. */
@@ -86,8 +88,11 @@ export function tallyForRituals(
 ): FairnessEntry[] {
   const attendances: Attendance[] = [];
   for (const ritual of rituals) {
+    // An answer given before the meeting moved no longer counts.
+    const declined = new Set(ritual.declined?.map((no) => `${no.originalStart}|${no.start}|${no.personId}`));
     for (const meeting of expandValidRule(ritual.rule, window, ritual.exceptions)) {
       for (const { personId, role } of ritual.attendees) {
+        if (declined.has(`${meeting.originalStart}|${meeting.start}|${personId}`)) continue;
         attendances.push({ personId, role, meeting, buffers: ritual.buffers });
       }
     }

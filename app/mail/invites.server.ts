@@ -6,11 +6,12 @@ import { translatorFor } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
 import type { FoundMeeting } from "~/models/meeting.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
-import { memberFooter, when } from "./wording.server";
+import { memberFooter, rsvpLines, when } from "./wording.server";
 import { MINUTE } from "~/domain/durations";
 import { minutesToClock } from "~/domain/clock";
 import { seriesChanges, type SeriesChange } from "~/domain/series-changes";
 import type { TFunction } from "i18next";
+import type { RsvpTarget } from "~/utils/signed-token.server";
 
 // Invites by email: the series to everyone on it, and one meeting's new time or cancellation.
 
@@ -72,6 +73,14 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
   };
   const common = { teamId, kind: change.kind, calendarMethod: change.method };
   const drafts: MailDraft[] = [];
+  // An invite or a new time asks each person whether they come to the meeting it names.
+  const asksRsvp = change.method === "REQUEST";
+  const rsvpTarget = (person: RsvpTarget["person"]): RsvpTarget => ({
+    teamId,
+    ritualId: ritual.id,
+    originalStart: change.originalStart,
+    person,
+  });
   // One copy per meeting: a member who follows their feed gets meetings there, not by mail.
   const members = attendees.filter(
     (a) => !a.emailsOff && !a.followsFeed && (!change.only || change.only.memberIds.has(a.memberId)),
@@ -91,6 +100,7 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
           opening(t, change, words),
           change.linksMeetingPage &&
             t("mail.meetingPage", { url: meetingPageUrl(ritual, change.originalStart, env.appUrl) }),
+          asksRsvp && rsvpLines(t, words.when, rsvpTarget({ kind: "member", id: member.memberId })),
           t("mail.attached"),
         ]
           .filter(Boolean)
@@ -110,9 +120,14 @@ async function announce(record: RitualRecord, change: Announcement): Promise<Mai
         toName: contact.name,
         toAddress: contact.email,
         subject: ct(change.subjectKey, words),
-        text: [opening(ct, change, words), ct("mail.attached"), `-- \n${ct("mail.customerFooter", { team })}`].join(
-          "\n\n",
-        ),
+        text: [
+          opening(ct, change, words),
+          asksRsvp && rsvpLines(ct, words.when, rsvpTarget({ kind: "contact", id: contact.id })),
+          ct("mail.attached"),
+          `-- \n${ct("mail.customerFooter", { team })}`,
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
         calendar,
       });
     }

@@ -7,6 +7,10 @@ import { prisma } from "~/utils/db.server";
 import { CHANGED_MEETING, toStoredException } from "./meeting.server";
 import { toRitual } from "./ritual.server";
 import { attendeeRole } from "./columns";
+import { DAY } from "~/domain/durations";
+
+/** How far back declined meetings are read: a moved meeting may now start before its original time. */
+const RECENT = 7 * DAY;
 
 export interface PlanningMember extends Person {
   email: string;
@@ -51,9 +55,10 @@ function hours(row: { workStartMinutes: number; workEndMinutes: number; workDays
 /**
  * Everything the planning pages work from, in three queries: the team's people
  * with their working hours, its customers' contacts, and every ritual with its
- * changed meetings and who attends in which role.
+ * changed meetings, who attends in which role, and who said no to a meeting
+ * to come (from `now`).
  */
-export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
+export async function loadTeamPlanning(teamId: string, now = Date.now()): Promise<TeamPlanning> {
   const [members, customers, rituals] = await Promise.all([
     prisma.member.findMany({ where: { teamId }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.customer.findMany({
@@ -64,7 +69,16 @@ export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
     prisma.ritual.findMany({
       where: { teamId },
       orderBy: [{ title: "asc" }, { id: "asc" }],
-      include: { attendees: true, contacts: true, meetings: { where: CHANGED_MEETING } },
+      include: {
+        attendees: true,
+        contacts: true,
+        meetings: { where: CHANGED_MEETING },
+        // Meetings to come that people said they will not come to (the tallies look ahead).
+        rsvps: {
+          where: { answer: "no", originalStart: { gte: new Date(now - RECENT) } },
+          select: { originalStart: true, personId: true, start: true },
+        },
+      },
     }),
   ]);
   return {
@@ -108,6 +122,11 @@ export async function loadTeamPlanning(teamId: string): Promise<TeamPlanning> {
           })),
           ...row.contacts.map((c) => ({ personId: c.contactId, role: "participant" as const })),
         ],
+        declined: row.rsvps.map((no) => ({
+          originalStart: no.originalStart.getTime(),
+          personId: no.personId,
+          start: no.start.getTime(),
+        })),
       };
     }),
   };

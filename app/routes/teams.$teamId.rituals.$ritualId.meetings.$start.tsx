@@ -28,6 +28,9 @@ import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/for
 import { ChangePanel, RaisedOn } from "~/components/meeting-panels";
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
+import { rsvpsOf } from "~/models/rsvp.server";
+import { meetingAnswers } from "~/views/meeting-answers";
+import { AnswersPanel } from "~/components/answers-panel";
 import { runMeetingPageAction } from "~/services/meeting-page.server";
 import { notePageView } from "~/views/note-page.server";
 import { overlapChartView } from "~/views/overlap-chart";
@@ -71,8 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { locale, now, teamZone: team.timeZone },
     env.appUrl,
   );
+  const rsvps = await rsvpsOf(ritual.id, meeting.originalStart);
   return {
     notes,
+    answers: meetingAnswers(planning, ritual.id, meeting, rsvps, member.id, now),
     members: planning.members.map(({ id, name }) => ({ id, name })),
     withCustomer: ritual.customer !== null,
     recapSentTo: recapSentTo(new URL(request.url)),
@@ -236,6 +241,8 @@ export default function MeetingPage() {
           {data.withCustomer ? <SharePanel shareUrl={data.notes.shareUrl} recapSentTo={data.recapSentTo} /> : null}
         </div>
       </div>
+
+      <AnswersPanel answers={data.answers} reply={reply} />
 
       <section className="panel" aria-labelledby="who-title">
         <h2 id="who-title">{t("meeting.whoTitle")}</h2>

@@ -22,12 +22,14 @@ import {
   type SaveNotesResult,
 } from "~/models/note.server";
 import { changeMeeting, restoreMeeting, sendRecap } from "./meetings.server";
+import { answerInvitation } from "./rsvps.server";
+import { isRsvpAnswer } from "~/domain/rsvp";
 
 /** Who acts, on which meeting, with what the form sent. */
 export interface MeetingPageContext {
   ref: MeetingRef;
   ritual: StoredRitual;
-  member: { name: string };
+  member: { id: string; name: string };
   values: Record<string, string | string[]>;
   now: number;
 }
@@ -93,6 +95,12 @@ const MEETING_PAGE_ACTIONS: Record<string, MeetingPageAction> = {
     changeMeeting(ref.teamId, ref.ritualId, { originalStart: ref.originalStart, status: "cancelled" }, now),
   ),
   restore: at("restore", ({ ref, now }) => restoreMeeting(ref.teamId, ref.ritualId, ref.originalStart, now)),
+  rsvp: at("rsvp", async ({ ref, member, values, now }) => {
+    if (!isRsvpAnswer(values.answer)) return { ok: false, errors: { form: "validation.rsvpAnswer" } };
+    const person = { kind: "member" as const, id: member.id };
+    const answered = await answerInvitation({ ...ref, person }, values.answer, now);
+    return answered.ok ? { ok: true, value: null } : { ok: false, errors: { form: `rsvp.gone.${answered.reason}` } };
+  }),
   move: at("move", async ({ ref, ritual, values, now }) => {
     const move = parseMove(values, ritual.timeZone, ref.originalStart);
     if (!move.success) return { ok: false, errors: move.errors };

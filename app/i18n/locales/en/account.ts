@@ -200,6 +200,7 @@ export const account = {
     questionRequired: "Write the question.",
     askedByRequired: "Say who asked.",
     answerRequired: "Write the answer.",
+    rsvpAnswer: "Choose yes, maybe or no.",
     itemUnknown: "This item is not on one of your team's pages.",
     customerInUse: "Rituals still meet with this customer: change or delete those tea times first.",
     contactEmailTaken: "This customer already has a contact with this email address.",

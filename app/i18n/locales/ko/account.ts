@@ -211,6 +211,7 @@ export const account: Pick<
     questionRequired: "질문을 적으세요.",
     askedByRequired: "누가 물었는지 적으세요.",
     answerRequired: "답을 적으세요.",
+    rsvpAnswer: "참석, 미정, 불참 중 하나를 고르세요.",
     itemUnknown: "팀 페이지에 없는 항목입니다.",
     customerInUse: "아직 이 고객과의 리추얼이 있습니다. 먼저 그 티타임을 바꾸거나 삭제하세요.",
     contactEmailTaken: "이 고객에게 같은 이메일 주소의 담당자가 이미 있습니다.",

@@ -3,7 +3,7 @@ import type { Catalog } from "~/i18n/locales/en";
 /** Customers, note pages and their items, sharing, and mail. */
 export const notes: Pick<
   Catalog,
-  "customers" | "notes" | "followUps" | "questions" | "risks" | "share" | "shared" | "mail" | "outbox"
+  "customers" | "notes" | "followUps" | "questions" | "risks" | "share" | "shared" | "mail" | "rsvp" | "outbox"
 > = {
   customers: {
     title: "고객",
@@ -217,6 +217,39 @@ export const notes: Pick<
     recapSent_one: "연락처 {{count}}명에게 요약을 보냈습니다.",
     recapSent_other: "연락처 {{count}}명에게 요약을 보냈습니다.",
     recapNone: "이 티타임에는 고객 연락처가 없습니다.",
+  },
+  rsvp: {
+    mailQuestion: "{{when}} 모임에 오시나요? 한 번 클릭으로 답해 주세요:",
+    mailAnswer: { yes: "참석: {{url}}", maybe: "미정: {{url}}", no: "불참: {{url}}" },
+    title: "참석하시나요?",
+    meeting: "{{team}}의 {{title}}, {{when}} ({{zone}})",
+    greeting: "{{name}} 님, 안녕하세요.",
+    answer: { yes: "네, 참석합니다", maybe: "미정", no: "아니요, 참석하지 못합니다" },
+    confirm: "“{{answer}}”(으)로 답하기",
+    saved: {
+      yes: "감사합니다. 참석한다고 답하셨습니다.",
+      maybe: "감사합니다. 미정이라고 답하셨습니다.",
+      no: "감사합니다. 참석하지 못한다고 답하셨습니다.",
+    },
+    current: {
+      yes: "참석한다고 답하셨습니다.",
+      maybe: "미정이라고 답하셨습니다.",
+      no: "참석하지 못한다고 답하셨습니다.",
+    },
+    change: "마음이 바뀌셨나요? 다시 답해 주세요:",
+    noAnswer: "아직 답하지 않으셨습니다.",
+    pageHint: "팀은 모임 페이지에서 답을 봅니다. 계정은 필요 없습니다.",
+    gone: {
+      unknown: "이 링크는 모임으로 이어지지 않습니다. 링크가 잘렸거나 모임이 삭제되었을 수 있습니다.",
+      "not-invited": "이 모임에 더 이상 초대되어 있지 않아 답할 것이 없습니다.",
+      cancelled: "이 모임은 취소되어 답할 것이 없습니다.",
+      over: "이 모임은 끝났습니다.",
+    },
+    heading: "참석자",
+    counts: "참석 {{yes}} · 미정 {{maybe}} · 불참 {{no}} · 미응답 {{none}}",
+    group: { yes: "참석", maybe: "미정", no: "불참", none: "미응답" },
+    yours: "내 답",
+    movedHint: "모임이 옮겨지기 전에 한 답은 다시 묻습니다.",
   },
   outbox: {
     title: "보낸 메일함",
