@@ -79,6 +79,25 @@ describe("answering an invite", () => {
     await contact.page.context().close();
   });
 
+  it("answers a bad answer, a forged link and another site's form with an error, and records nothing", async () => {
+    const forged = `${baseUrl}/rsvp/demo-team.${moved!.ritualId}.${moved!.originalStart}.c-demo-minseo.AAAAAAAAAAAAAAAAAAAAAA`;
+    const post = (url: string, body: string, origin = baseUrl) =>
+      fetch(url, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      });
+    const before = await prisma.rsvp.findMany({ orderBy: { personId: "asc" } });
+    const [real] = Object.values(await mailedRsvpLinks(CONTACT, new Date(0)));
+    const page = real!.replace(/\?.*$/, "");
+    expect((await post(page, "answer=certainly")).status).toBe(400);
+    expect((await post(forged, "answer=yes")).status).toBe(404);
+    expect((await fetch(`${forged}?answer=yes`, { headers: { "Sec-Fetch-User": "?1" } })).status).toBe(404);
+    expect((await post(page, "answer=no", "https://evil.example")).status).toBe(403);
+    expect(await prisma.rsvp.findMany({ orderBy: { personId: "asc" } })).toEqual(before);
+  });
+
   for (const javaScriptEnabled of [true, false]) {
     it(`lets a member answer on the meeting page (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { page, problems } = await openPage(browser(), { locale: "en-US", javaScriptEnabled });
