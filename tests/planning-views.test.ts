@@ -183,4 +183,40 @@ describe("the schedule view", () => {
       errors: { zone: "validation.timeZoneUnknown", week: "validation.dateInvalid" },
     });
   });
+
+  it("marks each meeting that is in the shown member's night, on their day off or outside their hours", async () => {
+    const saved = await createRitual(
+      world.teamId,
+      {
+        kind: "check-in",
+        title: "Weekend sync",
+        timeZone: "Europe/Berlin",
+        startTime: "10:00",
+        startDate: "2026-12-05",
+        weekdays: ["6"],
+      },
+      { hostIds: [world.leadId], participantIds: [world.seoulId, world.laId] },
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const planning = await loadTeamPlanning(world.teamId);
+    const markFor = (memberId: string) => {
+      const week = buildSchedule(planning, { memberId, zone: null, week: "2026-12-05" }, viewer(), context());
+      const item = week.days.flatMap((day) => day.items).find((it) => it.title === "Weekend sync")!;
+      return item.hours;
+    };
+    // Saturday 10:00 in Berlin is Saturday 18:00 in Seoul and 01:00 in Los Angeles.
+    expect(markFor(world.seoulId)).toEqual({ kind: "day-off", minutes: 30 });
+    expect(markFor(world.laId)).toEqual({ kind: "night", minutes: 30 });
+    // The host's go-early and stay-late time count as theirs.
+    const host = markFor(world.leadId)!;
+    expect(host.kind).toBe("day-off");
+    expect(host.minutes).toBeGreaterThan(30);
+    const zone = buildSchedule(
+      planning,
+      { memberId: null, zone: "Asia/Seoul", week: "2026-12-05" },
+      viewer(),
+      context(),
+    );
+    expect(zone.days.flatMap((day) => day.items).every((item) => item.hours === null)).toBe(true);
+  });
 });

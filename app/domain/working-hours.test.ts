@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dayAgenda, findConflicts, type CalendarEntry } from "./conflicts";
 import { tallyForRituals, tallyOutsideHours } from "./fairness";
 import { berlin, chatham, kolkata, newYork, person, seoul, sydney, localInstant } from "~tests/support/domain-fixtures";
-import { hourKindAt, localView, minutesAtNight, minutesOutsideWorkingHours } from "./working-hours";
+import { hourKindAt, hoursMark, localView, minutesAtNight, minutesOutsideWorkingHours } from "./working-hours";
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
 const meetingAt = (iso: string, minutes: number) => ({ start: at(iso), end: at(iso) + minutes * 60_000 });
@@ -259,5 +259,29 @@ describe("night shifts and nights", () => {
     expect(hourKindAt(nurse, local("2026-01-14T20:00"))).toBe("off");
     expect(hourKindAt(berlin, local("2026-01-14T03:00"))).toBe("night");
     expect(hourKindAt(berlin, local("2026-01-14T10:00"))).toBe("work");
+  });
+});
+
+describe("how a meeting is marked for one person", () => {
+  it("marks the worst of night, day off and outside hours, on the person's own clock (luxon says which day it is)", () => {
+    // Friday 17:00 in Berlin (winter): Saturday 01:00 in Seoul, Friday 11:00 in New York.
+    const friday = meetingAt("2026-01-16T17:00:00+01:00", 30);
+    expect(DateTime.fromMillis(friday.start, { zone: "Asia/Seoul" }).weekday).toBe(6);
+    expect(hoursMark(seoul, friday)).toEqual({ kind: "night", minutes: 30 });
+    expect(hoursMark(newYork, friday)).toBeNull();
+    expect(hoursMark(berlin, friday)).toEqual({ kind: "outside", minutes: 30 });
+    // Saturday 10:00 in Berlin: Saturday 04:00 in New York (night), Saturday 18:00 in Seoul (a day off).
+    const saturday = meetingAt("2026-01-17T10:00:00+01:00", 30);
+    expect(hoursMark(berlin, saturday)).toEqual({ kind: "day-off", minutes: 30 });
+    expect(hoursMark(seoul, saturday)).toEqual({ kind: "day-off", minutes: 30 });
+    expect(hoursMark(newYork, saturday)).toEqual({ kind: "night", minutes: 30 });
+    // Half in working time on a working day: outside, by the minutes past the end.
+    expect(hoursMark(berlin, meetingAt("2026-01-13T16:45:00+01:00", 30))).toEqual({ kind: "outside", minutes: 15 });
+  });
+
+  it("counts a night shift's working hours as working time, and its day's sleep as its night", () => {
+    const nightShift = person("night-shift", "Europe/Berlin", { workStartMinutes: 22 * 60, workEndMinutes: 6 * 60 });
+    expect(hoursMark(nightShift, meetingAt("2026-01-13T23:00:00+01:00", 30))).toBeNull();
+    expect(hoursMark(nightShift, meetingAt("2026-01-13T12:00:00+01:00", 30))).toEqual({ kind: "night", minutes: 30 });
   });
 });

@@ -170,3 +170,23 @@ export function localView(
     minutesAtNight: outside.atNight,
   };
 }
+
+/** What a meeting is for one person when it is not plain working time: the worst of their night, a day off, or outside hours. */
+export type HoursMark = { kind: "night" | "day-off" | "outside"; minutes: number };
+
+/**
+ * How one person's time in `interval` (with their buffers) should be flagged:
+ * night when any of it is in their night; a day off when none of it is working
+ * time and it starts on a day they do not work; else the minutes outside their
+ * hours. Null when all of it is working time.
+ */
+export function hoursMark(person: Person, interval: Interval): HoursMark | null {
+  const outside = timeOutsideWorkingHours(person, interval);
+  if (outside.minutes === 0) return null;
+  if (outside.atNight > 0) return { kind: "night", minutes: outside.atNight };
+  const startDay = dayOfLocalMs(ZoneOffsets.for(person.timeZone).toLocalMs(interval.start));
+  const allOutside = outside.minutes * MINUTE >= interval.end - interval.start;
+  if (allOutside && !person.workDays.includes(isoWeekdayOf(startDay)))
+    return { kind: "day-off", minutes: outside.minutes };
+  return { kind: "outside", minutes: outside.minutes };
+}

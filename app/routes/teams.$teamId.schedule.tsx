@@ -44,6 +44,11 @@ function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView 
         {item.status !== "scheduled" ? <p className="tag">{t(`schedule.status.${item.status}`)}</p> : null}
         {item.role === "host" ? <p className="tag">{t("editor.host")}</p> : null}
         {item.adjusted ? <p className="flag flag-dst">{t("schedule.adjusted")}</p> : null}
+        {item.hours ? (
+          <p className={`flag flag-hours flag-${item.hours.kind}`} data-testid="hours-mark">
+            {t(`schedule.hours.${item.hours.kind}`, { count: item.hours.minutes })}
+          </p>
+        ) : null}
         {item.conflicts.length > 0 ? (
           <p className="flag flag-conflict">{t("schedule.conflict", { titles: item.conflicts.join(", ") })}</p>
         ) : null}

@@ -7,6 +7,7 @@ import { localDate } from "~/domain/fields";
 import { localToday } from "~/domain/local-dates";
 import { mondayOf, shiftWeek, weekSchedule, type WeekItem } from "~/domain/week-schedule";
 import type { TeamPlanning } from "~/models/planning.server";
+import { hoursMark, type HoursMark } from "~/domain/working-hours";
 
 export interface ScheduleItemView {
   key: string;
@@ -21,6 +22,8 @@ export interface ScheduleItemView {
   stayLate: string | null;
   conflicts: string[];
   adjusted: boolean;
+  /** For the member shown: whether it is in their night, on their day off, or outside their hours. */
+  hours: HoursMark | null;
 }
 
 export interface ScheduleDayView {
@@ -89,6 +92,11 @@ export function buildSchedule(
         stayLate: item.stayLate ? time(item.stayLate.end) : null,
         conflicts: item.conflictsWith.map((other) => rituals.get(other.ritualId)?.title ?? ""),
         adjusted: item.adjustment !== null,
+        // Their own time in it, buffers included where they host.
+        hours:
+          member && item.status !== "cancelled"
+            ? hoursMark(member, { start: item.goEarly?.start ?? item.start, end: item.stayLate?.end ?? item.end })
+            : null,
       };
     }),
   }));

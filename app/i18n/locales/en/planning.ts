@@ -216,6 +216,11 @@ export const planning = {
     stayLateUntil: "Stay late until {{time}}",
     status: { scheduled: "Scheduled", moved: "Moved", cancelled: "Cancelled", detached: "No longer in the series" },
     adjusted: "Shifted by a clock change",
+    hours: {
+      night: "In the night ({{count}} min)",
+      "day-off": "On a day off",
+      outside: "{{count}} min outside working hours",
+    },
     conflict: "Overlaps {{titles}}",
     actions: "Options",
     openMeeting: "Open the meeting page",

@@ -229,6 +229,11 @@ export const planning: Pick<
     stayLateUntil: "{{time}}까지 늦게 남기",
     status: { scheduled: "예정", moved: "옮겨짐", cancelled: "취소됨", detached: "시리즈에서 빠짐" },
     adjusted: "시간 변경으로 옮겨짐",
+    hours: {
+      night: "밤 시간 ({{count}}분)",
+      "day-off": "쉬는 날",
+      outside: "근무 시간 밖 {{count}}분",
+    },
     conflict: "{{titles}}와(과) 겹침",
     actions: "옵션",
     openMeeting: "회의 페이지 열기",
