@@ -48,3 +48,43 @@ export function RaisedOn({ item }: { item: { raisedIn: { meeting: string; date: 
     </p>
   );
 }
+
+/** Someone at a meeting's new time, as the move's check shows them. */
+export interface MoveCheckView {
+  personId: string;
+  name: string;
+  local: string;
+  hours: { kind: "night" | "day-off" | "outside"; minutes: number } | null;
+  clashesWith: string[];
+}
+
+/** Before a move that suits not everyone is saved: each person's time, and what it lands on. */
+export function MoveCheckList({ rows }: { rows: MoveCheckView[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="move-check" role="alert" data-testid="move-check">
+      <p>
+        <strong>{t("meeting.moveCheckTitle")}</strong>
+      </p>
+      <ul className="items">
+        {rows.map((row) => (
+          <li key={row.personId}>
+            {row.name}: {row.local}
+            {row.hours ? (
+              <span className={`flag flag-${row.hours.kind}`}>
+                {t(`schedule.hours.${row.hours.kind}`, { count: row.hours.minutes })}
+              </span>
+            ) : null}
+            {row.clashesWith.length > 0 ? (
+              <span className="flag flag-conflict">
+                {t("schedule.conflict", { titles: row.clashesWith.join(", ") })}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <input type="hidden" name="confirmed" value="yes" />
+      <p className="hint">{t("meeting.moveCheckHint")}</p>
+    </div>
+  );
+}

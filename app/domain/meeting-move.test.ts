@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { meetingKey, parseMeetingKey } from "./meeting-key";
-import { parseMove } from "./meeting-move";
+import { berlin, localInstant, newYork, seoul, tuesdaysInBerlin } from "~tests/support/domain-fixtures";
+import { checkMove, parseMove } from "./meeting-move";
 
 const original = Date.UTC(2026, 2, 24, 9);
 
@@ -54,5 +55,57 @@ describe("meeting addresses", () => {
     expect(parseMeetingKey("20260324T090000Z")).toBe(original);
     expect(parseMeetingKey("2026-03-24")).toBeNaN();
     expect(parseMeetingKey(undefined)).toBeNaN();
+  });
+});
+
+describe("checking a move before it is saved", () => {
+  const buffers = { goEarlyMinutes: 10, stayLateMinutes: 10 };
+  const weekly = {
+    id: "weekly",
+    rule: tuesdaysInBerlin,
+    buffers,
+    exceptions: [],
+    attendees: [
+      { personId: "berlin", role: "host" as const },
+      { personId: "seoul", role: "participant" as const },
+    ],
+  };
+  const moving = {
+    id: "moving",
+    buffers,
+    attendees: [
+      { personId: "berlin", role: "host" as const },
+      { personId: "seoul", role: "participant" as const },
+      { personId: "new-york", role: "participant" as const },
+    ],
+  };
+  const at = (iso: string) => ({
+    start: localInstant(iso, "Europe/Berlin"),
+    end: localInstant(iso, "Europe/Berlin") + 30 * 60_000,
+  });
+
+  it("names each person's night, day off or evening at the new time, and the meetings it lands on for them", () => {
+    // Tuesday 10:15 in Berlin overlaps the weekly 10:00: 18:15 in Seoul (evening), 04:15 in New York (night).
+    const checks = checkMove(at("2026-03-10T10:15"), moving, [berlin, seoul, newYork], [weekly]);
+    expect(checks).toEqual([
+      { personId: "berlin", hours: null, clashesWith: ["weekly"] },
+      { personId: "seoul", hours: { kind: "outside", minutes: 30 }, clashesWith: ["weekly"] },
+      { personId: "new-york", hours: { kind: "night", minutes: 30 }, clashesWith: [] },
+    ]);
+    // Saturday: a day off in Berlin and Seoul (17:00), and no clash.
+    const saturday = checkMove(at("2026-03-14T09:00"), moving, [berlin, seoul, newYork], [weekly]);
+    expect(saturday.map((check) => check.hours?.kind ?? null)).toEqual(["day-off", "day-off", "night"]);
+    expect(saturday.every((check) => check.clashesWith.length === 0)).toBe(true);
+  });
+
+  it("finds a clash with a buffer only for the host it belongs to", () => {
+    // 10:35 starts in the weekly meeting's stay-late time (10:30-10:40), which only its host blocks.
+    const checks = checkMove(
+      at("2026-03-10T10:35"),
+      { ...moving, buffers: { goEarlyMinutes: 0, stayLateMinutes: 0 } },
+      [berlin, seoul, newYork],
+      [weekly],
+    );
+    expect(checks.map((check) => check.clashesWith)).toEqual([["weekly"], [], []]);
   });
 });

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { clockTime } from "./clock";
 import { localDate } from "./fields";
 import { localDateTime } from "./local-dates";
-import type { MeetingException } from "./recurrence";
+import { expandValidRule, type Interval, type MeetingException } from "./recurrence";
+import { busyInterval } from "./buffers";
+import { DAY } from "./durations";
+import type { ScheduledRitual } from "./week-schedule";
+import { hoursMark, type HoursMark, type Person } from "./working-hours";
 import { isSkippedTime, meetingLength } from "./ritual";
 import { validate, type Validated } from "./validation";
 
@@ -24,4 +28,43 @@ export function parseMove(
   if (isSkippedTime(timeZone, date, time)) return { success: false, errors: { time: "validation.timeSkipped" } };
   const { instant } = localDateTime(timeZone, date, time);
   return { success: true, data: { originalStart, status: "moved", start: instant, durationMinutes } };
+}
+
+/** What a moved meeting would be for one person: their hours, and their other meetings it lands on. */
+export interface MoveCheck {
+  personId: string;
+  hours: HoursMark | null;
+  /** The other rituals whose meetings (buffers included) it overlaps for them. */
+  clashesWith: string[];
+}
+
+/**
+ * Everyone on a ritual at a meeting's new time, before it is moved: whose
+ * night, day off or evening it lands in, and on whose other meetings.
+ */
+export function checkMove(
+  moved: Interval,
+  ritual: Pick<ScheduledRitual, "id" | "buffers" | "attendees">,
+  people: readonly Person[],
+  rituals: readonly ScheduledRitual[],
+): MoveCheck[] {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const window = { from: moved.start - DAY, to: moved.end + DAY };
+  return ritual.attendees.flatMap(({ personId, role }) => {
+    const person = byId.get(personId);
+    if (!person) return [];
+    const mine = busyInterval(moved, role, ritual.buffers);
+    const clashesWith = rituals
+      .filter((other) => other.id !== ritual.id)
+      .filter((other) => {
+        const place = other.attendees.find((attendee) => attendee.personId === personId);
+        if (!place) return false;
+        return expandValidRule(other.rule, window, other.exceptions).some((meeting) => {
+          const theirs = busyInterval(meeting, place.role, other.buffers);
+          return theirs.start < mine.end && mine.start < theirs.end;
+        });
+      })
+      .map((other) => other.id);
+    return [{ personId, hours: hoursMark(person, mine), clashesWith }];
+  });
 }

@@ -25,7 +25,7 @@ import { parseMeetingKey } from "~/domain/meeting-key";
 import type { FieldErrors } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
-import { ChangePanel, RaisedOn } from "~/components/meeting-panels";
+import { ChangePanel, MoveCheckList, RaisedOn } from "~/components/meeting-panels";
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
 import { rsvpsOf } from "~/models/rsvp.server";
@@ -124,6 +124,18 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   const outcome = await runMeetingPageAction(values.intent, { ref, ritual, member, values, now: Date.now() });
   if (outcome.done) throw redirect(`${new URL(request.url).pathname}${outcome.search ?? ""}#${outcome.anchor}`);
   if ("badRequest" in outcome) throw new Response(outcome.badRequest, { status: 400 });
+  if ("moveCheck" in outcome) {
+    const locale = await i18nServer.getLocale(request);
+    const { start, rows } = outcome.moveCheck;
+    const moveCheck = rows.map(({ personId, name, hours, clashesWith, timeZone }) => ({
+      personId,
+      name,
+      hours,
+      clashesWith,
+      local: `${formatDay(start, timeZone, locale)} ${formatTime(start, timeZone, locale)}`,
+    }));
+    return data({ errors: {} as FieldErrors, values, moveCheck });
+  }
   if ("conflict" in outcome) {
     const locale = await i18nServer.getLocale(request);
     const { savedAt, ...conflict } = outcome.conflict;
@@ -140,6 +152,7 @@ export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
+  const moveCheck = reply && "moveCheck" in reply && reply.values.intent === "move" ? reply.moveCheck : null;
   return (
     <>
       <div className="page-heading">
@@ -295,10 +308,11 @@ export default function MeetingPage() {
                   error={moving?.errors.durationMinutes}
                   required
                 />
+                {moveCheck ? <MoveCheckList rows={moveCheck} /> : null}
               </>
             )}
           >
-            {{ label: t("meeting.move"), className: "button" }}
+            {{ label: moveCheck ? t("meeting.moveAnyway") : t("meeting.move"), className: "button" }}
           </ChangePanel>
           <ChangePanel intent="cancel" title={t("meeting.cancelTitle")} hint={t("meeting.cancelHint")} reply={reply}>
             {{ label: t("meeting.cancel"), className: "button danger" }}

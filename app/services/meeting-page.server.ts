@@ -3,7 +3,9 @@
  * forms send, what it does, and where on the page its answer shows. The route
  * checks once that the person is on the team and the meeting is the team's.
  */
-import { parseMove } from "~/domain/meeting-move";
+import { checkMove, parseMove, type MoveCheck } from "~/domain/meeting-move";
+import { MINUTE } from "~/domain/durations";
+import { loadTeamPlanning } from "~/models/planning.server";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import type { StoredRitual } from "~/domain/ritual";
 import {
@@ -38,9 +40,38 @@ export type MeetingPageOutcome =
   /** Done: the page again, at `anchor`, with `search` added to its address. */
   | { done: true; anchor: string; search?: string }
   | { done: false; errors: FieldErrors }
+  /** A move that lands in someone's night, day off or other meeting: shown for a second, deliberate click. */
+  | { done: false; moveCheck: { start: number; rows: MoveCheckRow[] } }
   | { done: false; conflict: Extract<SaveNotesResult, { conflict: unknown }>["conflict"] }
   /** A form this page never sends (a recap for a ritual without a customer). */
   | { done: false; badRequest: string };
+
+/** One person at a meeting's new time, with the names the page shows. */
+export interface MoveCheckRow extends Omit<MoveCheck, "clashesWith"> {
+  name: string;
+  timeZone: string;
+  clashesWith: string[];
+}
+
+/** Everyone on the ritual at the new time, when it is a bad time for anyone; null when it suits all. */
+async function movePreview(ref: MeetingRef, move: { start: number; durationMinutes: number }, now: number) {
+  const planning = await loadTeamPlanning(ref.teamId, now);
+  const ritual = planning.rituals.find((r) => r.id === ref.ritualId);
+  if (!ritual) return null;
+  const people = [...planning.members, ...planning.customers.flatMap((customer) => customer.contacts)];
+  const moved = { start: move.start, end: move.start + move.durationMinutes * MINUTE };
+  const checks = checkMove(moved, ritual, people, planning.rituals);
+  if (checks.every((check) => check.hours === null && check.clashesWith.length === 0)) return null;
+  const titles = new Map(planning.rituals.map((r) => [r.id, r.ritual.title]));
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const rows = checks.map((check) => ({
+    ...check,
+    name: byId.get(check.personId)!.name,
+    timeZone: byId.get(check.personId)!.timeZone,
+    clashesWith: check.clashesWith.map((id) => titles.get(id) ?? ""),
+  }));
+  return { start: move.start, rows };
+}
 
 type MeetingPageAction = (context: MeetingPageContext) => Promise<MeetingPageOutcome>;
 
@@ -101,11 +132,16 @@ const MEETING_PAGE_ACTIONS: Record<string, MeetingPageAction> = {
     const answered = await answerInvitation({ ...ref, person }, values.answer, now);
     return answered.ok ? { ok: true, value: null } : { ok: false, errors: { form: `rsvp.gone.${answered.reason}` } };
   }),
-  move: at("move", async ({ ref, ritual, values, now }) => {
+  move: async ({ ref, ritual, values, now }) => {
     const move = parseMove(values, ritual.timeZone, ref.originalStart);
-    if (!move.success) return { ok: false, errors: move.errors };
-    return changeMeeting(ref.teamId, ref.ritualId, move.data, now);
-  }),
+    if (!move.success) return { done: false, errors: move.errors };
+    if (values.confirmed !== "yes") {
+      const moveCheck = await movePreview(ref, move.data, now);
+      if (moveCheck) return { done: false, moveCheck };
+    }
+    const moved = await changeMeeting(ref.teamId, ref.ritualId, move.data, now);
+    return moved.ok ? { done: true, anchor: "move" } : { done: false, errors: moved.errors };
+  },
 };
 
 /** Runs what the form's `intent` names; an intent the page does not know is a bad request. */

@@ -115,3 +115,23 @@ export async function mailedLink(email: string, path: "/welcome" | "/reset-passw
     .toBeDefined();
   return link!;
 }
+
+/**
+ * Presses "Move meeting" on a meeting page; when the new time does not suit
+ * everyone, the page lists who and why, and the move needs a second press.
+ * Answers that list's text (empty when the move went through at once).
+ */
+export async function moveMeeting(page: Page): Promise<string> {
+  await page.locator("#move").getByRole("button", { name: "Move meeting" }).click();
+  const check = page.getByTestId("move-check");
+  await expect
+    .poll(async () => (await check.count()) > 0 || (await page.locator(".page-heading").innerText()).includes("Moved"))
+    .toBe(true);
+  if ((await check.count()) === 0) return "";
+  const listed = await check.innerText();
+  // Nothing is saved before the second press.
+  expect(await page.locator(".page-heading").innerText()).not.toContain("Moved");
+  await page.locator("#move").getByRole("button", { name: "Move it anyway" }).click();
+  await expect.poll(() => page.locator(".page-heading").innerText()).toContain("Moved");
+  return listed;
+}

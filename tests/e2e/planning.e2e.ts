@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { icalJsOccurrences, nodeIcalOccurrences } from "~tests/support/calendar-oracles";
 import { addUserAsMember } from "~/models/team.server";
 import { signedUpUser, teamOwnedBy, TEST_PASSWORD } from "../support/accounts";
-import { chromiumForThisFile, openPage, SCREENSHOTS, signIn } from "./browser";
+import { chromiumForThisFile, moveMeeting, openPage, SCREENSHOTS, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = chromiumForThisFile();
@@ -96,8 +96,7 @@ describe("planning a team's first ritual", () => {
       await expect.poll(() => page.locator("h2#move-title").count()).toBe(1);
       const later = tuesday.plus({ hours: 1 });
       await page.locator("#move").getByLabel("Start time").fill(later.toFormat("HH:mm"));
-      await page.getByRole("button", { name: "Move meeting" }).click();
-      await expect.poll(() => page.locator(".page-heading").innerText()).toContain("Moved");
+      await moveMeeting(page);
 
       // Cancel Thursday's.
       await page.goto(`${baseUrl}/teams/${team.teamId}/schedule?week=${nextMonday.toISODate()}`);

@@ -241,6 +241,10 @@ export const planning = {
     moveTitle: "Move this meeting",
     moveHint: "Only this meeting moves; the rest of the series stays. Date and time in {{zone}}.",
     move: "Move meeting",
+    moveAnyway: "Move it anyway",
+    moveCheckTitle: "This time does not suit everyone:",
+    moveCheckHint:
+      "Change the time above and press again to check it, or move it anyway: everyone is mailed the new time.",
     cancelTitle: "Cancel this meeting",
     cancelHint:
       "Only this meeting is cancelled. Everyone on it who takes mail from Rituals is sent the cancellation; subscribed calendars drop it when they next refresh.",
