@@ -66,3 +66,20 @@ describe("contact validation", () => {
     }
   });
 });
+
+describe("every problem at once", () => {
+  it("checks the working day's length even when the name and zone are wrong too", () => {
+    const result = validate(memberSchema, {
+      ...member,
+      name: " ",
+      timeZone: "PST",
+      workStart: "09:00",
+      workEnd: "09:00",
+    });
+    expect(result.success ? {} : result.errors).toEqual({
+      name: "validation.nameRequired",
+      timeZone: expect.stringMatching(/^validation\./),
+      workEnd: "validation.workHoursEmpty",
+    });
+  });
+});

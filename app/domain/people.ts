@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clockTime, isoWeekday } from "./clock";
 import { emailAddress, longText, singleLine, timeZoneName } from "./fields";
 import { LANGUAGES } from "./languages";
+import { withCrossChecks } from "./validation";
 
 export const teamSchema = z.object({
   name: singleLine(120, "validation.nameRequired"),
@@ -26,7 +27,8 @@ const workingHours = {
 };
 
 /** A day may end after midnight (a night shift, 22:00-06:00), but must have some length. */
-function endAfterStart<T extends { workStart: number; workEnd: number }>(value: T, ctx: z.RefinementCtx) {
+function endAfterStart(value: { workStart?: number; workEnd?: number }, ctx: z.RefinementCtx) {
+  if (value.workStart === undefined || value.workEnd === undefined) return;
   if (value.workEnd % 1440 === value.workStart) {
     ctx.addIssue({ code: "custom", path: ["workEnd"], message: "validation.workHoursEmpty" });
   }
@@ -39,16 +41,17 @@ const profileFields = {
 };
 
 /** What a person says about themselves when they join a team. */
-export const memberProfileSchema = z.object(profileFields).superRefine(endAfterStart);
+export const memberProfileSchema = withCrossChecks(profileFields, endAfterStart);
 export type MemberProfile = z.output<typeof memberProfileSchema>;
 
-export const memberSchema = z.object({ ...profileFields, email: emailAddress }).superRefine(endAfterStart);
+export const memberSchema = withCrossChecks({ ...profileFields, email: emailAddress }, endAfterStart);
 export type MemberInput = z.output<typeof memberSchema>;
 
 /** A new team and its first member, the owner, in one form. */
-export const newTeamSchema = z
-  .object({ teamName: singleLine(120, "validation.nameRequired"), teamTimeZone: timeZoneName, ...profileFields })
-  .superRefine(endAfterStart);
+export const newTeamSchema = withCrossChecks(
+  { teamName: singleLine(120, "validation.nameRequired"), teamTimeZone: timeZoneName, ...profileFields },
+  endAfterStart,
+);
 export type NewTeamInput = z.output<typeof newTeamSchema>;
 
 export const customerSchema = z.object({
@@ -59,8 +62,8 @@ export const customerSchema = z.object({
 });
 export type CustomerInput = z.output<typeof customerSchema>;
 
-export const contactSchema = z
-  .object({
+export const contactSchema = withCrossChecks(
+  {
     name: singleLine(120, "validation.nameRequired"),
     email: emailAddress,
     /** Empty means the customer's own zone. */
@@ -71,8 +74,9 @@ export const contactSchema = z
       .transform((value) => value || undefined)
       .pipe(timeZoneName.optional()),
     ...workingHours,
-  })
-  .superRefine(endAfterStart);
+  },
+  endAfterStart,
+);
 export type ContactInput = z.output<typeof contactSchema>;
 
 /**

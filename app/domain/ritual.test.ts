@@ -126,3 +126,21 @@ describe("one-off rituals on clock-change days", () => {
     expect(validateRitual({ ...skipped, startTime: "03:30" }).success).toBe(true);
   });
 });
+
+describe("every problem of a ritual at once", () => {
+  it("says the end date is before the start and the weekdays are missing while the title is empty", () => {
+    expect(errorsOf({ ...base, title: "", weekdays: [], untilDate: "2020-01-01", durationMinutes: 0 })).toEqual({
+      title: "validation.titleRequired",
+      durationMinutes: "validation.durationPositive",
+      weekdays: "validation.weekdaysRequired",
+      untilDate: "validation.untilBeforeStart",
+    });
+  });
+
+  it("leaves a monthly rule's check to the part that is wrong itself", () => {
+    expect(errorsOf({ ...base, frequency: "monthly", title: "", monthWeek: 9, monthWeekday: 5 })).toEqual({
+      title: "validation.titleRequired",
+      monthWeek: "validation.monthWeekInvalid",
+    });
+  });
+});

@@ -12,7 +12,7 @@ import {
   type RitualKind,
 } from "./ritual-kinds";
 import { MAX_TURNS, type RecurrenceRule } from "./recurrence";
-import { validate, type Validated } from "./validation";
+import { validate, withCrossChecks, type Validated } from "./validation";
 
 const wholeNumber = (field: string) =>
   z.coerce.number({ invalid_type_error: `validation.${field}Invalid` }).int(`validation.${field}Invalid`);
@@ -29,8 +29,8 @@ export const meetingLength = wholeNumber("duration")
 /** Weeks of "last Friday of the month" style rules: 1-4, or -1 for the last. */
 const MONTH_WEEKS = [1, 2, 3, 4, -1] as const;
 
-export const ritualSchema = z
-  .object({
+export const ritualSchema = withCrossChecks(
+  {
     kind: z.enum(RITUAL_KINDS, { message: "validation.kindInvalid" }),
     title: singleLine(200, "validation.titleRequired"),
     timeZone: timeZoneName,
@@ -79,37 +79,43 @@ export const ritualSchema = z
       .trim()
       .optional()
       .transform((value) => value || undefined),
-  })
-  .superRefine((ritual, ctx) => {
+  },
+  (ritual, ctx, invalid) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (ritual.frequency === "weekly" && ritual.weekdays.length === 0) {
+    // Each check needs its own fields valid: a field that is not has its own message already.
+    if (ritual.frequency === "weekly" && ritual.weekdays?.length === 0) {
       problem("weekdays", "validation.weekdaysRequired");
     }
-    if (ritual.frequency === "monthly") {
+    const monthParts = ["monthDay", "monthWeek", "monthWeekday"] as const;
+    if (ritual.frequency === "monthly" && !monthParts.some((part) => invalid.has(part))) {
       const byDay = ritual.monthDay !== undefined;
       const byWeekday = ritual.monthWeek !== undefined && ritual.monthWeekday !== undefined;
       if (byDay === byWeekday) problem("monthDay", "validation.monthRuleRequired");
     }
-    if (ritual.untilDate !== undefined && ritual.untilDate < ritual.startDate) {
+    if (ritual.untilDate !== undefined && ritual.startDate !== undefined && ritual.untilDate < ritual.startDate) {
       problem("untilDate", "validation.untilBeforeStart");
     }
     if (ritual.untilDate !== undefined && ritual.count !== undefined) {
       problem("count", "validation.countAndUntil");
     }
-    if (ritual.frequency === "once" && ritual.rotationTimes.length > 0) {
+    const rotation = ritual.rotationTimes ?? [];
+    if (ritual.frequency === "once" && rotation.length > 0) {
       problem("rotationTimes", "validation.rotationNeedsSeries");
     }
-    if (new Set([ritual.startTime, ...ritual.rotationTimes]).size !== ritual.rotationTimes.length + 1) {
+    if (ritual.startTime !== undefined && new Set([ritual.startTime, ...rotation]).size !== rotation.length + 1) {
       problem("rotationTimes", "validation.rotationRepeats");
     }
     if (ritual.kind === "tea-time" && !ritual.customerId) {
       problem("customerId", "validation.customerRequired");
     }
     // A series may pass a DST gap (that meeting moves, and says so); a single meeting may not sit in one.
-    if (ritual.frequency === "once" && isSkippedTime(ritual.timeZone, ritual.startDate, ritual.startTime)) {
+    const { timeZone, startDate, startTime } = ritual;
+    const placed = timeZone !== undefined && startDate !== undefined && startTime !== undefined;
+    if (ritual.frequency === "once" && placed && isSkippedTime(timeZone, startDate, startTime)) {
       problem("startTime", "validation.timeSkipped");
     }
-  });
+  },
+);
 
 /** Whether clocks in the zone jump over this local time on this date (spring forward). */
 export function isSkippedTime(timeZone: string, localDate: string, minutes: number): boolean {
