@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RSVP_ANSWERS } from "~/domain/rsvp";
+import { RSVP_ANSWERS, type RsvpAnswer } from "~/domain/rsvp";
 import type { MeetingAnswers } from "~/views/meeting-answers";
 import { FormError, type FormReply } from "./form";
 
@@ -27,22 +27,38 @@ export function AnswersPanel({ answers, reply }: { answers: MeetingAnswers; repl
         <Form method="post" className="actions" aria-label={t("rsvp.yours")}>
           <input type="hidden" name="intent" value="rsvp" />
           <span>{t("rsvp.yours")}:</span>
-          {RSVP_ANSWERS.map((answer) => (
-            <button
-              key={answer}
-              type="submit"
-              name="answer"
-              value={answer}
-              className={answer === answers.mine ? "button" : "button secondary"}
-              aria-pressed={answer === answers.mine}
-            >
-              {t(`rsvp.answer.${answer}`)}
-            </button>
-          ))}
+          <AnswerButtons pressed={answers.mine} primary={answers.mine} />
         </Form>
       ) : null}
       <FormError reply={mine} />
       <p className="hint">{t("rsvp.movedHint")}</p>
     </section>
   );
+}
+
+/** Yes / maybe / no as submit buttons of a form: the given answer pressed, `primary` the one to press. */
+export function AnswerButtons({
+  order = RSVP_ANSWERS,
+  pressed,
+  primary,
+  label,
+}: {
+  order?: readonly RsvpAnswer[];
+  pressed: RsvpAnswer | null;
+  primary: RsvpAnswer | null;
+  label?: (answer: RsvpAnswer) => string;
+}) {
+  const { t } = useTranslation();
+  return order.map((answer) => (
+    <button
+      key={answer}
+      type="submit"
+      name="answer"
+      value={answer}
+      className={answer === primary ? "button" : "button secondary"}
+      aria-pressed={answer === pressed}
+    >
+      {label?.(answer) ?? t(`rsvp.answer.${answer}`)}
+    </button>
+  ));
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { clockTime, isoWeekday } from "./clock";
 import { emailAddress, longText, singleLine, timeZoneName } from "./fields";
 import { LANGUAGES } from "./languages";
-import { withCrossChecks } from "./validation";
+import { withCrossChecks } from "./cross-checks";
 
 export const teamSchema = z.object({
   name: singleLine(120, "validation.nameRequired"),

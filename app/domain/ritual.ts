@@ -12,7 +12,8 @@ import {
   type RitualKind,
 } from "./ritual-kinds";
 import { MAX_TURNS, type RecurrenceRule } from "./recurrence";
-import { validate, withCrossChecks, type Validated } from "./validation";
+import { withCrossChecks } from "./cross-checks";
+import { validate, type Validated } from "./validation";
 
 const wholeNumber = (field: string) =>
   z.coerce.number({ invalid_type_error: `validation.${field}Invalid` }).int(`validation.${field}Invalid`);

@@ -2,8 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PLAIN_PAGE } from "~/components/plain-page";
+import { AnswerButtons } from "~/components/answers-panel";
 import { isRsvpAnswer, RSVP_ANSWERS, type RsvpAnswer } from "~/domain/rsvp";
 import { formatDay, formatTime } from "~/i18n/format";
+import { pageLanguage } from "~/i18n/page-language.server";
 import { answerInvitation, rsvpLinkInvitation, type RsvpInvitation } from "~/services/rsvps.server";
 import { readForm } from "~/utils/form-values.server";
 
@@ -13,12 +15,20 @@ export const meta: MetaFunction = () => [{ title: "Are you coming? · Rituals" }
 export const handle = PLAIN_PAGE;
 
 /** The answer a click on a mailed link brings, and whether the page just saved it. */
-type Shown = { invitation: RsvpInvitation; proposed: RsvpAnswer | null; saved: boolean };
+type Shown = { invitation: RsvpInvitation; when: string; proposed: RsvpAnswer | null; saved: boolean };
 
 const STATUS = { unknown: 404, "not-invited": 410, cancelled: 410, over: 410 } as const;
 
-function shown(invitation: RsvpInvitation, proposed: RsvpAnswer | null, saved: boolean) {
-  return data<Shown>({ invitation, proposed, saved }, { status: invitation.ok ? 200 : STATUS[invitation.reason] });
+/** The page, with the meeting's time on the person's clock written on the server (no date library in the browser). */
+async function shown(request: Request, invitation: RsvpInvitation, proposed: RsvpAnswer | null, saved: boolean) {
+  const locale = await pageLanguage(request);
+  const when = invitation.ok
+    ? `${formatDay(invitation.start, invitation.timeZone, locale)} ${formatTime(invitation.start, invitation.timeZone, locale)}`
+    : "";
+  return data<Shown>(
+    { invitation, when, proposed, saved },
+    { status: invitation.ok ? 200 : STATUS[invitation.reason] },
+  );
 }
 
 /**
@@ -35,9 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (answer && byPerson) {
     const answered = await answerInvitation(token, answer, Date.now());
     if (answered.ok) throw redirect(`/rsvp/${token}?saved=1`);
-    return shown(answered, null, false);
+    return shown(request, answered, null, false);
   }
-  return shown(await rsvpLinkInvitation(token, Date.now()), answer, url.searchParams.has("saved"));
+  return shown(request, await rsvpLinkInvitation(token, Date.now()), answer, url.searchParams.has("saved"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,8 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Rsvp() {
-  const { invitation, proposed, saved } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { invitation, when, proposed, saved } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   if (!invitation.ok) {
     return (
       <section className="panel narrow" aria-labelledby="rsvp-title">
@@ -61,10 +71,10 @@ export default function Rsvp() {
       </section>
     );
   }
-  const { answer, timeZone, start } = invitation;
-  const when = `${formatDay(start, timeZone, i18n.language)} ${formatTime(start, timeZone, i18n.language)}`;
+  const { answer, timeZone } = invitation;
   // The answer the link brought comes first, as the one button to press.
   const order = proposed ? [proposed, ...RSVP_ANSWERS.filter((a) => a !== proposed)] : RSVP_ANSWERS;
+  const toConfirm = saved ? null : proposed;
   return (
     <section className="panel narrow" aria-labelledby="rsvp-title">
       <h1 id="rsvp-title">{t("rsvp.title")}</h1>
@@ -79,20 +89,16 @@ export default function Rsvp() {
       </p>
       {answer && <p>{t("rsvp.change")}</p>}
       <Form method="post" className="actions">
-        {order.map((choice) => (
-          <button
-            key={choice}
-            type="submit"
-            name="answer"
-            value={choice}
-            className={choice === proposed && !saved ? "button" : "button secondary"}
-            aria-pressed={choice === answer}
-          >
-            {choice === proposed && !saved
+        <AnswerButtons
+          order={order}
+          pressed={answer}
+          primary={toConfirm}
+          label={(choice) =>
+            choice === toConfirm
               ? t("rsvp.confirm", { answer: t(`rsvp.answer.${choice}`) })
-              : t(`rsvp.answer.${choice}`)}
-          </button>
-        ))}
+              : t(`rsvp.answer.${choice}`)
+          }
+        />
       </Form>
       <p className="hint">{t("rsvp.pageHint")}</p>
     </section>

@@ -7,6 +7,9 @@ import { createInvite } from "~/models/invite.server";
 import { createAccountLink } from "~/models/account-link.server";
 import { shareTokenOf } from "~/models/note.server";
 import { meetingKey } from "~/domain/meeting-key";
+import { expandValidRule } from "~/domain/recurrence";
+import { getRitual } from "~/models/ritual.server";
+import { rsvpToken } from "~/utils/signed-token.server";
 import { openPage, signIn, chromiumForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -30,7 +33,12 @@ async function demoAddresses() {
   const signUp = { name: "Newcomer", passwordHash: "x", language: "en", redirectTo: "/teams/new" };
   const welcome = await createAccountLink(prisma, { purpose: "sign-up", email, signUp }, Date.now());
   const reset = await createAccountLink(prisma, { purpose: "reset", email: "lena@northwind.example" }, Date.now());
+  const teaTime = (await getRitual("demo-team", "demo-tea-time"))!;
+  const [next] = expandValidRule(teaTime, { from: Date.now(), to: Date.now() + 60 * 86_400_000 });
+  const person = { kind: "contact", id: "demo-minseo" } as const;
+  const rsvp = rsvpToken({ teamId: "demo-team", ritualId: teaTime.id, originalStart: next!.originalStart, person });
   return {
+    rsvp: `/rsvp/${rsvp}?answer=maybe`,
     welcome: `/welcome/${welcome.token}`,
     reset: `/reset-password/${reset.token}`,
     notePage: `/teams/demo-team/rituals/demo-tea-time/meetings/${meetingKey(page.meeting.originalStart.getTime())}`,
@@ -58,6 +66,7 @@ const PAGES: Record<string, { visitor?: (demo: Demo) => string[]; owner?: (demo:
   "reset-password.$token": { visitor: (demo) => [demo.reset, "/reset-password/used-or-made-up"] },
   "shared.$token": { visitor: (demo) => [demo.sharedPage] },
   "invite.$token": { visitor: (demo) => [demo.invite] },
+  "rsvp.$token": { visitor: (demo) => [demo.rsvp, "/rsvp/made-up"] },
   account: { owner: () => ["/account"] },
   "teams.new": { owner: () => ["/teams/new"] },
   "teams.$teamId": "layout",

@@ -48,6 +48,7 @@ const PAGE_BUDGETS: Record<string, number> = {
   "routes/sign-up": 6,
   "routes/sign-in": 6,
   "routes/account": 6,
+  "routes/rsvp.$token": 6,
 };
 
 const baseUrl = inject("baseUrl");
