@@ -54,9 +54,10 @@ export function PreviewMeeting({ meeting }: { meeting: PreviewMeetingView }) {
               )}
               {row.shiftMinutes !== 0 ? (
                 <span className="flag flag-dst">
-                  {t(row.shiftMinutes > 0 ? "editor.laterThanBefore" : "editor.earlierThanBefore", {
-                    count: Math.abs(row.shiftMinutes),
-                  })}
+                  {t(
+                    `editor.${row.shiftMinutes > 0 ? "later" : "earlier"}${meeting.turnChanged ? "Turn" : "ThanBefore"}`,
+                    { count: Math.abs(row.shiftMinutes) },
+                  )}
                 </span>
               ) : null}
             </span>

@@ -1,5 +1,6 @@
 import type { Buffers, Role } from "./buffers";
-import { expandValidRule, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
+import { expandValidRule, turnOn, type PlannedMeeting, type RecurrenceRule } from "./recurrence";
+import { dayFromIso } from "./local-dates";
 import { localView, type LocalView, type Person } from "./working-hours";
 import { ZoneOffsets } from "./zone-offsets";
 import { DAY } from "~/domain/durations";
@@ -18,6 +19,8 @@ export interface PreviewMeeting extends PlannedMeeting {
   rows: PreviewRow[];
   /** Set on the meeting added to show the next clock change: which zone changes, and when. */
   clockChange: { timeZone: string; at: number } | null;
+  /** A rotation's next turn starts here: the shift from the meeting before is the turn, not a clock. */
+  turnChanged: boolean;
 }
 
 /** How far ahead the preview looks for meetings and for the next clock change. */
@@ -62,7 +65,11 @@ export function previewMeetings(
     if (change && after) shown.push({ meeting: after, clockChange: change });
   }
   let previous: PreviewRow[] | null = null;
+  let previousTurn: number | null = null;
   return shown.map(({ meeting, clockChange }) => {
+    const turn = turnOn(rule, dayFromIso(meeting.localDate));
+    const turnChanged = previousTurn !== null && turn !== previousTurn;
+    previousTurn = turn;
     const rows = people.map((person, index) => {
       const view = localView(meeting, person, person.role, buffers);
       const before = previous?.[index];
@@ -70,6 +77,6 @@ export function previewMeetings(
       return { ...view, role: person.role, shiftMinutes };
     });
     previous = rows;
-    return { ...meeting, rows, clockChange };
+    return { ...meeting, rows, clockChange, turnChanged };
   });
 }

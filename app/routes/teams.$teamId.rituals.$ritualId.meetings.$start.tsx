@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shiftMinutes: 0,
   }));
   const view = previewMeetingView(
-    { ...meeting, localDate, status: "scheduled", adjustment: null, rows, clockChange: null },
+    { ...meeting, localDate, status: "scheduled", adjustment: null, rows, clockChange: null, turnChanged: false },
     ritual.timeZone,
     people,
     locale,

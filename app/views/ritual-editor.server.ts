@@ -77,6 +77,7 @@ export function previewMeetingView(
           date: formatDay(meeting.clockChange.at, meeting.clockChange.timeZone, locale),
         })
       : null,
+    turnChanged: meeting.turnChanged,
     rows: meeting.rows.map((row, index) => {
       const person = people[index]!;
       return {

@@ -30,6 +30,8 @@ export interface PreviewMeetingView {
   when: string;
   adjustment: "gap" | "ambiguous" | null;
   clockChange: string | null;
+  /** The shift from the meeting before is a rotation's next turn. */
+  turnChanged: boolean;
   rows: PreviewRowView[];
 }
 
