@@ -47,7 +47,9 @@ export function PreviewMeeting({ meeting }: { meeting: PreviewMeetingView }) {
                   {t("editor.atNight", { count: row.minutesAtNight, time: row.localStart })}
                 </span>
               ) : null}
-              {row.minutesOutside > 0 ? (
+              {row.dayOff && row.minutesAtNight === 0 ? (
+                <span className="flag flag-day-off">{t("editor.onDayOff")}</span>
+              ) : row.minutesOutside > 0 ? (
                 <span className="flag flag-outside">{t("editor.outsideHours", { count: row.minutesOutside })}</span>
               ) : (
                 <span className="fits">{t("editor.insideHours")}</span>

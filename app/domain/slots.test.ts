@@ -160,7 +160,9 @@ describe("suggestions respect people's nights", () => {
     expect(at(20)).toBeLessThan(at(23));
     const twoAm = ranked[at(2)]!;
     // 02:00-02:30 is three hours and more into a 22:00-07:00 night.
-    expect(twoAm.outside).toEqual([{ personId: "berlin", minutes: 30, atNight: 30, nightDepth: expect.any(Number) }]);
+    expect(twoAm.outside).toEqual([
+      { personId: "berlin", minutes: 30, atNight: 30, nightDepth: expect.any(Number), dayOff: false },
+    ]);
     expect(twoAm.outside[0]!.nightDepth).toBeGreaterThan(180);
   });
 
@@ -176,7 +178,7 @@ describe("suggestions respect people's nights", () => {
     const afternoon = ranked.find((slot) => DateTime.fromMillis(slot.start, { zone: "Asia/Kolkata" }).hour === 14)!;
     // Their night runs 10:00-19:00: 14:00-14:30 is four hours and more into it.
     expect(afternoon.outside).toEqual([
-      { personId: "nurse", minutes: 30, atNight: 30, nightDepth: expect.any(Number) },
+      { personId: "nurse", minutes: 30, atNight: 30, nightDepth: expect.any(Number), dayOff: false },
     ]);
     expect(afternoon.outside[0]!.nightDepth).toBeGreaterThan(180);
   });

@@ -6,7 +6,7 @@ import type { Interval } from "./recurrence";
 import { MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type Validated } from "./validation";
-import { nightDepth, timeOutsideWorkingHours, type Person } from "./working-hours";
+import { nightDepth, onDayOff, timeOutsideWorkingHours, type Person } from "./working-hours";
 import { localToInstant, ZoneOffsets } from "./zone-offsets";
 import { DAY, MINUTE } from "~/domain/durations";
 
@@ -38,7 +38,7 @@ export interface SlotSuggestion extends Interval {
   localDate: string;
   localStartMinutes: number;
   /** People for whom the slot (with buffers, for hosts) is outside working hours, and by how much. */
-  outside: { personId: string; minutes: number; atNight: number; nightDepth: number }[];
+  outside: { personId: string; minutes: number; atNight: number; nightDepth: number; dayOff: boolean }[];
   peopleOutside: number;
   minutesOutside: number;
   /** People asked to meet in their night (22:00-07:00 for a day worker), and those minutes in all. */
@@ -129,7 +129,8 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
         const { minutes, atNight } = timeOutsideWorkingHours(person, busy);
         if (minutes === 0) continue;
         const depth = atNight > 0 ? nightDepth(person, busy) : 0;
-        outside.push({ personId: person.id, minutes, atNight, nightDepth: depth });
+        const dayOff = atNight === 0 && onDayOff(person, busy, minutes);
+        outside.push({ personId: person.id, minutes, atNight, nightDepth: depth, dayOff });
         if (atNight > 0 && person.customer) customerAtNight = true;
       }
       if (!free) continue;

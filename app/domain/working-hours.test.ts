@@ -285,3 +285,14 @@ describe("how a meeting is marked for one person", () => {
     expect(hoursMark(nightShift, meetingAt("2026-01-13T12:00:00+01:00", 30))).toEqual({ kind: "night", minutes: 30 });
   });
 });
+
+describe("a day off in the local view", () => {
+  it("names a weekend meeting as a day off, and an evening on a working day as outside hours only", () => {
+    const saturday = { ...meetingAt("2026-01-17T10:00:00+01:00", 30), localDate: "2026-01-17" };
+    expect(localView(saturday, berlin, "participant", noBuffers)).toMatchObject({ dayOff: true, minutesOutside: 30 });
+    // Friday 17:00 in Berlin is Friday 11:00 in New York: a working day, inside hours.
+    const friday = { ...meetingAt("2026-01-16T17:00:00+01:00", 30), localDate: "2026-01-16" };
+    expect(localView(friday, berlin, "participant", noBuffers)).toMatchObject({ dayOff: false, minutesOutside: 30 });
+    expect(localView(friday, newYork, "participant", noBuffers)).toMatchObject({ dayOff: false, minutesOutside: 0 });
+  });
+});

@@ -145,6 +145,8 @@ export interface LocalView {
   minutesOutside: number;
   /** Of those, the minutes in the person's night. */
   minutesAtNight: number;
+  /** None of it is working time, on a day they do not work (a weekend, a day off). */
+  dayOff: boolean;
 }
 
 /** What one meeting looks like from where this person is. */
@@ -158,7 +160,8 @@ export function localView(
   const localStart = zone.toLocalMs(meeting.start);
   const localEnd = zone.toLocalMs(meeting.end);
   const startDay = dayOfLocalMs(localStart);
-  const outside = timeOutsideWorkingHours(person, busyInterval(meeting, role, buffers));
+  const busy = busyInterval(meeting, role, buffers);
+  const outside = timeOutsideWorkingHours(person, busy);
   return {
     personId: person.id,
     localDate: isoFromDay(startDay),
@@ -168,6 +171,7 @@ export function localView(
     insideWorkingHours: outside.minutes === 0,
     minutesOutside: outside.minutes,
     minutesAtNight: outside.atNight,
+    dayOff: outside.minutes > 0 && onDayOff(person, busy, outside.minutes),
   };
 }
 
@@ -184,9 +188,12 @@ export function hoursMark(person: Person, interval: Interval): HoursMark | null 
   const outside = timeOutsideWorkingHours(person, interval);
   if (outside.minutes === 0) return null;
   if (outside.atNight > 0) return { kind: "night", minutes: outside.atNight };
+  return { kind: onDayOff(person, interval, outside.minutes) ? "day-off" : "outside", minutes: outside.minutes };
+}
+
+/** Whether none of `interval` is working time (`minutesOutside` of it are not) and it starts on a day the person does not work. */
+export function onDayOff(person: Person, interval: Interval, minutesOutside: number): boolean {
+  if (minutesOutside * MINUTE < interval.end - interval.start) return false;
   const startDay = dayOfLocalMs(ZoneOffsets.for(person.timeZone).toLocalMs(interval.start));
-  const allOutside = outside.minutes * MINUTE >= interval.end - interval.start;
-  if (allOutside && !person.workDays.includes(isoWeekdayOf(startDay)))
-    return { kind: "day-off", minutes: outside.minutes };
-  return { kind: "outside", minutes: outside.minutes };
+  return !person.workDays.includes(isoWeekdayOf(startDay));
 }

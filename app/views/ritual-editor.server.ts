@@ -91,6 +91,7 @@ export function previewMeetingView(
         dayShift: row.dayShift,
         minutesOutside: row.minutesOutside,
         minutesAtNight: row.minutesAtNight,
+        dayOff: row.dayOff,
         shiftMinutes: row.shiftMinutes,
       };
     }),
@@ -165,8 +166,11 @@ export function planRitual(
         : formatTime(slot.start, rule.timeZone, locale),
       outside: slot.outside.map((entry) => {
         const person = byId.get(entry.personId)!;
-        return entry.atNight > 0
-          ? t("editor.atNightFor", { name: person.name, time: formatTime(slot.start, person.timeZone, locale) })
+        if (entry.atNight > 0) {
+          return t("editor.atNightFor", { name: person.name, time: formatTime(slot.start, person.timeZone, locale) });
+        }
+        return entry.dayOff
+          ? t("editor.dayOffFor", { name: person.name, day: formatDay(slot.start, person.timeZone, locale) })
           : t("editor.outsideFor", { name: person.name, count: entry.minutes });
       }),
       search: fieldsToSearch(fields, { startTime, ...dayChange }),

@@ -22,6 +22,7 @@ export interface PreviewRowView {
   dayShift: number;
   minutesOutside: number;
   minutesAtNight: number;
+  dayOff: boolean;
   shiftMinutes: number;
 }
 

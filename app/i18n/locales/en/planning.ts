@@ -170,6 +170,8 @@ export const planning = {
     fitsEveryone: "within everyone's working hours",
     outsideFor_one: "{{name}}: {{count}} min outside",
     outsideFor_other: "{{name}}: {{count}} min outside",
+    dayOffFor: "{{name}}: {{day}}, a day off",
+    onDayOff: "On a day off",
     atNightFor: "{{name}}: {{time}}, at night",
     atNight_one: "{{time}} is night there: {{count}} min in their night",
     atNight_other: "{{time}} is night there: {{count}} min in their night",

@@ -185,6 +185,8 @@ export const planning: Pick<
     fitsEveryone: "모두의 근무 시간 안",
     outsideFor_one: "{{name}}: {{count}}분 밖",
     outsideFor_other: "{{name}}: {{count}}분 밖",
+    dayOffFor: "{{name}}: {{day}}, 쉬는 날",
+    onDayOff: "쉬는 날",
     atNightFor: "{{name}}: {{time}}, 밤 시간",
     atNight_one: "{{time}}은 밤 시간입니다: 밤 시간 {{count}}분",
     atNight_other: "{{time}}은 밤 시간입니다: 밤 시간 {{count}}분",
