@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { tuesdaysInBerlin } from "~tests/support/domain-fixtures";
+import { tuesdaysInBerlin, wednesdayRotationInSeoul } from "~tests/support/domain-fixtures";
 import {
   expandRecurrence,
   expandValidRule,
@@ -200,15 +200,7 @@ describe("validation", () => {
 });
 
 describe("a rotation: start times taken in turn", () => {
-  // Wednesdays in Seoul from 2 December 2026: 09:00 (Seoul-friendly), then 17:00 (Los Angeles-friendly), and so on.
-  const rotation: RecurrenceRule = {
-    ...tuesdaysInBerlin,
-    timeZone: "Asia/Seoul",
-    weekdays: [3],
-    startDate: "2026-12-02",
-    startMinutes: 540,
-    rotationStarts: [540, 1020],
-  };
+  const rotation = wednesdayRotationInSeoul;
 
   it("alternates week by week on the anchor's wall clock, as luxon counts the weeks", () => {
     const window = { from: Date.parse("2026-12-01T00:00:00Z"), to: Date.parse("2027-03-01T00:00:00Z") };

@@ -8,6 +8,7 @@ import {
   seoul,
   tuesdaysInBerlin,
   localInstant,
+  wednesdayRotationInSeoul,
 } from "~tests/support/domain-fixtures";
 import { previewMeetings, type PreviewPerson } from "./ritual-preview";
 
@@ -100,16 +101,13 @@ describe("the editor's preview of the next meetings", () => {
 
 describe("a rotation in the preview", () => {
   it("marks each switch between turns as the next turn, and a clock change as a clock change", () => {
-    // Wednesdays in Seoul, 09:00 and 17:00 in turn, from 2 December 2026 (no clock change in Seoul or Berlin then).
-    const rotation = {
-      ...tuesdaysInBerlin,
-      timeZone: "Asia/Seoul",
-      weekdays: [3],
-      startDate: "2026-12-02",
-      startMinutes: 540,
-      rotationStarts: [540, 1020],
-    };
-    const preview = previewMeetings(rotation, noBuffers, people.slice(0, 2), at("2026-12-01T00:00", "UTC"));
+    // No clock change in Seoul or Berlin in December.
+    const preview = previewMeetings(
+      wednesdayRotationInSeoul,
+      noBuffers,
+      people.slice(0, 2),
+      at("2026-12-01T00:00", "UTC"),
+    );
     expect(preview.slice(0, 5).map((meeting) => meeting.turnChanged)).toEqual([false, true, true, true, true]);
     expect(preview[1]!.rows[1]!.shiftMinutes).toBe(8 * 60);
     // Without a rotation, the shift after Berlin springs forward is no turn.

@@ -50,6 +50,16 @@ export const tuesdaysInBerlin: RecurrenceRule = {
   count: null,
 };
 
+/** Wednesdays in Seoul from 2 December 2026: 09:00 (Seoul-friendly), then 17:00 (Los Angeles-friendly), in turn. */
+export const wednesdayRotationInSeoul: RecurrenceRule = {
+  ...tuesdaysInBerlin,
+  timeZone: "Asia/Seoul",
+  weekdays: [3],
+  startDate: "2026-12-02",
+  startMinutes: 540,
+  rotationStarts: [540, 1020],
+};
+
 /** A wall-clock time in a zone ("2026-03-10T09:30"), as luxon reads it: the tests' independent clock. */
 export function localInstant(iso: string, zone: string): number {
   return DateTime.fromISO(iso, { zone }).toMillis();
