@@ -87,3 +87,11 @@ export type ContactInput = z.output<typeof contactSchema>;
 export function contactTimeZone(contact: { timeZone: string | null }, customer: { timeZone: string }): string {
   return contact.timeZone ?? customer.timeZone;
 }
+
+/** Everyone a team's rituals can invite: its members and its customers' contacts. */
+export function everyoneOf<M, C>(team: {
+  members: readonly M[];
+  customers: readonly { contacts: readonly C[] }[];
+}): (M | C)[] {
+  return [...team.members, ...team.customers.flatMap((customer) => customer.contacts)];
+}

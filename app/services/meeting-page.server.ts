@@ -6,6 +6,7 @@
 import { checkMove, parseMove, type MoveCheck } from "~/domain/meeting-move";
 import { MINUTE } from "~/domain/durations";
 import { loadTeamPlanning } from "~/models/planning.server";
+import { everyoneOf } from "~/domain/people";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
 import type { StoredRitual } from "~/domain/ritual";
 import {
@@ -58,7 +59,7 @@ async function movePreview(ref: MeetingRef, move: { start: number; durationMinut
   const planning = await loadTeamPlanning(ref.teamId, now);
   const ritual = planning.rituals.find((r) => r.id === ref.ritualId);
   if (!ritual) return null;
-  const people = [...planning.members, ...planning.customers.flatMap((customer) => customer.contacts)];
+  const people = everyoneOf(planning);
   const moved = { start: move.start, end: move.start + move.durationMinutes * MINUTE };
   const checks = checkMove(moved, ritual, people, planning.rituals);
   if (checks.every((check) => check.hours === null && check.clashesWith.length === 0)) return null;

@@ -2,6 +2,7 @@ import type { FairnessRow } from "./fairness";
 import { TALLY_MEETINGS, tallyForRituals, type FairnessEntry } from "~/domain/fairness";
 import { upcomingMeetings } from "~/domain/week-schedule";
 import type { Person } from "~/domain/working-hours";
+import { everyoneOf } from "~/domain/people";
 import type { TeamPlanning } from "~/models/planning.server";
 
 const WEEK = 7 * 86_400_000;
@@ -22,11 +23,6 @@ export function fairnessRows(entries: FairnessEntry[], people: readonly Pick<Per
     .sort((a, b) => b.night - a.night || b.minutes - a.minutes || a.name.localeCompare(b.name));
 }
 
-/** Everyone a team's rituals invite: its members and its customers' contacts. */
-function everyone(planning: TeamPlanning): Person[] {
-  return [...planning.members, ...planning.customers.flatMap((customer) => customer.contacts)];
-}
-
 /** Per member, the next twelve weeks of all the team's rituals. */
 export function teamFairness(planning: TeamPlanning, now: number): FairnessRow[] {
   return fairnessRows(
@@ -41,6 +37,6 @@ export function ritualFairness(planning: TeamPlanning, ritualId: string, now: nu
   if (!ritual) return [];
   const last = upcomingMeetings(ritual, now, TALLY_MEETINGS).at(-1);
   if (!last) return [];
-  const people = everyone(planning);
+  const people: Person[] = everyoneOf(planning);
   return fairnessRows(tallyForRituals(people, [ritual], { from: now, to: last.end }), people);
 }

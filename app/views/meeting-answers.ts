@@ -1,5 +1,6 @@
 import { answersByKind, currentAnswer, type RsvpAnswer, type StoredRsvp } from "~/domain/rsvp";
 import type { TeamPlanning } from "~/models/planning.server";
+import { everyoneOf } from "~/domain/people";
 
 export interface MeetingAnswers {
   groups: Record<RsvpAnswer | "none", { id: string; name: string }[]>;
@@ -19,9 +20,7 @@ export function meetingAnswers(
   viewerId: string,
   now: number,
 ): MeetingAnswers {
-  const names = new Map(
-    [...planning.members, ...planning.customers.flatMap((customer) => customer.contacts)].map((p) => [p.id, p.name]),
-  );
+  const names = new Map(everyoneOf(planning).map((person) => [person.id, person.name]));
   const invited = (planning.rituals.find((ritual) => ritual.id === ritualId)?.attendees ?? []).map(({ personId }) => ({
     id: personId,
     name: names.get(personId) ?? "",
