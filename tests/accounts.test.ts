@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { PER_ADDRESS, PER_PAIR, waitAfterAttempt } from "~/domain/sign-in-throttle";
-import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/models/invite.server";
+import { createInvite, findUsableInvite, revokeInvite } from "~/models/invite.server";
+import { joinTeam, settleClaim } from "~/services/joining.server";
 import { signInSucceeded, takeSignInAttempt } from "~/models/sign-in-throttle.server";
-import { getMembership, listMemberClaims, settleMemberClaim } from "~/models/team.server";
+import { getMembership, listMemberClaims } from "~/models/team.server";
 import { createMember, removeMember } from "~/models/member.server";
 import { createUser, verifyLogin } from "~/models/user.server";
 import { signedUpUser as user, teamOwnedBy as newTeam, workingProfile } from "./support/accounts";
@@ -34,12 +35,12 @@ describe("invites", () => {
     const teamId = await teamOwnedBy(owner);
     const { token } = await createInvite(teamId, "someone");
     const joiner = await user("joiner@example.com");
-    const accepted = await acceptInvite(token, joiner, profile);
+    const accepted = await joinTeam(token, joiner, profile);
     expect(accepted).toEqual({ ok: true, value: { teamId } });
     expect((await getMembership(joiner.id, teamId))?.member).toMatchObject({ role: "member", timeZone: "Asia/Seoul" });
 
     const second = await user("second@example.com");
-    expect(await acceptInvite(token, second, profile)).toEqual({
+    expect(await joinTeam(token, second, profile)).toEqual({
       ok: false,
       errors: { form: "validation.inviteUnusable" },
     });
@@ -57,7 +58,7 @@ describe("invites", () => {
     if (!listed.ok) throw new Error("setup");
     const { token } = await createInvite(teamId, "someone");
     const claimant = await user("minji@example.com");
-    expect(await acceptInvite(token, claimant, profile)).toEqual({
+    expect(await joinTeam(token, claimant, profile)).toEqual({
       ok: true,
       value: { teamId, pendingAs: "Min-ji Lee" },
     });
@@ -72,13 +73,13 @@ describe("invites", () => {
     ]);
     // Someone else's team cannot settle it.
     const otherTeam = await teamOwnedBy(await user("owner-elsewhere@example.com"));
-    expect(await settleMemberClaim(otherTeam, listed.value.id, true)).toBe(false);
+    expect(await settleClaim(otherTeam, listed.value.id, true)).toBe(false);
     // Refused: still not in; confirmed after a new claim: the account is that member.
-    expect(await settleMemberClaim(teamId, listed.value.id, false)).toBe(true);
+    expect(await settleClaim(teamId, listed.value.id, false)).toBe(true);
     expect(await getMembership(claimant.id, teamId)).toBeNull();
     const again = await createInvite(teamId, "someone");
-    await acceptInvite(again.token, claimant, profile);
-    expect(await settleMemberClaim(teamId, listed.value.id, true)).toBe(true);
+    await joinTeam(again.token, claimant, profile);
+    expect(await settleClaim(teamId, listed.value.id, true)).toBe(true);
     expect((await getMembership(claimant.id, teamId))?.member.id).toBe(listed.value.id);
     expect(await listMemberClaims(teamId)).toEqual([]);
   });
@@ -94,7 +95,7 @@ describe("invites", () => {
     expect(await findUsableInvite(revoked.token)).toBeNull();
     expect(await findUsableInvite("made-up-token")).toBeNull();
     const joiner = await user("late@example.com");
-    expect((await acceptInvite(expired.token, joiner, profile)).ok).toBe(false);
+    expect((await joinTeam(expired.token, joiner, profile)).ok).toBe(false);
   });
 
   it("keeps what the joiner typed wrong as field errors", async () => {
@@ -102,7 +103,7 @@ describe("invites", () => {
     const teamId = await teamOwnedBy(owner);
     const { token } = await createInvite(teamId, "x");
     const joiner = await user("typo@example.com");
-    const result = await acceptInvite(token, joiner, { ...profile, timeZone: "Asia/Sole" });
+    const result = await joinTeam(token, joiner, { ...profile, timeZone: "Asia/Sole" });
     expect(result).toEqual({ ok: false, errors: { timeZone: "validation.timeZoneUnknown" } });
     expect(await findUsableInvite(token)).not.toBeNull();
   });

@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { createInvite } from "~/models/invite.server";
 import { createRitual } from "~/models/ritual.server";
 import { getMembership } from "~/models/team.server";
-import { acceptInvite } from "~/models/invite.server";
+import { joinTeam } from "~/services/joining.server";
 import { hanbitTeaTime } from "./support/tea-time";
 import { sessionCookie as cookieFor, signedUpUser as signedUp, teamOwnedBy, workingProfile } from "./support/accounts";
 
@@ -69,7 +69,7 @@ beforeAll(async () => {
   const ours = await teamWithRitual(owner, "Ours");
   const theirs = await teamWithRitual(outsider, "Theirs");
   const { token } = await createInvite(ours.teamId, "owner");
-  const joined = await acceptInvite(token, member, { name: "Member", ...workingProfile });
+  const joined = await joinTeam(token, member, { name: "Member", ...workingProfile });
   if (!joined.ok) throw new Error("could not join");
   const memberId = (await getMembership(member.id, ours.teamId))!.member.id;
   const hanbit = await hanbitTeaTime(ours.teamId, ours.memberId, "2026-01-07");

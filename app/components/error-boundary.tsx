@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { AwaitingConfirmation } from "~/views/awaiting-confirmation";
 
 /** One look for every failure: 404s explain themselves, anything else apologises without leaking details. */
 export function GeneralErrorBoundary() {
@@ -7,6 +8,16 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
+  const waiting = status === 403 ? (error as { data?: Partial<AwaitingConfirmation> }).data?.waiting : undefined;
+  if (waiting) {
+    return (
+      <section className="panel error-panel" aria-labelledby="error-title">
+        <h1 id="error-title">{t("invite.waitingTitle")}</h1>
+        <p role="status">{t("invite.waitingFor", waiting)}</p>
+        <p>{t("invite.waitingHint")}</p>
+      </section>
+    );
+  }
   const [title, body] = {
     400: [t("errors.unreadableTitle"), t("errors.unreadableBody")],
     403: [t("errors.forbiddenTitle"), t("errors.forbiddenBody")],

@@ -95,3 +95,32 @@ export function everyoneOf<M, C>(team: {
 }): (M | C)[] {
   return [...team.members, ...team.customers.flatMap((customer) => customer.contacts)];
 }
+
+/** How many addresses one press of "Send invites" may mail. */
+export const MAX_INVITES_AT_ONCE = 50;
+
+/** One address per piece of a pasted list; "Name <address>" as mail apps copy it gives the address. */
+function addressesIn(text: string): string[] {
+  const pieces = text.split(/[,;\n\r]+/).map((piece) => (/<([^<>]*)>/.exec(piece)?.[1] ?? piece).trim().toLowerCase());
+  return [...new Set(pieces.filter(Boolean))];
+}
+
+const oneAddress = z.string().email().max(254);
+
+/** Addresses to mail invite links to: one or many, separated by commas, semicolons or lines. */
+export const invitedAddressesSchema = z.object({
+  addresses: z
+    .string({ required_error: "validation.addressesRequired" })
+    .transform(addressesIn)
+    .superRefine((addresses, context) => {
+      const problem =
+        addresses.length === 0
+          ? "validation.addressesRequired"
+          : addresses.length > MAX_INVITES_AT_ONCE
+            ? "validation.tooManyAddresses"
+            : addresses.some((address) => !oneAddress.safeParse(address).success)
+              ? "validation.addressesInvalid"
+              : null;
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
+});

@@ -1,6 +1,6 @@
 import { memberProfileSchema } from "~/domain/people";
 import { validate, type WriteResult } from "~/domain/validation";
-import { prisma } from "~/utils/db.server";
+import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { hashSecretToken as hashToken, newSecretToken } from "./secret-token.server";
 import { addUserAsMember } from "./team.server";
 import type { SessionUser } from "./user.server";
@@ -8,13 +8,19 @@ import type { SessionUser } from "./user.server";
 /** How long an invite link works. */
 export const INVITE_DAYS = 7;
 
-/** A new single-use link; the token is shown once and only its hash is kept. */
-export async function createInvite(teamId: string, createdByMemberId: string, now = new Date()) {
+/** A new single-use link; the token is shown (or mailed to `email`) once and only its hash is kept. */
+export async function createInvite(
+  teamId: string,
+  createdByMemberId: string,
+  now = new Date(),
+  { email = null, db = prisma }: { email?: string | null; db?: DbOrTransaction } = {},
+) {
   const token = newSecretToken();
-  const invite = await prisma.invite.create({
+  const invite = await db.invite.create({
     data: {
       teamId,
       createdByMemberId,
+      email,
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000),
     },
@@ -27,7 +33,7 @@ export function listOpenInvites(teamId: string, now = new Date()) {
   return prisma.invite.findMany({
     where: { teamId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, expiresAt: true, createdAt: true },
+    select: { id: true, email: true, expiresAt: true, createdAt: true },
   });
 }
 
@@ -53,9 +59,11 @@ export async function findUsableInvite(token: string, now = new Date()) {
   return { id: invite.id, team: invite.team, expiresAt: invite.expiresAt };
 }
 
-/** The team of any invite link that ever existed, used or not: for telling its members where to go instead. */
-export async function inviteTeamId(token: string): Promise<string | null> {
-  return (await findInvite(token))?.team.id ?? null;
+/** A listed member the joining account takes the place of, once an owner confirms it is them. */
+export interface ClaimedMember {
+  id: string;
+  name: string;
+  teamId: string;
 }
 
 /**
@@ -66,31 +74,60 @@ export async function inviteTeamId(token: string): Promise<string | null> {
  * and rituals) at once: an owner confirms it is them first (`pendingAs`).
  */
 export async function acceptInvite(
+  db: DbOrTransaction,
   token: string,
   user: SessionUser,
   profileInput: unknown,
-  now = new Date(),
-): Promise<WriteResult<{ teamId: string; pendingAs?: string }>> {
+  now: Date,
+): Promise<WriteResult<{ teamId: string; claimed?: ClaimedMember }>> {
   const parsed = validate(memberProfileSchema, profileInput);
   if (!parsed.success) return { ok: false, errors: parsed.errors };
-  return prisma.$transaction(async (db) => {
-    const invite = await db.invite.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= now) {
-      return { ok: false, errors: { form: "validation.inviteUnusable" } };
-    }
-    const listed = await db.member.findFirst({ where: { teamId: invite.teamId, email: user.email, userId: null } });
-    const member = listed
-      ? {
-          ok: true as const,
-          value: await db.member.update({ where: { id: listed.id }, data: { claimedByUserId: user.id } }),
-        }
-      : await addUserAsMember(invite.teamId, user, parsed.data, db);
-    if (!member.ok) return member;
-    const { count } = await db.invite.updateMany({
-      where: { id: invite.id, usedAt: null },
-      data: { usedAt: now, usedByMemberId: member.value.id },
-    });
-    if (count !== 1) throw new Error("Invite was used concurrently");
-    return { ok: true, value: { teamId: invite.teamId, ...(listed ? { pendingAs: listed.name } : {}) } };
+  const invite = await db.invite.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt <= now) {
+    return { ok: false, errors: { form: "validation.inviteUnusable" } };
+  }
+  const listed = await db.member.findFirst({ where: { teamId: invite.teamId, email: user.email, userId: null } });
+  const member = listed
+    ? {
+        ok: true as const,
+        value: await db.member.update({ where: { id: listed.id }, data: { claimedByUserId: user.id } }),
+      }
+    : await addUserAsMember(invite.teamId, user, parsed.data, db);
+  if (!member.ok) return member;
+  const { count } = await db.invite.updateMany({
+    where: { id: invite.id, usedAt: null },
+    data: { usedAt: now, usedByMemberId: member.value.id },
+  });
+  if (count !== 1) throw new Error("Invite was used concurrently");
+  if (!listed) await closeInvitesTo(db, invite.teamId, user.email, member.value.id, now);
+  const claimed = listed ? { id: listed.id, name: listed.name, teamId: listed.teamId } : undefined;
+  return { ok: true, value: { teamId: invite.teamId, ...(claimed ? { claimed } : {}) } };
+}
+
+/** The links still open for an address that is now in the team are used up: the owners' list shows who is missing. */
+export async function closeInvitesTo(db: DbOrTransaction, teamId: string, email: string, memberId: string, now: Date) {
+  await db.invite.updateMany({
+    where: { teamId, email, usedAt: null, revokedAt: null },
+    data: { usedAt: now, usedByMemberId: memberId },
   });
 }
+
+/**
+ * Where the person who opens a link stands in its team: already in it, waiting for an
+ * owner to confirm them, or neither (for a link that no longer works: in need of a new one).
+ */
+export async function inviteStateFor(token: string, userId: string): Promise<InviteState> {
+  const invite = await findInvite(token);
+  if (!invite) return { state: "gone" };
+  const mine = await prisma.member.findFirst({
+    where: { teamId: invite.teamId, OR: [{ userId }, { claimedByUserId: userId }] },
+    select: { userId: true, name: true },
+  });
+  if (!mine) return { state: "gone" };
+  return mine.userId === userId
+    ? { state: "member", teamId: invite.teamId }
+    : { state: "waiting", teamName: invite.team.name, memberName: mine.name };
+}
+
+export type InviteState =
+  { state: "gone" } | { state: "member"; teamId: string } | { state: "waiting"; teamName: string; memberName: string };

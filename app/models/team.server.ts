@@ -104,15 +104,56 @@ export async function listMemberClaims(teamId: string) {
   }));
 }
 
-/** An owner's answer to a claim: "it is them" links the account to the member; otherwise the claim is dropped. */
-export async function settleMemberClaim(teamId: string, memberId: string, confirm: boolean): Promise<boolean> {
-  const member = await prisma.member.findFirst({ where: { id: memberId, teamId, claimedByUserId: { not: null } } });
-  if (!member) return false;
+/**
+ * An owner's answer to a claim: "it is them" links the account to the member; otherwise
+ * the claim is dropped. Answers who had claimed it, or null when there was no such claim.
+ */
+export async function settleMemberClaim(
+  db: DbOrTransaction,
+  teamId: string,
+  memberId: string,
+  confirm: boolean,
+): Promise<{ userId: string; memberName: string; email: string } | null> {
+  const member = await db.member.findFirst({ where: { id: memberId, teamId, claimedByUserId: { not: null } } });
+  if (!member) return null;
   const userId = member.claimedByUserId!;
-  if (confirm && (await prisma.member.findFirst({ where: { teamId, userId } }))) return false;
-  await prisma.member.update({
+  if (confirm && (await db.member.findFirst({ where: { teamId, userId } }))) return null;
+  await db.member.update({
     where: { id: member.id },
     data: confirm ? { userId, claimedByUserId: null } : { claimedByUserId: null },
   });
-  return true;
+  return { userId, memberName: member.name, email: member.email };
+}
+
+/**
+ * A newly signed-up account claims every member teams listed with its address, and
+ * unclaimed: each waits for an owner of that team to confirm it is them.
+ */
+export async function claimListedMembers(db: DbOrTransaction, user: SessionUser) {
+  const listed = await db.member.findMany({
+    where: { email: user.email, userId: null, claimedByUserId: null },
+    select: { id: true, name: true, teamId: true },
+  });
+  await db.member.updateMany({
+    where: { id: { in: listed.map((member) => member.id) } },
+    data: { claimedByUserId: user.id },
+  });
+  return listed;
+}
+
+/** The teams (or the one team) where this account waits for an owner to confirm who it is. */
+export function claimsOfUser(userId: string, teamId?: string) {
+  return prisma.member.findMany({
+    where: { claimedByUserId: userId, ...(teamId ? { teamId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { name: true, team: { select: { id: true, name: true } } },
+  });
+}
+
+/** A team's owners who have accounts and take mail: whom to tell of something only an owner can settle. */
+export function ownersToMail(teamId: string, db: DbOrTransaction = prisma) {
+  return db.member.findMany({
+    where: { teamId, role: "owner", userId: { not: null }, emailsOff: false },
+    select: { name: true, email: true, user: { select: { language: true } } },
+  });
 }

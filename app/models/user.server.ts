@@ -60,6 +60,11 @@ export async function setUserLanguage(userId: string, language: Language): Promi
   await prisma.user.updateMany({ where: { id: userId }, data: { language } });
 }
 
+/** Where and in which language to mail the account's owner. */
+export function userToMail(userId: string, db: DbOrTransaction = prisma) {
+  return db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, language: true } });
+}
+
 export function getUser(userId: string): Promise<SessionUser | null> {
   return prisma.user.findUnique({ where: { id: userId }, select: userFields });
 }

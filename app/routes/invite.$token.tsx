@@ -8,26 +8,25 @@ import { PersonFields } from "~/components/person-fields";
 import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { acceptInvite, findUsableInvite, inviteTeamId } from "~/models/invite.server";
-import { getMembership } from "~/models/team.server";
+import { findUsableInvite, inviteStateFor, type InviteState } from "~/models/invite.server";
+import { joinTeam } from "~/services/joining.server";
 
 export const meta: MetaFunction = () => [{ title: "Join a team · Rituals" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const invite = await findUsableInvite(params.token ?? "");
+  const token = params.token ?? "";
+  const invite = await findUsableInvite(token);
   const user = await getCurrentUser(request);
-  if (!invite) {
-    // Used, revoked, expired and made-up links all read the same to outsiders; a member is sent to their team.
-    const teamId = user ? await inviteTeamId(params.token ?? "") : null;
-    const member = teamId && user ? await getMembership(user.id, teamId) : null;
-    throw data({ memberOfTeam: member ? teamId : null }, { status: 404 });
+  // Used, revoked, expired and made-up links all read the same to outsiders; whoever used one learns where they stand.
+  const standing: InviteState = user ? await inviteStateFor(token, user.id) : { state: "gone" };
+  if (!invite || standing.state === "waiting") {
+    throw data(standing, { status: standing.state === "gone" ? 404 : 409 });
   }
-  const alreadyMember = user ? (await getMembership(user.id, invite.team.id)) !== null : false;
   return {
     team: { id: invite.team.id, name: invite.team.name },
     teamTimeZone: invite.team.timeZone,
     user: user && { name: user.name },
-    alreadyMember,
+    alreadyMember: standing.state === "member",
     path: new URL(request.url).pathname,
     zones: timeZoneOptions(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function saveForm({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = formValues(await readForm(request), ["workDays"]);
-  const accepted = await acceptInvite(params.token ?? "", user, values);
+  const accepted = await joinTeam(params.token ?? "", user, values);
   if (!accepted.ok) return invalidForm(accepted.errors, values);
   if (accepted.value.pendingAs) return { pendingAs: accepted.value.pendingAs };
   throw redirect(`/teams/${accepted.value.teamId}`);
@@ -56,6 +55,7 @@ export default function AcceptInvite() {
       <section className="panel narrow" aria-labelledby="invite-title">
         <h1 id="invite-title">{t("invite.title", { team: team.name })}</h1>
         <p role="status">{t("invite.pending", { name: answer.pendingAs })}</p>
+        <p className="hint">{t("invite.waitingHint")}</p>
       </section>
     );
   }
@@ -91,24 +91,35 @@ export default function AcceptInvite() {
   );
 }
 
-/** A link that no longer works: say so plainly, and what to do instead. */
+/** A link that no longer works: say where the person stands, or what to do instead. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  if (!isRouteErrorResponse(error) || error.status !== 404) return <GeneralErrorBoundary />;
-  const teamId = (error.data as { memberOfTeam?: string | null } | null)?.memberOfTeam;
+  if (!isRouteErrorResponse(error) || (error.status !== 404 && error.status !== 409)) return <GeneralErrorBoundary />;
+  const used = (error.data ?? { state: "gone" }) as InviteState;
+  if (used.state === "waiting") {
+    return (
+      <section className="panel narrow" aria-labelledby="invite-gone-title">
+        <h1 id="invite-gone-title">{t("invite.waitingTitle")}</h1>
+        <p role="status">{t("invite.waitingFor", { team: used.teamName, member: used.memberName })}</p>
+        <p className="hint">{t("invite.waitingHint")}</p>
+      </section>
+    );
+  }
   return (
     <section className="panel narrow" aria-labelledby="invite-gone-title">
-      <h1 id="invite-gone-title">{t("invite.goneTitle")}</h1>
-      <p>{t("invite.goneBody")}</p>
-      {teamId ? (
+      <h1 id="invite-gone-title">{t(used.state === "member" ? "invite.usedTitle" : "invite.goneTitle")}</h1>
+      {used.state === "member" ? (
         <p>
-          {t("invite.alreadyMember")} <Link to={`/teams/${teamId}`}>{t("invite.openTeam")}</Link>
+          {t("invite.alreadyMember")} <Link to={`/teams/${used.teamId}`}>{t("invite.openTeam")}</Link>
         </p>
       ) : (
-        <p>
-          <Link to="/">{t("invite.goHome")}</Link>
-        </p>
+        <>
+          <p>{t("invite.goneBody")}</p>
+          <p>
+            <Link to="/">{t("invite.goHome")}</Link>
+          </p>
+        </>
       )}
     </section>
   );

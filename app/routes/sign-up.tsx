@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await readForm(request));
   // The language the page was read in is the one their mail is written in.
   const language = await i18nServer.getLocale(request);
-  const redirectTo = safeRedirect(values.redirectTo as string | undefined, "/teams/new");
+  const redirectTo = safeRedirect(values.redirectTo as string | undefined, "/");
   const requested = await requestSignUp(values, {
     clientAddress: context.clientAddress ?? "unknown",
     language: isLanguage(language) ? language : DEFAULT_LANGUAGE,

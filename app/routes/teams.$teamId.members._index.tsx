@@ -4,14 +4,16 @@ import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { requireMember, requireOwner } from "~/utils/auth.server";
 import { CopyButton, CopyField } from "~/components/copy-button";
-import { SubmitButton } from "~/components/form";
+import { SubmitButton, TextAreaField } from "~/components/form";
 import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { weekdayOptions } from "~/views/form-options.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { createInvite, INVITE_DAYS, listOpenInvites, revokeInvite } from "~/models/invite.server";
-import { listMemberClaims, settleMemberClaim } from "~/models/team.server";
+import { listMemberClaims } from "~/models/team.server";
 import { listMembers } from "~/models/member.server";
+import { MAX_INVITES_AT_ONCE } from "~/domain/people";
 import { changeRole, handOverOwnership, removeMember } from "~/services/members.server";
+import { mailInvites, settleClaim } from "~/services/joining.server";
 import { readForm } from "~/utils/form-values.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/responses.server";
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     teamId: team.id,
     inviteDays: INVITE_DAYS,
+    inviteLimit: MAX_INVITES_AT_ONCE,
     isOwner,
     myId: me.id,
     members: members.map((member) => ({
@@ -44,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     claims,
     invites: invites.map((invite) => ({
       id: invite.id,
+      email: invite.email,
       expires: DateTime.fromJSDate(invite.expiresAt, { zone: me.timeZone })
         .setLocale(locale)
         .toLocaleString(DateTime.DATETIME_MED),
@@ -61,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!left.ok) return data({ roleError: left.errors.form }, { status: 409 });
     throw redirect("/");
   }
-  const { team, member } = await requireOwner(request, params.teamId);
+  const { team, member, user } = await requireOwner(request, params.teamId);
   const memberId = String(form.get("memberId") ?? "");
   if (intent === "make-owner" || intent === "make-member" || intent === "hand-over") {
     const changed =
@@ -76,9 +80,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { inviteUrl: new URL(`/invite/${invite.token}`, env.appUrl).toString() };
   }
   if (intent === "confirm-claim" || intent === "refuse-claim") {
-    const settled = await settleMemberClaim(team.id, memberId, intent === "confirm-claim");
+    const settled = await settleClaim(team.id, memberId, intent === "confirm-claim");
     if (!settled) throw notFound();
     return { settled: true };
+  }
+  if (intent === "mail-invites") {
+    const addresses = String(form.get("addresses") ?? "");
+    const mailed = await mailInvites(team.id, { ...member, userId: user.id }, { addresses });
+    if (!mailed.ok) return data({ inviteErrors: mailed.errors, addresses }, { status: 400 });
+    return { invitesSent: mailed.value.sent };
   }
   if (intent === "revoke-invite") {
     if (!(await revokeInvite(team.id, String(form.get("inviteId") ?? "")))) {
@@ -90,11 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { teamId, inviteDays, isOwner, myId, members, invites, claims } = useLoaderData<typeof loader>();
+  const { teamId, inviteDays, inviteLimit, isOwner, myId, members, invites, claims } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const inviteUrl = reply && "inviteUrl" in reply ? reply.inviteUrl : null;
   const roleError = reply && "roleError" in reply ? reply.roleError : null;
+  const invitesSent = reply && "invitesSent" in reply ? reply.invitesSent : null;
+  const inviteReply = reply && "inviteErrors" in reply ? reply : null;
   const roleButton = (memberId: string, intent: string, label: string, name: string) => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="memberId" value={memberId} />
@@ -224,9 +236,24 @@ export default function Members() {
               <CopyButton value={inviteUrl} label={t("members.copyInvite")} />
             </CopyField>
           ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="mail-invites" />
+            <TextAreaField
+              label={t("members.inviteAddresses")}
+              name="addresses"
+              id="invite-addresses"
+              rows={3}
+              hint={t("members.inviteAddressesHint", { count: inviteLimit })}
+              error={inviteReply?.inviteErrors.addresses}
+              defaultValue={inviteReply?.addresses ?? ""}
+              key={invitesSent ?? "typed"}
+            />
+            {invitesSent !== null ? <p role="status">{t("members.invitesSent", { count: invitesSent })}</p> : null}
+            <SubmitButton>{t("members.mailInvites")}</SubmitButton>
+          </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="create-invite" />
-            <SubmitButton>{t("members.createInvite")}</SubmitButton>
+            <SubmitButton className="button secondary">{t("members.createInvite")}</SubmitButton>
           </Form>
           {invites.length > 0 ? (
             <>
@@ -234,12 +261,15 @@ export default function Members() {
               <ul className="plain-list">
                 {invites.map((invite) => (
                   <li key={invite.id}>
+                    {invite.email ? <strong>{invite.email}</strong> : t("members.copiedLink")}
+                    {" · "}
                     {t("members.expires", { date: invite.expires })}{" "}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="revoke-invite" />
                       <input type="hidden" name="inviteId" value={invite.id} />
                       <button type="submit" className="link-button">
                         {t("members.revoke")}
+                        <span className="visually-hidden">: {invite.email ?? t("members.copiedLink")}</span>
                       </button>
                     </Form>
                   </li>

@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params }: ActionFunctionArgs) {
   const finished = await finishSignUp(params.token ?? "", Date.now());
-  if (finished.ok) return startUserSession(finished.userId, safeRedirect(finished.redirectTo, "/teams/new"));
+  if (finished.ok) return startUserSession(finished.userId, safeRedirect(finished.redirectTo, "/"));
   if (finished.reason === "gone") throw data({ gone: true }, { status: 404 });
   return invalidForm({ form: "auth.accountTaken" }, {}, { status: 409 });
 }

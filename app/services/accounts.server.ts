@@ -13,6 +13,7 @@ import { queueMail } from "~/models/mail.server";
 import { takeSignInAttempt } from "~/models/sign-in-throttle.server";
 import { createSignedUpUser, hashPassword, replacePassword, userWithEmail } from "~/models/user.server";
 import { inTransaction } from "~/utils/db.server";
+import { claimListedMembersOf } from "./joining.server";
 import { sendMailSoon } from "./mail-sender.server";
 
 /** How long to wait, in seconds, before mailing another link from this client address to this email. */
@@ -73,12 +74,15 @@ export async function signUpLinkFor(token: string, now: number) {
   return link?.signUp ? { name: link.signUp.name, email: link.email } : null;
 }
 
-/** Makes the account a sign-up link stands for; the link works once. */
-export function finishSignUp(
+/**
+ * Makes the account a sign-up link stands for; the link works once. Members teams
+ * listed with its address wait for their owners, who are mailed.
+ */
+export async function finishSignUp(
   token: string,
   now: number,
 ): Promise<{ ok: true; userId: string; redirectTo: string } | { ok: false; reason: "gone" | "taken" }> {
-  return inTransaction(async (db) => {
+  const finished = await inTransaction(async (db) => {
     const link = await usableAccountLink("sign-up", token, now, db);
     const form = link?.signUp;
     if (!link || !form || !(await useAccountLink(db, link.id, now))) return { ok: false, reason: "gone" } as const;
@@ -89,8 +93,11 @@ export function finishSignUp(
       passwordHash: form.passwordHash,
       language: isLanguage(form.language) ? form.language : DEFAULT_LANGUAGE,
     });
+    await claimListedMembersOf(db, user, now);
     return { ok: true, userId: user.id, redirectTo: form.redirectTo } as const;
   });
+  if (finished.ok) sendMailSoon();
+  return finished;
 }
 
 /** Mails a reset link if the address has an account; answers the same when it has none. */

@@ -1,8 +1,9 @@
-import { redirect } from "@remix-run/node";
-import { getMembership, type Membership } from "~/models/team.server";
+import { data, redirect } from "@remix-run/node";
+import { claimsOfUser, getMembership, type Membership } from "~/models/team.server";
 import { getUser, type SessionUser } from "~/models/user.server";
 import { getSessionUserId } from "./session.server";
 import { notFound } from "~/utils/responses.server";
+import type { AwaitingConfirmation } from "~/views/awaiting-confirmation";
 
 export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
   const userId = await getSessionUserId(request);
@@ -21,13 +22,18 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /**
  * The one check in front of every team's data: the signed-in user's membership
- * of this team. Anyone else gets 404, so other teams' ids reveal nothing.
+ * of this team. Anyone else gets 404, so other teams' ids reveal nothing; except
+ * someone waiting to be confirmed in it, whose mail links lead here.
  */
 export async function requireMember(request: Request, teamId: string | undefined): Promise<Membership> {
   const user = await requireUser(request);
   const membership = teamId ? await getMembership(user.id, teamId) : null;
-  if (!membership) throw notFound();
-  return membership;
+  if (membership) return membership;
+  const [claim] = teamId ? await claimsOfUser(user.id, teamId) : [];
+  if (!claim) throw notFound();
+  throw data({ waiting: { team: claim.team.name, member: claim.name } } satisfies AwaitingConfirmation, {
+    status: 403,
+  });
 }
 
 /** Owners alone may delete rituals, remove members and manage invites and tokens. */

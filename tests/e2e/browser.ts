@@ -101,12 +101,12 @@ export async function openNextTeaTime(page: Page): Promise<string> {
  * The link in the latest account mail to `email` (the served app has no SMTP server, so
  * the mail stays in the database as it would be sent), once the app has queued it.
  */
-export async function mailedLink(email: string, path: "/welcome" | "/reset-password"): Promise<string> {
+export async function mailedLink(email: string, path: "/welcome" | "/reset-password" | "/invite"): Promise<string> {
   let link: string | undefined;
   await expect
     .poll(async () => {
       const mail = await prisma.mail.findFirst({
-        where: { toAddress: email, kind: "account" },
+        where: { toAddress: email, kind: "account", text: { contains: `${path}/` } },
         orderBy: { createdAt: "desc" },
       });
       link = mail?.text.match(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]{43}`))?.[0];

@@ -55,6 +55,20 @@ export const account = {
     resetSubject: "Choose a new Rituals password",
     resetBody:
       "Hello {{name}},\n\nOpen this link to choose a new password:\n{{link}}\n\nIt works once, for an hour, and signs you out on every other browser. If you did not ask for it, ignore this mail: your password stays as it is.",
+    inviteSubject: "Join {{team}} on Rituals",
+    inviteBody_one:
+      "Hello,\n\n{{inviter}} invites you to {{team}} on Rituals, where the team keeps its check-ins, happy hours and customer tea times.\n\nJoin with this link (it is yours alone, works once and for {{count}} day):\n{{link}}",
+    inviteBody_other:
+      "Hello,\n\n{{inviter}} invites you to {{team}} on Rituals, where the team keeps its check-ins, happy hours and customer tea times.\n\nJoin with this link (it is yours alone, works once and for {{count}} days):\n{{link}}",
+    claimSubject: "Is this {{member}}? Someone waits to join {{team}}",
+    claimBody:
+      "Hello {{name}},\n\n{{claimant}} has an account with the address you listed for {{member}} in {{team}}, and waits for an owner to confirm it is them. Confirmed, they get {{member}}'s rituals, notes and follow-ups.\n\nConfirm or refuse here:\n{{link}}",
+    claimConfirmedSubject: "You are in {{team}}",
+    claimConfirmedBody:
+      "Hello {{name}},\n\nAn owner of {{team}} confirmed that you are {{member}}. Open the team:\n{{link}}",
+    claimRefusedSubject: "Your request to join {{team}}",
+    claimRefusedBody:
+      "Hello {{name}},\n\nAn owner of {{team}} did not confirm that you are {{member}}. If this is a mistake, ask them for an invite link.\n\n{{link}}",
   },
   account: {
     title: "Your account",
@@ -124,6 +138,13 @@ export const account = {
     inviteIntro_one: "An invite link works once and for {{count}} day.",
     inviteIntro_other: "An invite link works once and for {{count}} days.",
     inviteLink: "Invite link (copy it now: it is shown only once)",
+    inviteAddresses: "Mail invite links to",
+    inviteAddressesHint:
+      "One or many addresses (up to {{count}}), separated by commas or lines. Each person gets a link of their own.",
+    mailInvites: "Send invites",
+    invitesSent_one: "{{count}} invite mailed.",
+    invitesSent_other: "{{count}} invites mailed.",
+    copiedLink: "Copied link",
     createInvite: "Create invite link",
     openInvites: "Open invite links",
     expires: "Expires {{date}}",
@@ -157,6 +178,12 @@ export const account = {
     openTeam: "Open it",
     pending:
       "The team listed someone with your email address as {{name}}. An owner of the team will confirm that this is you; then you can open the team.",
+    waitingTitle: "Waiting for an owner to confirm you",
+    waitingFor: "An owner of {{team}} has yet to confirm that you are {{member}}.",
+    waitingHint:
+      "The team's owners have been mailed. Once one confirms, the team opens for you here and its mail links work.",
+    openNamedTeam: "Open {{team}}",
+    usedTitle: "You have used this invite link",
     goneTitle: "This invite link no longer works",
     goneBody: "Invite links work once, for 7 days, until they are revoked. Ask whoever invited you for a new link.",
     goHome: "Go to Rituals",
@@ -230,6 +257,9 @@ export const account = {
     nameRequired: "Enter a name.",
     titleRequired: "Enter a title.",
     emailRequired: "Enter an email address.",
+    addressesRequired: "Enter at least one email address.",
+    addressesInvalid: "One of these is not an email address. Put one address per line, or separate them with commas.",
+    tooManyAddresses: "Invite at most 50 people at once.",
     emailInvalid: "Enter an email address like name@example.com.",
     emailTaken: "Someone on this team already uses this email address.",
     timeZoneRequired: "Choose a time zone.",

@@ -70,6 +70,20 @@ export const account: Pick<
     resetSubject: "Rituals 새 비밀번호 정하기",
     resetBody:
       "{{name}} 님, 안녕하세요.\n\n이 링크를 열어 새 비밀번호를 정하세요:\n{{link}}\n\n링크는 한 시간 동안 한 번만 쓸 수 있고, 다른 모든 브라우저에서 로그아웃됩니다. 요청하지 않으셨다면 이 메일은 무시하세요. 비밀번호는 그대로입니다.",
+    inviteSubject: "Rituals에서 {{team}}에 함께하세요",
+    inviteBody_one:
+      "안녕하세요.\n\n{{inviter}} 님이 Rituals의 {{team}}에 초대했습니다. 팀의 체크인, 해피 아워, 고객 티타임이 모두 여기에 있습니다.\n\n이 링크로 함께하세요 (나만의 링크이며 {{count}}일 동안 한 번만 쓸 수 있습니다):\n{{link}}",
+    inviteBody_other:
+      "안녕하세요.\n\n{{inviter}} 님이 Rituals의 {{team}}에 초대했습니다. 팀의 체크인, 해피 아워, 고객 티타임이 모두 여기에 있습니다.\n\n이 링크로 함께하세요 (나만의 링크이며 {{count}}일 동안 한 번만 쓸 수 있습니다):\n{{link}}",
+    claimSubject: "{{member}} 님이 맞나요? {{team}} 합류를 기다리는 사람이 있습니다",
+    claimBody:
+      "{{name}} 님, 안녕하세요.\n\n{{claimant}} 님이 {{team}}에 {{member}} 님으로 등록된 주소의 계정으로 합류를 기다리고 있습니다. 본인이 맞다고 확인하면 {{member}} 님의 리추얼, 노트, 후속 조치를 이어받습니다.\n\n여기에서 확인하거나 거절하세요:\n{{link}}",
+    claimConfirmedSubject: "{{team}}에 합류했습니다",
+    claimConfirmedBody:
+      "{{name}} 님, 안녕하세요.\n\n{{team}}의 소유자가 {{member}} 님이 맞다고 확인했습니다. 팀 열기:\n{{link}}",
+    claimRefusedSubject: "{{team}} 합류 요청",
+    claimRefusedBody:
+      "{{name}} 님, 안녕하세요.\n\n{{team}}의 소유자가 {{member}} 님이 맞다고 확인하지 않았습니다. 착오라면 초대 링크를 요청하세요.\n\n{{link}}",
   },
   account: {
     title: "내 계정",
@@ -139,6 +153,13 @@ export const account: Pick<
     inviteIntro_one: "초대 링크는 한 번, {{count}}일 동안 사용할 수 있습니다.",
     inviteIntro_other: "초대 링크는 한 번, {{count}}일 동안 사용할 수 있습니다.",
     inviteLink: "초대 링크(지금 복사하세요: 한 번만 표시됩니다)",
+    inviteAddresses: "초대 링크를 보낼 주소",
+    inviteAddressesHint:
+      "주소 하나 또는 여러 개 (최대 {{count}}개), 쉼표나 줄로 구분하세요. 사람마다 자기만의 링크를 받습니다.",
+    mailInvites: "초대 보내기",
+    invitesSent_one: "초대 {{count}}개를 보냈습니다.",
+    invitesSent_other: "초대 {{count}}개를 보냈습니다.",
+    copiedLink: "복사한 링크",
     createInvite: "초대 링크 만들기",
     openInvites: "사용 가능한 초대 링크",
     expires: "{{date}} 만료",
@@ -172,6 +193,11 @@ export const account: Pick<
     openTeam: "팀 열기",
     pending:
       "팀에 같은 이메일 주소로 {{name}} 님이 등록되어 있습니다. 팀 소유자가 본인임을 확인하면 팀을 열 수 있습니다.",
+    waitingTitle: "소유자의 확인을 기다리는 중",
+    waitingFor: "{{team}}의 소유자가 아직 {{member}} 님이 맞는지 확인하지 않았습니다.",
+    waitingHint: "팀 소유자에게 메일을 보냈습니다. 확인되면 여기에서 팀이 열리고 메일의 링크도 작동합니다.",
+    openNamedTeam: "{{team}} 열기",
+    usedTitle: "이미 사용한 초대 링크입니다",
     goneTitle: "이 초대 링크는 더 이상 쓸 수 없습니다",
     goneBody: "초대 링크는 한 번, 7일 동안, 취소되기 전까지만 쓸 수 있습니다. 초대한 사람에게 새 링크를 요청하세요.",
     goHome: "Rituals로 가기",
@@ -241,6 +267,9 @@ export const account: Pick<
     nameRequired: "이름을 입력하세요.",
     titleRequired: "제목을 입력하세요.",
     emailRequired: "이메일 주소를 입력하세요.",
+    addressesRequired: "이메일 주소를 하나 이상 입력하세요.",
+    addressesInvalid: "이메일 주소가 아닌 항목이 있습니다. 한 줄에 하나씩 쓰거나 쉼표로 구분하세요.",
+    tooManyAddresses: "한 번에 50명까지 초대할 수 있습니다.",
     emailInvalid: "name@example.com 형식의 이메일 주소를 입력하세요.",
     emailTaken: "이 팀에서 이미 사용 중인 이메일 주소입니다.",
     timeZoneRequired: "시간대를 선택하세요.",
