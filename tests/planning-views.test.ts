@@ -118,6 +118,35 @@ describe("the ritual editor's plan", () => {
     expect(result.rotation!.slots.flatMap((slot) => slot.outside).some((text) => text.includes("at night"))).toBe(true);
   });
 
+  it("offers a rotation, or says why there is none, when every time puts someone in Seoul, Berlin or Los Angeles at night", async () => {
+    const planning = await loadTeamPlanning(world.teamId);
+    const everyone = [world.seoulId, world.laId];
+    const zones = ["Asia/Seoul", "Europe/Berlin", "America/Los_Angeles"];
+    // Night is 22:00-07:00 local: checked with luxon for every time the editor suggests.
+    const someoneAtNight = (start: number) =>
+      zones.some((zone) => {
+        const local = DateTime.fromMillis(start, { zone });
+        const minutes = local.hour * 60 + local.minute;
+        return minutes >= 22 * 60 || minutes < 7 * 60 || minutes + 30 > 22 * 60;
+      });
+    const weekly = plan(checkIn(everyone), planning);
+    const oneOff = plan({ ...checkIn(everyone), frequency: "once" }, planning);
+    for (const result of [weekly, oneOff]) {
+      expect(result.suggestions.length).toBeGreaterThan(0);
+      for (const suggestion of result.suggestions) expect(someoneAtNight(Number(suggestion.key))).toBe(true);
+      // Either a rotation is offered or the editor says why not: never neither.
+      expect(result.rotation === null).toBe(result.noRotationReason !== null);
+    }
+    expect(oneOff.rotation).toBeNull();
+    expect(oneOff.noRotationReason).toContain("A one-off meeting cannot take turns");
+    // Weekly, three turns share the nights out.
+    expect(weekly.rotation!.slots.length).toBeGreaterThanOrEqual(2);
+
+    // A time that suits everyone needs neither.
+    const fits = plan(checkIn([world.seoulId]), planning);
+    expect([fits.rotation, fits.noRotationReason]).toEqual([null, null]);
+  });
+
   it("keeps clear of the team's other meetings, except the ritual being edited", async () => {
     const taken = draftFromFields(checkIn([world.seoulId]));
     const saved = await createRitual(

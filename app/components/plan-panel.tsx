@@ -18,59 +18,110 @@ function Suggestion({ suggestion }: { suggestion: SuggestionView }) {
   );
 }
 
-/** One meeting: when it is for each person, and what to watch out for. */
-export function PreviewMeeting({ meeting }: { meeting: PreviewMeetingView }) {
+/** From this many people on, a meeting's preview lists only those it asks something of, and folds the rest. */
+const COMPACT_FROM = 6;
+
+type PreviewRow = PreviewMeetingView["rows"][number];
+
+/** Whether the meeting asks something of this person: time outside their day, another date, a shift. */
+const asksSomething = (row: PreviewRow) =>
+  row.minutesOutside > 0 || row.dayOff || row.dayShift !== 0 || row.shiftMinutes !== 0;
+
+function PersonTime({ row, turnChanged }: { row: PreviewRow; turnChanged: boolean }) {
   const { t } = useTranslation();
   return (
-    <li className="preview-meeting" data-testid="preview-meeting">
-      <h3>{meeting.when}</h3>
-      {meeting.clockChange ? <p className="flag flag-dst">{meeting.clockChange}</p> : null}
-      {meeting.adjustment ? <p className="flag flag-dst">{t(`editor.adjustment.${meeting.adjustment}`)}</p> : null}
-      <ul className="people-times">
-        {meeting.rows.map((row) => (
-          <li key={row.personId} className={row.minutesOutside > 0 ? "outside" : undefined}>
-            <span className="person">
-              {row.name}
-              {row.role === "host" ? <span className="tag">{t("editor.host")}</span> : null}
-              {row.customer ? <span className="tag">{t("editor.customerTag")}</span> : null}
-              <span className="zone">{row.timeZone}</span>
-            </span>
-            <span className="local-time">
-              {row.local}
-              {row.dayShift !== 0 ? (
-                <span className="flag flag-day">{t(row.dayShift > 0 ? "editor.nextDay" : "editor.previousDay")}</span>
-              ) : null}
-            </span>
-            <span className="hours-state">
-              {row.minutesAtNight > 0 ? (
-                <span className="flag flag-night">
-                  {t("editor.atNight", { count: row.minutesAtNight, time: row.localStart })}
-                </span>
-              ) : null}
-              {row.dayOff && row.minutesAtNight === 0 ? (
-                <span className="flag flag-day-off">{t("editor.onDayOff")}</span>
-              ) : row.minutesOutside > 0 ? (
-                <span className="flag flag-outside">{t("editor.outsideHours", { count: row.minutesOutside })}</span>
-              ) : (
-                <span className="fits">{t("editor.insideHours")}</span>
-              )}
-              {row.shiftMinutes !== 0 ? (
-                <span className="flag flag-dst">
-                  {t(
-                    `editor.${row.shiftMinutes > 0 ? "later" : "earlier"}${meeting.turnChanged ? "Turn" : "ThanBefore"}`,
-                    { count: Math.abs(row.shiftMinutes) },
-                  )}
-                </span>
-              ) : null}
-            </span>
-          </li>
-        ))}
-      </ul>
+    <li className={row.minutesOutside > 0 ? "outside" : undefined}>
+      <span className="person">
+        {row.name}
+        {row.role === "host" ? <span className="tag">{t("editor.host")}</span> : null}
+        {row.customer ? <span className="tag">{t("editor.customerTag")}</span> : null}
+        <span className="zone">{row.timeZone}</span>
+      </span>
+      <span className="local-time">
+        {row.local}
+        {row.dayShift !== 0 ? (
+          <span className="flag flag-day">{t(row.dayShift > 0 ? "editor.nextDay" : "editor.previousDay")}</span>
+        ) : null}
+      </span>
+      <span className="hours-state">
+        {row.minutesAtNight > 0 ? (
+          <span className="flag flag-night">
+            {t("editor.atNight", { count: row.minutesAtNight, time: row.localStart })}
+          </span>
+        ) : null}
+        {row.dayOff && row.minutesAtNight === 0 ? (
+          <span className="flag flag-day-off">{t("editor.onDayOff")}</span>
+        ) : row.minutesOutside > 0 ? (
+          <span className="flag flag-outside">{t("editor.outsideHours", { count: row.minutesOutside })}</span>
+        ) : (
+          <span className="fits">{t("editor.insideHours")}</span>
+        )}
+        {row.shiftMinutes !== 0 ? (
+          <span className="flag flag-dst">
+            {t(`editor.${row.shiftMinutes > 0 ? "later" : "earlier"}${turnChanged ? "Turn" : "ThanBefore"}`, {
+              count: Math.abs(row.shiftMinutes),
+            })}
+          </span>
+        ) : null}
+      </span>
     </li>
   );
 }
 
-/** Beside the ritual editor: when it would meet for everyone, and times that suit them better. */
+/**
+ * One meeting: when it is for each person, and what to watch out for. For a large team,
+ * those it asks nothing of are folded away, and every meeting but the first opens on demand,
+ * so the preview stays short.
+ */
+export function PreviewMeeting({ meeting, first = true }: { meeting: PreviewMeetingView; first?: boolean }) {
+  const { t } = useTranslation();
+  const compact = meeting.rows.length >= COMPACT_FROM;
+  const asked = compact ? meeting.rows.filter(asksSomething) : meeting.rows;
+  const folded = compact ? meeting.rows.filter((row) => !asksSomething(row)) : [];
+  const times = (rows: PreviewRow[]) => (
+    <ul className="people-times">
+      {rows.map((row) => (
+        <PersonTime key={row.personId} row={row} turnChanged={meeting.turnChanged} />
+      ))}
+    </ul>
+  );
+  const body = (
+    <>
+      {meeting.clockChange ? <p className="flag flag-dst">{meeting.clockChange}</p> : null}
+      {meeting.adjustment ? <p className="flag flag-dst">{t(`editor.adjustment.${meeting.adjustment}`)}</p> : null}
+      {asked.length > 0 ? times(asked) : null}
+      {folded.length > 0 ? (
+        <details className="folded-people">
+          <summary>{t("editor.othersInside", { count: folded.length })}</summary>
+          {times(folded)}
+        </details>
+      ) : null}
+    </>
+  );
+  const outside = meeting.rows.filter((row) => row.minutesOutside > 0).length;
+  return (
+    <li className="preview-meeting" data-testid="preview-meeting">
+      {compact ? (
+        <details className="preview-fold" open={first}>
+          <summary>
+            <h3>{meeting.when}</h3>
+            <span className={outside === 0 ? "fits" : "muted"}>
+              {outside === 0 ? t("editor.fitsEveryone") : t("editor.peopleOutside", { count: outside })}
+            </span>
+          </summary>
+          {body}
+        </details>
+      ) : (
+        <>
+          <h3>{meeting.when}</h3>
+          {body}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Beside the ritual editor: times that suit everyone better first, then when it would meet for each of them. */
 export function PlanPanel({
   plan,
   busy,
@@ -82,27 +133,7 @@ export function PlanPanel({
 }) {
   const { t } = useTranslation();
   return (
-    <aside className="plan-panel" aria-labelledby="preview-title" aria-busy={busy}>
-      {plan.charts.length > 0 ? (
-        <section aria-labelledby="charts-title">
-          <h2 id="charts-title">{t("chart.heading")}</h2>
-          {plan.charts.map((chart) => (
-            <OverlapChart key={chart.title} chart={chart} onPick={onPickTime} />
-          ))}
-        </section>
-      ) : null}
-      <section aria-labelledby="preview-title" aria-live="polite">
-        <h2 id="preview-title">{t("editor.previewTitle")}</h2>
-        {plan.preview.length === 0 ? (
-          <p className="muted">{t("editor.previewEmpty")}</p>
-        ) : (
-          <ol className="preview-list">
-            {plan.preview.map((meeting) => (
-              <PreviewMeeting key={meeting.key} meeting={meeting} />
-            ))}
-          </ol>
-        )}
-      </section>
+    <aside className="plan-panel" aria-labelledby="suggestions-title" aria-busy={busy}>
       <section aria-labelledby="suggestions-title">
         <h2 id="suggestions-title">{t("editor.suggestionsTitle")}</h2>
         {plan.suggestions.length === 0 ? (
@@ -119,6 +150,11 @@ export function PlanPanel({
             </ul>
           </>
         )}
+        {plan.noRotationReason ? (
+          <p className="hint" data-testid="no-rotation">
+            {plan.noRotationReason}
+          </p>
+        ) : null}
         {plan.rotation ? (
           <div className="rotation" data-testid="rotation">
             <h3>{t("editor.rotationTitle")}</h3>
@@ -144,6 +180,26 @@ export function PlanPanel({
             />
           </div>
         ) : null}
+      </section>
+      {plan.charts.length > 0 ? (
+        <section aria-labelledby="charts-title">
+          <h2 id="charts-title">{t("chart.heading")}</h2>
+          {plan.charts.map((chart) => (
+            <OverlapChart key={chart.title} chart={chart} onPick={onPickTime} />
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="preview-title" aria-live="polite">
+        <h2 id="preview-title">{t("editor.previewTitle")}</h2>
+        {plan.preview.length === 0 ? (
+          <p className="muted">{t("editor.previewEmpty")}</p>
+        ) : (
+          <ol className="preview-list">
+            {plan.preview.map((meeting, index) => (
+              <PreviewMeeting key={meeting.key} meeting={meeting} first={index === 0} />
+            ))}
+          </ol>
+        )}
       </section>
     </aside>
   );

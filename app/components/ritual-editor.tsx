@@ -117,6 +117,9 @@ function EditorForm({ teamId, ritualId, page, reply, submitLabel }: EditorProps)
 
   return (
     <div className="editor-layout">
+      <p className="jump-to-plan">
+        <a href="#suggestions-title">{t("editor.jumpToSuggestions")}</a>
+      </p>
       <Form method="post" className="ritual-form" noValidate ref={form} onChange={onChange}>
         <input type="hidden" name="creationToken" value={page.creationToken} />
         <fieldset className="form-block">

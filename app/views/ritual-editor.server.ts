@@ -110,7 +110,15 @@ export function planRitual(
   const { draft, people: chosen } = draftFromFields(fields);
   const parsed = validateRitual(draft);
   const people = draftPeople(fields, planning);
-  const empty = { preview: [], charts: [], suggestions: [], rotation: null, suggestionsChangeDay: false, warnings: [] };
+  const empty = {
+    preview: [],
+    charts: [],
+    suggestions: [],
+    rotation: null,
+    noRotationReason: null,
+    suggestionsChangeDay: false,
+    warnings: [],
+  };
   if (!parsed.success) return { errors: parsed.errors, ...empty };
   const rule = ruleOf(parsed.data);
   const savedRule = planning.rituals.find((saved) => saved.id === ritualId)?.rule;
@@ -186,6 +194,8 @@ export function planRitual(
   const rotation =
     rule.frequency === "once" ? null : proposeRotation({ ...request, weekdays: [isoWeekdayOf(dayFromIso(weekStart))] });
   const clock = (slot: SlotSuggestion) => minutesToClock(slot.localStartMinutes);
+  const rotates = rotation?.success && rotation.data && rotation.data.slots.length > 1;
+  const nightAtEveryTime = slots.success && slots.data.length > 0 && slots.data.every((slot) => slot.peopleAtNight > 0);
   return {
     errors: {},
     preview,
@@ -193,8 +203,12 @@ export function planRitual(
     suggestions,
     suggestionsChangeDay: changeDay,
     warnings,
+    noRotationReason:
+      nightAtEveryTime && !rotates
+        ? t(rule.frequency === "once" ? "editor.noRotationOnce" : "editor.noRotationFairer")
+        : null,
     rotation:
-      rotation?.success && rotation.data && rotation.data.slots.length > 1
+      rotates && rotation.data
         ? {
             slots: rotation.data.slots.map(suggestionView),
             tally: fairnessRows(rotation.data.tally, people),

@@ -54,6 +54,8 @@ export interface RitualPlan {
     /** The form with the rotation filled in: the first time as the start, the others taken in turn. */
     search: string;
   } | null;
+  /** Why no rotation is offered although every suggested time puts someone at night. */
+  noRotationReason: string | null;
   /** Whether the suggestions may change the day (a one-off, or one weekday a week) or only the time. */
   suggestionsChangeDay: boolean;
   /** What the user must confirm before saving, in their words. */

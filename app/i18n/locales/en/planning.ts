@@ -175,6 +175,15 @@ export const planning = {
     atNightFor: "{{name}}: {{time}}, at night",
     atNight_one: "{{time}} is night there: {{count}} min in their night",
     atNight_other: "{{time}} is night there: {{count}} min in their night",
+    noRotationOnce:
+      "Every time puts someone at night. A one-off meeting cannot take turns: pick the time that is kindest, or record it for those who cannot come.",
+    noRotationFairer:
+      "Every time puts someone at night, and taking turns between times would not share that more fairly than the best single time.",
+    peopleOutside_one: "{{count}} person outside their hours",
+    peopleOutside_other: "{{count}} people outside their hours",
+    jumpToSuggestions: "Skip to the suggested times ↓",
+    othersInside_one: "{{count}} more person, inside their hours",
+    othersInside_other: "{{count}} more people, inside their hours",
     rotationTitle: "No time suits everyone: take turns",
     lengthWarning_one: "A {{kind}} usually lasts {{usual}} minutes; {{count}} minute is far from what it is for.",
     lengthWarning_other: "A {{kind}} usually lasts {{usual}} minutes; {{count}} minutes is far from what it is for.",

@@ -190,6 +190,15 @@ export const planning: Pick<
     atNightFor: "{{name}}: {{time}}, 밤 시간",
     atNight_one: "{{time}}은 밤 시간입니다: 밤 시간 {{count}}분",
     atNight_other: "{{time}}은 밤 시간입니다: 밤 시간 {{count}}분",
+    noRotationOnce:
+      "어느 시간이든 누군가는 밤입니다. 한 번만 하는 모임은 돌아가며 할 수 없습니다. 가장 배려 깊은 시간을 고르거나, 못 오는 사람을 위해 녹화하세요.",
+    noRotationFairer:
+      "어느 시간이든 누군가는 밤이며, 여러 시간을 돌아가며 해도 가장 좋은 한 시간보다 더 공평해지지 않습니다.",
+    peopleOutside_one: "{{count}}명이 근무 시간 밖",
+    peopleOutside_other: "{{count}}명이 근무 시간 밖",
+    jumpToSuggestions: "추천 시간으로 건너뛰기 ↓",
+    othersInside_one: "{{count}}명 더, 근무 시간 안",
+    othersInside_other: "{{count}}명 더, 근무 시간 안",
     rotationTitle: "모두에게 맞는 시간이 없습니다: 돌아가며 하세요",
     lengthWarning_one: "{{kind}}은(는) 보통 {{usual}}분입니다. {{count}}분은 본래 목적과 많이 다릅니다.",
     lengthWarning_other: "{{kind}}은(는) 보통 {{usual}}분입니다. {{count}}분은 본래 목적과 많이 다릅니다.",
