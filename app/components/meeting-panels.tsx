@@ -1,5 +1,5 @@
-import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton, type FormReply } from "./form";
 
@@ -58,22 +58,37 @@ export interface MoveCheckView {
   clashesWith: string[];
 }
 
-/** Before a move that suits not everyone is saved: each person's time, and what it lands on. */
-export function MoveCheckList({ rows }: { rows: MoveCheckView[] }) {
+/** A move's check: the new time for everyone, and whether it suits them all. */
+export interface MoveCheck {
+  start: number;
+  fits: boolean;
+  rows: MoveCheckView[];
+}
+
+/**
+ * The new time for everyone before the move is saved. `confirmable`: the server checked it for
+ * the press that asked, so "Move it anyway" may save exactly this time without asking again.
+ */
+function MoveCheckList({ check, confirmable }: { check: MoveCheck; confirmable: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="move-check" role="alert" data-testid="move-check">
+    <div className="move-check" role={check.fits ? "status" : "alert"} data-testid="move-check">
       <p>
-        <strong>{t("meeting.moveCheckTitle")}</strong>
+        <strong>{t(check.fits ? "meeting.moveCheckFits" : "meeting.moveCheckTitle")}</strong>
       </p>
       <ul className="items">
-        {rows.map((row) => (
+        {check.rows.map((row) => (
           <li key={row.personId}>
             {row.name}: {row.local}
             {row.hours ? (
               <span className={`flag flag-${row.hours.kind}`}>
                 {t(`schedule.hours.${row.hours.kind}`, { count: row.hours.minutes })}
               </span>
+            ) : row.clashesWith.length === 0 ? (
+              <>
+                {" "}
+                <span className="fits">{t("editor.insideHours")}</span>
+              </>
             ) : null}
             {row.clashesWith.length > 0 ? (
               <span className="flag flag-conflict">
@@ -83,8 +98,54 @@ export function MoveCheckList({ rows }: { rows: MoveCheckView[] }) {
           </li>
         ))}
       </ul>
-      <input type="hidden" name="confirmed" value="yes" />
-      <p className="hint">{t("meeting.moveCheckHint")}</p>
+      {confirmable && !check.fits ? (
+        <>
+          <input type="hidden" name="confirmedStart" value={check.start} />
+          <p className="hint">{t("meeting.moveCheckHint")}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The move's check, and a button that asks for it without moving anything. With JavaScript
+ * it follows the date and time as they are typed; the form's own check still guards the save.
+ */
+export function LiveMoveCheck({ checked }: { checked: MoveCheck | null }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<{ moveCheck?: MoveCheck }>();
+  const { submit } = fetcher;
+  const [typedSinceCheck, setTypedSinceCheck] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const area = useRef<HTMLDivElement>(null);
+  useEffect(() => setTypedSinceCheck(false), [checked]);
+  useEffect(() => {
+    const form = area.current?.closest("form");
+    if (!form) return;
+    const follow = () => {
+      setTypedSinceCheck(true);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const typed = new FormData(form);
+        typed.set("check", "yes");
+        typed.delete("confirmedStart");
+        submit(typed, { method: "post" });
+      }, 300);
+    };
+    form.addEventListener("input", follow);
+    return () => {
+      form.removeEventListener("input", follow);
+      clearTimeout(timer.current);
+    };
+  }, [submit]);
+  const shown = typedSinceCheck ? (fetcher.data?.moveCheck ?? null) : checked;
+  return (
+    <div ref={area} aria-live="polite">
+      {shown ? <MoveCheckList check={shown} confirmable={!typedSinceCheck} /> : null}
+      <button type="submit" name="check" value="yes" className="button secondary check-move">
+        {t("meeting.checkMove")}
+      </button>
     </div>
   );
 }

@@ -79,9 +79,10 @@ describe("checking a move before it is saved", () => {
       { personId: "new-york", role: "participant" as const },
     ],
   };
-  const at = (iso: string) => ({
+  const at = (iso: string, originalStart = 0) => ({
     start: localInstant(iso, "Europe/Berlin"),
     end: localInstant(iso, "Europe/Berlin") + 30 * 60_000,
+    originalStart,
   });
 
   it("names each person's night, day off or evening at the new time, and the meetings it lands on for them", () => {
@@ -107,5 +108,21 @@ describe("checking a move before it is saved", () => {
       [weekly],
     );
     expect(checks.map((check) => check.clashesWith)).toEqual([["weekly"], [], []]);
+  });
+
+  it("finds a clash with the ritual's own other meetings, never with the meeting being moved", () => {
+    const tuesday = localInstant("2026-03-10T10:00", "Europe/Berlin");
+    const nextTuesday = localInstant("2026-03-17T10:00", "Europe/Berlin");
+    // This week's meeting a quarter of an hour later lands on nothing but its own old time.
+    expect(checkMove(at("2026-03-10T10:15", tuesday), weekly, [berlin, seoul], [weekly])).toEqual([
+      { personId: "berlin", hours: null, clashesWith: [] },
+      { personId: "seoul", hours: { kind: "outside", minutes: 30 }, clashesWith: [] },
+    ]);
+    // Moved onto next week's meeting of the same series, it clashes with it for both.
+    const ontoNext = checkMove(at("2026-03-17T10:00", tuesday), weekly, [berlin, seoul], [weekly]);
+    expect(ontoNext.map((check) => check.clashesWith)).toEqual([["weekly"], ["weekly"]]);
+    // Next week's meeting, moved a little, does not clash with itself.
+    const itself = checkMove(at("2026-03-17T10:05", nextTuesday), weekly, [berlin, seoul], [weekly]);
+    expect(itself.map((check) => check.clashesWith)).toEqual([[], []]);
   });
 });

@@ -40,10 +40,11 @@ export interface MoveCheck {
 
 /**
  * Everyone on a ritual at a meeting's new time, before it is moved: whose
- * night, day off or evening it lands in, and on whose other meetings.
+ * night, day off or evening it lands in, and on whose other meetings, the
+ * ritual's own others included (the meeting that moves, `originalStart`, aside).
  */
 export function checkMove(
-  moved: Interval,
+  moved: Interval & { originalStart: number },
   ritual: Pick<ScheduledRitual, "id" | "buffers" | "attendees">,
   people: readonly Person[],
   rituals: readonly ScheduledRitual[],
@@ -55,11 +56,11 @@ export function checkMove(
     if (!person) return [];
     const mine = busyInterval(moved, role, ritual.buffers);
     const clashesWith = rituals
-      .filter((other) => other.id !== ritual.id)
       .filter((other) => {
         const place = other.attendees.find((attendee) => attendee.personId === personId);
         if (!place) return false;
         return expandValidRule(other.rule, window, other.exceptions).some((meeting) => {
+          if (other.id === ritual.id && meeting.originalStart === moved.originalStart) return false;
           const theirs = busyInterval(meeting, place.role, other.buffers);
           return theirs.start < mine.end && mine.start < theirs.end;
         });

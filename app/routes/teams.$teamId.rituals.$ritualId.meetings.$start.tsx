@@ -25,7 +25,7 @@ import { parseMeetingKey } from "~/domain/meeting-key";
 import type { FieldErrors } from "~/domain/validation";
 import { localView } from "~/domain/working-hours";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
-import { ChangePanel, MoveCheckList, RaisedOn } from "~/components/meeting-panels";
+import { ChangePanel, LiveMoveCheck, RaisedOn } from "~/components/meeting-panels";
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
 import { rsvpsOf } from "~/models/rsvp.server";
@@ -126,15 +126,15 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   if ("badRequest" in outcome) throw new Response(outcome.badRequest, { status: 400 });
   if ("moveCheck" in outcome) {
     const locale = await i18nServer.getLocale(request);
-    const { start, rows } = outcome.moveCheck;
-    const moveCheck = rows.map(({ personId, name, hours, clashesWith, timeZone }) => ({
+    const { start, fits, rows } = outcome.moveCheck;
+    const people = rows.map(({ personId, name, hours, clashesWith, timeZone }) => ({
       personId,
       name,
       hours,
       clashesWith,
       local: `${formatDay(start, timeZone, locale)} ${formatTime(start, timeZone, locale)}`,
     }));
-    return data({ errors: {} as FieldErrors, values, moveCheck });
+    return data({ errors: {} as FieldErrors, values, moveCheck: { start, fits, rows: people } });
   }
   if ("conflict" in outcome) {
     const locale = await i18nServer.getLocale(request);
@@ -308,11 +308,11 @@ export default function MeetingPage() {
                   error={moving?.errors.durationMinutes}
                   required
                 />
-                {moveCheck ? <MoveCheckList rows={moveCheck} /> : null}
+                <LiveMoveCheck checked={moveCheck} />
               </>
             )}
           >
-            {{ label: moveCheck ? t("meeting.moveAnyway") : t("meeting.move"), className: "button" }}
+            {{ label: moveCheck && !moveCheck.fits ? t("meeting.moveAnyway") : t("meeting.move"), className: "button" }}
           </ChangePanel>
           <ChangePanel intent="cancel" title={t("meeting.cancelTitle")} hint={t("meeting.cancelHint")} reply={reply}>
             {{ label: t("meeting.cancel"), className: "button danger" }}

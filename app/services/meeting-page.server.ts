@@ -41,8 +41,11 @@ export type MeetingPageOutcome =
   /** Done: the page again, at `anchor`, with `search` added to its address. */
   | { done: true; anchor: string; search?: string }
   | { done: false; errors: FieldErrors }
-  /** A move that lands in someone's night, day off or other meeting: shown for a second, deliberate click. */
-  | { done: false; moveCheck: { start: number; rows: MoveCheckRow[] } }
+  /**
+   * The new time for everyone, asked for; or a move that lands in someone's night,
+   * day off or other meeting, shown for a second, deliberate click (`fits` false).
+   */
+  | { done: false; moveCheck: { start: number; fits: boolean; rows: MoveCheckRow[] } }
   | { done: false; conflict: Extract<SaveNotesResult, { conflict: unknown }>["conflict"] }
   /** A form this page never sends (a recap for a ritual without a customer). */
   | { done: false; badRequest: string };
@@ -54,15 +57,18 @@ export interface MoveCheckRow extends Omit<MoveCheck, "clashesWith"> {
   clashesWith: string[];
 }
 
-/** Everyone on the ritual at the new time, when it is a bad time for anyone; null when it suits all. */
+/** Everyone on the ritual at the new time: their hours there, and what it lands on for them. */
 async function movePreview(ref: MeetingRef, move: { start: number; durationMinutes: number }, now: number) {
   const planning = await loadTeamPlanning(ref.teamId, now);
   const ritual = planning.rituals.find((r) => r.id === ref.ritualId);
   if (!ritual) return null;
   const people = everyoneOf(planning);
-  const moved = { start: move.start, end: move.start + move.durationMinutes * MINUTE };
+  const moved = {
+    start: move.start,
+    end: move.start + move.durationMinutes * MINUTE,
+    originalStart: ref.originalStart,
+  };
   const checks = checkMove(moved, ritual, people, planning.rituals);
-  if (checks.every((check) => check.hours === null && check.clashesWith.length === 0)) return null;
   const titles = new Map(planning.rituals.map((r) => [r.id, r.ritual.title]));
   const byId = new Map(people.map((person) => [person.id, person]));
   const rows = checks.map((check) => ({
@@ -71,7 +77,8 @@ async function movePreview(ref: MeetingRef, move: { start: number; durationMinut
     timeZone: byId.get(check.personId)!.timeZone,
     clashesWith: check.clashesWith.map((id) => titles.get(id) ?? ""),
   }));
-  return { start: move.start, rows };
+  const fits = checks.every((check) => check.hours === null && check.clashesWith.length === 0);
+  return { start: move.start, fits, rows };
 }
 
 type MeetingPageAction = (context: MeetingPageContext) => Promise<MeetingPageOutcome>;
@@ -136,9 +143,11 @@ const MEETING_PAGE_ACTIONS: Record<string, MeetingPageAction> = {
   move: async ({ ref, ritual, values, now }) => {
     const move = parseMove(values, ritual.timeZone, ref.originalStart);
     if (!move.success) return { done: false, errors: move.errors };
-    if (values.confirmed !== "yes") {
+    // Asked for the check, or a time not yet shown to the person moving it: check before saving.
+    const checking = values.check === "yes";
+    if (checking || values.confirmedStart !== String(move.data.start)) {
       const moveCheck = await movePreview(ref, move.data, now);
-      if (moveCheck) return { done: false, moveCheck };
+      if (moveCheck && (checking || !moveCheck.fits)) return { done: false, moveCheck };
     }
     const moved = await changeMeeting(ref.teamId, ref.ritualId, move.data, now);
     return moved.ok ? { done: true, anchor: "move" } : { done: false, errors: moved.errors };

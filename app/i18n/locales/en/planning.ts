@@ -257,6 +257,8 @@ export const planning = {
     moveHint: "Only this meeting moves; the rest of the series stays. Date and time in {{zone}}.",
     move: "Move meeting",
     moveAnyway: "Move it anyway",
+    moveCheckFits: "The new time suits everyone:",
+    checkMove: "Check the new time for everyone",
     moveCheckTitle: "This time does not suit everyone:",
     moveCheckHint:
       "Change the time above and press again to check it, or move it anyway: everyone is mailed the new time.",

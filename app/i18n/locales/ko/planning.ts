@@ -270,6 +270,8 @@ export const planning: Pick<
     moveHint: "이 회의만 옮기고 나머지 시리즈는 그대로입니다. 날짜와 시각은 {{zone}} 기준입니다.",
     move: "회의 옮기기",
     moveAnyway: "그래도 옮기기",
+    moveCheckFits: "새 시간은 모두에게 맞습니다:",
+    checkMove: "모두의 새 시간 확인하기",
     moveCheckTitle: "이 시간은 모두에게 맞지 않습니다:",
     moveCheckHint: "위에서 시간을 바꿔 다시 확인하거나, 그래도 옮기세요. 모두에게 새 시간이 메일로 갑니다.",
     cancelTitle: "이 회의 취소",
