@@ -133,9 +133,13 @@ export function LiveMoveCheck({ checked }: { checked: MoveCheck | null }) {
         submit(typed, { method: "post" });
       }, 300);
     };
+    // A press of the form's own buttons checks (or moves) at once: no live check may race it.
+    const pressed = () => clearTimeout(timer.current);
     form.addEventListener("input", follow);
+    form.addEventListener("submit", pressed);
     return () => {
       form.removeEventListener("input", follow);
+      form.removeEventListener("submit", pressed);
       clearTimeout(timer.current);
     };
   }, [submit]);
