@@ -33,7 +33,7 @@ export async function runCalendarBench(): Promise<void> {
   const database = await throwawayDatabase();
   // Imported only now, so the client opens the throwaway database.
   const { createRitual } = await import("~/models/ritual.server");
-  const { rotateFeedToken, feedRituals } = await import("~/models/calendar-feed.server");
+  const { rotateFeedToken, feedContent } = await import("~/models/calendar-feed.server");
   const { memberFeed } = await import("~/calendar/member-feed");
   const { FEED_DAYS, feedWindow } = await import("~/calendar/calendar-response.server");
   const { expandValidRule } = await import("~/domain/recurrence");
@@ -69,7 +69,7 @@ export async function runCalendarBench(): Promise<void> {
     etiquette: "Etiquette",
     notes: "Notes",
   };
-  const rituals = (await feedRituals(lead.memberId)).map((entry) => ({ ...entry, labels }));
+  const rituals = (await feedContent(lead.memberId))!.rituals.map((entry) => ({ ...entry, labels }));
   const window = feedWindow();
   const ours: number[] = [];
   const theirs: number[] = [];

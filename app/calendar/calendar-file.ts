@@ -50,8 +50,6 @@ export interface CalendarEvent {
   busy?: boolean;
   created?: number;
   lastModified?: number;
-  /** Events with the same key differ only in UID, times and sequence (a feed's occurrences): written once. */
-  templateKey?: string;
 }
 
 export interface CalendarFile {
@@ -169,7 +167,7 @@ function templateKey({
   sequence: _q,
   ...rest
 }: CalendarEvent) {
-  return rest.templateKey ?? JSON.stringify(rest);
+  return JSON.stringify(rest);
 }
 
 /**

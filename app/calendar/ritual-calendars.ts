@@ -7,6 +7,7 @@ import {
   turnOn,
   type RecurrenceRule,
   turnsOf,
+  type Interval,
   type PlannedMeeting,
   type SeriesChanges,
   type StoredException,
@@ -14,7 +15,7 @@ import {
 } from "~/domain/recurrence";
 import type { Ritual, StoredRitual } from "~/domain/ritual";
 import { localToInstant, ZoneOffsets } from "~/domain/zone-offsets";
-import { buildCalendar, inZone, type CalendarEvent, type CalendarPerson } from "./calendar-file";
+import { buildCalendar, inZone, type CalendarEvent, type CalendarPerson, type EventTime } from "./calendar-file";
 import { formatUtc } from "./rfc5545";
 import { ZONE_DATA_LAST_YEAR } from "./vtimezone";
 import { DAY, MINUTE } from "~/domain/durations";
@@ -50,9 +51,21 @@ export function uidDomain(appUrl: string): string {
   return new URL(appUrl).hostname;
 }
 
-/** A series' UID; a rotation's second and third start times are series of their own ("one invite per time"). */
-function seriesUid(ritual: { id: string }, appUrl: string, turn = 0): string {
-  return `ritual-${ritual.id}${turn > 0 ? `-turn${turn + 1}` : ""}@${uidDomain(appUrl)}`;
+/** What a calendar shows of each meeting: the meeting itself or, on a host's own calendar, the block before or after it. */
+type PartName = "meeting" | "go-early" | "stay-late";
+
+/**
+ * A series' UID; a rotation's second and third start times are series of their
+ * own ("one invite per time"), and so are a host's blocks around the meetings.
+ */
+function seriesUid(ritual: { id: string }, appUrl: string, turn = 0, part: PartName = "meeting"): string {
+  const turnSuffix = turn > 0 ? `-turn${turn + 1}` : "";
+  return `ritual-${ritual.id}${turnSuffix}${part === "meeting" ? "" : `-${part}`}@${uidDomain(appUrl)}`;
+}
+
+/** The UID of one block written on its own, for the meeting the rule placed at `originalStart`. */
+function occurrenceUid(ritual: { id: string }, appUrl: string, originalStart: number, part: PartName): string {
+  return `ritual-${ritual.id}-${formatUtc(originalStart)}-${part}@${uidDomain(appUrl)}`;
 }
 
 /** Which of a rotation's series a meeting of the ritual belongs to (0 when it does not rotate). */
@@ -140,7 +153,7 @@ function customerDescription(
  * From the series' first meeting to its last; a series that never ends runs
  * as far as the time-zone database goes.
  */
-function seriesSpan(ritual: CalendarRitual): TimeWindow {
+export function seriesSpan(ritual: CalendarRitual): TimeWindow {
   const from = (dayFromIso(ritual.startDate) - 2) * DAY;
   const open = { from, to: Date.UTC(ZONE_DATA_LAST_YEAR + 1, 0, 1) };
   if (ritual.untilDate !== null) return { from, to: (dayFromIso(ritual.untilDate) + 2) * DAY };
@@ -149,20 +162,87 @@ function seriesSpan(ritual: CalendarRitual): TimeWindow {
   return { from, to: (last?.end ?? from) + 2 * DAY };
 }
 
+/** One part of every meeting, written as a series of its own. */
+interface SeriesPart {
+  name: PartName;
+  /** Its start from the meeting's wall-clock start, and its length: what the series' DTSTART and DTEND say. */
+  offset: number;
+  length: number;
+  /** The part of a meeting as it really is (a moved meeting takes its blocks along). */
+  around(meeting: Interval): Interval;
+  title: string;
+  description: string;
+  alarmMinutesBefore?: number;
+}
+
+function meetingPart(
+  ritual: CalendarRitual,
+  text: Pick<SeriesPart, "description" | "alarmMinutesBefore">,
+): SeriesPart {
+  const length = ritual.durationMinutes * MINUTE;
+  return { name: "meeting", offset: 0, length, around: (meeting) => meeting, title: ritual.title, ...text };
+}
+
+/** A host's go-early and stay-late blocks: time around the meeting, not a second copy of it (no agenda, no reminder). */
+function blockParts(ritual: CalendarRitual, labels: CalendarLabels, description: string): SeriesPart[] {
+  const early = ritual.goEarlyMinutes * MINUTE;
+  const late = ritual.stayLateMinutes * MINUTE;
+  const parts: SeriesPart[] = [];
+  if (early > 0) {
+    const around = (meeting: Interval) => ({ start: meeting.start - early, end: meeting.start });
+    parts.push({ name: "go-early", offset: -early, length: early, around, title: labels.goEarly(ritual.title), description });
+  }
+  if (late > 0) {
+    const around = (meeting: Interval) => ({ start: meeting.end, end: meeting.end + late });
+    const offset = ritual.durationMinutes * MINUTE;
+    parts.push({ name: "stay-late", offset, length: late, around, title: labels.stayLate(ritual.title), description });
+  }
+  return parts;
+}
+
 /**
- * The meetings of the series whose times calendar apps would not get right on
- * their own, over its whole span: moved ones, and those a DST change touches
- * (starting in the gap or in the hour that happens twice, or lasting across it).
+ * Whether a calendar app expanding the part's series from its wall-clock rule
+ * puts this meeting's part where it really is: not where the rule's time falls
+ * in a DST gap or repeated hour, nor across a change (where DTEND's wall clock
+ * gives another length).
  */
-function overrides(ritual: CalendarRitual, exceptions: readonly StoredException[], span: TimeWindow) {
-  const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
-  const movedTo = exceptions.flatMap((e) => (e.status === "moved" ? [e.start] : []));
-  const window = { from: Math.min(span.from, ...movedTo), to: Math.max(span.to, ...movedTo.map((at) => at + DAY)) };
+function placedByRule(ritual: CalendarRitual, part: SeriesPart, meeting: PlannedMeeting): boolean {
   const offsets = ZoneOffsets.for(ritual.timeZone);
-  const acrossChange = (meeting: PlannedMeeting) =>
-    offsets.offsetAt(meeting.start) !== offsets.offsetAt(meeting.end - 1);
-  return expandValidRule(ritual, window, exceptions)
-    .filter((meeting) => meeting.status === "moved" || meeting.adjustment !== null || acrossChange(meeting))
+  const actual = part.around(meeting);
+  const byRule = localToInstant(offsets, nominalLocalTime(ritual, meeting.originalStart) + part.offset);
+  return (
+    byRule.adjustment === null &&
+    byRule.instant === actual.start &&
+    actual.end - actual.start === part.length &&
+    offsets.offsetAt(actual.start) === offsets.offsetAt(actual.end - 1)
+  );
+}
+
+/**
+ * The meetings of the series whose parts calendar apps would not place right on
+ * their own, over its whole span: moved ones, and those a DST change touches.
+ * Only meetings within two days of a change can be touched, so only those are looked at.
+ */
+function overrides(
+  ritual: CalendarRitual,
+  exceptions: readonly StoredException[],
+  span: TimeWindow,
+  parts: readonly SeriesPart[],
+) {
+  const sequences = new Map(exceptions.map((e) => [e.originalStart, e.sequence]));
+  const nearby = new Map<number, PlannedMeeting>();
+  const look = (window: TimeWindow) => {
+    for (const meeting of expandValidRule(ritual, window, exceptions)) nearby.set(meeting.originalStart, meeting);
+  };
+  for (const change of ZoneOffsets.for(ritual.timeZone).transitionsBetween(span.from, span.to)) {
+    look({ from: change.at - 2 * DAY, to: change.at + 2 * DAY });
+  }
+  for (const exception of exceptions) {
+    if (exception.status === "moved") look({ from: exception.start, to: exception.start + 1 });
+  }
+  return [...nearby.values()]
+    .filter((meeting) => meeting.status === "moved" || parts.some((part) => !placedByRule(ritual, part, meeting)))
+    .sort((a, b) => a.start - b.start)
     .map((meeting) => ({ meeting, sequence: Math.max(ritual.sequence, sequences.get(meeting.originalStart) ?? 0) }));
 }
 
@@ -210,7 +290,14 @@ function seriesInvite(
   options: SeriesOptions,
 ): string {
   const span = seriesSpan(ritual);
-  const events = seriesEvents(ritual, changes, context, options, span);
+  const part = meetingPart(ritual, { description: options.description, alarmMinutesBefore: options.alarmMinutesBefore });
+  const events = seriesEvents(ritual, changes, [part], span, context.appUrl, {
+    ...(options.audience === "team"
+      ? { url: ritualPageUrl(ritual, context.appUrl), categories: [context.labels.kind] }
+      : {}),
+    organizer: options.organizer,
+    attendees: options.attendees,
+  });
   return buildCalendar({
     method: options.cancelled ? "CANCEL" : "REQUEST",
     name: ritual.title,
@@ -226,71 +313,149 @@ function seriesInvite(
   });
 }
 
+/** What every event of a series says alike, whatever the part. */
+type SharedFields = Pick<CalendarEvent, "url" | "categories" | "organizer" | "attendees">;
+
+/** Each part as a series: its masters (one per rotation turn), EXDATEs, and the meetings apps would place wrong. */
 function seriesEvents(
   ritual: CalendarRitual,
   changes: SeriesChanges,
-  context: CalendarContext,
-  options: SeriesOptions,
+  parts: readonly SeriesPart[],
   span: TimeWindow,
+  appUrl: string,
+  shared: SharedFields,
 ): CalendarEvent[] {
   const zone = ritual.timeZone;
   const { exceptions } = changes;
   // A cancelled or restored meeting changes the series' EXDATEs, so the series' version rises with it.
   const sequence = Math.max(ritual.sequence, changes.sequence);
-  const common = {
-    title: ritual.title,
-    description: options.description,
+  const common = (part: SeriesPart) => ({
+    ...shared,
+    title: part.title,
+    description: part.description,
+    alarmMinutesBefore: part.alarmMinutesBefore,
     location: ritual.videoUrl,
-    ...(options.audience === "team"
-      ? { url: ritualPageUrl(ritual, context.appUrl), categories: [context.labels.kind] }
-      : {}),
-    alarmMinutesBefore: options.alarmMinutesBefore,
-    organizer: options.organizer,
-    attendees: options.attendees,
     created: ritual.createdAt,
     lastModified: Math.max(ritual.updatedAt, changes.lastModified ?? 0),
-  };
+    sequence,
+  });
   if (ritual.frequency === "once") {
-    // A one-off is its meeting as it stands: moved, or cancelled; in an hour that happens twice, in UTC.
+    // A one-off is its meeting as it stands: moved, or cancelled (its blocks then gone); in an hour that happens twice, in UTC.
     const first = firstMeeting(ritual);
     if (!first) return [];
     const [meeting = first] = expandValidRule(ritual, span, exceptions);
     const cancelled = exceptions.some((e) => e.status === "cancelled" && e.originalStart === first.originalStart);
-    return [
-      {
-        ...common,
-        uid: seriesUid(ritual, context.appUrl),
-        start: inZone(zone, meeting.start),
-        end: inZone(zone, meeting.end),
-        sequence,
-        status: cancelled ? "CANCELLED" : undefined,
-      },
-    ];
+    return parts
+      .filter((part) => !cancelled || part.name === "meeting")
+      .map((part) => {
+        const actual = part.around(meeting);
+        return {
+          ...common(part),
+          uid: seriesUid(ritual, appUrl, 0, part.name),
+          start: inZone(zone, actual.start),
+          end: inZone(zone, actual.end),
+          status: cancelled ? ("CANCELLED" as const) : undefined,
+        };
+      });
   }
-  // The rule's own wall clock, even if the first meeting fell in a DST gap: calendar apps expand from it.
-  const nominal = (originalStart: number) => ({ zone, local: nominalLocalTime(ritual, originalStart) });
-  const uid = (originalStart: number) => seriesUid(ritual, context.appUrl, turnOfMeeting(ritual, originalStart));
-  const masters = turnSeries(ritual).map(({ turn, first, rule }): CalendarEvent => ({
-    ...common,
-    uid: seriesUid(ritual, context.appUrl, turn),
-    start: nominal(first.originalStart),
-    end: { zone, local: nominal(first.originalStart).local + ritual.durationMinutes * MINUTE },
-    rrule: ritualRRule(rule) ?? undefined,
-    exdates: exceptions
-      .filter((e) => e.status === "cancelled" && turnOfMeeting(ritual, e.originalStart) === turn)
-      .map((e) => nominal(e.originalStart)),
-    sequence,
-  }));
-  if (masters.length === 0) return [];
-  const changed = overrides(ritual, exceptions, span).map(({ meeting, sequence }): CalendarEvent => ({
-    ...common,
-    uid: uid(meeting.originalStart),
-    start: inZone(zone, meeting.start),
-    end: inZone(zone, meeting.end),
-    recurrenceId: nominal(meeting.originalStart),
-    sequence,
-  }));
-  return [...masters, ...changed];
+  const turns = turnSeries(ritual);
+  if (turns.length === 0) return [];
+  const changed = overrides(ritual, exceptions, span, parts);
+  return parts.flatMap((part) => {
+    // The rule's own wall clock, even if a meeting fell in a DST gap: calendar apps expand from it.
+    const byRule = (originalStart: number): Extract<EventTime, { zone: string }> => ({
+      zone,
+      local: nominalLocalTime(ritual, originalStart) + part.offset,
+    });
+    const masters = turns.map(({ turn, first, rule }): CalendarEvent => {
+      const start = byRule(first.originalStart);
+      return {
+        ...common(part),
+        uid: seriesUid(ritual, appUrl, turn, part.name),
+        start,
+        end: { zone, local: start.local + part.length },
+        rrule: ritualRRule(rule) ?? undefined,
+        exdates: exceptions
+          .filter((e) => e.status === "cancelled" && turnOfMeeting(ritual, e.originalStart) === turn)
+          .map((e) => byRule(e.originalStart)),
+      };
+    });
+    const moved = changed.map(({ meeting, sequence }): CalendarEvent => {
+      const actual = part.around(meeting);
+      return {
+        ...common(part),
+        uid: seriesUid(ritual, appUrl, turnOfMeeting(ritual, meeting.originalStart), part.name),
+        start: inZone(zone, actual.start),
+        end: inZone(zone, actual.end),
+        recurrenceId: byRule(meeting.originalStart),
+        sequence,
+      };
+    });
+    return [...masters, ...moved];
+  });
+}
+
+/**
+ * Whether a part begins on another day than its meeting (a go-early block before
+ * a meeting just after midnight): then the meeting's weekdays are not its own.
+ */
+function leavesTheDay(ritual: CalendarRitual, part: SeriesPart): boolean {
+  return turnsOf(ritual).some((minutes) => {
+    const start = minutes * MINUTE + part.offset;
+    return start < 0 || start >= DAY;
+  });
+}
+
+/**
+ * One ritual in a member's subscription feed: the team's series as its invite
+ * writes it (the same UIDs, so a calendar that somehow gets both keeps one
+ * copy), without the people; for a host, the go-early and stay-late blocks as
+ * series of their own. A block on another day than its meeting cannot share the
+ * meeting's rule, so it is written one event per meeting within `window`.
+ */
+export function feedEvents(
+  ritual: CalendarRitual,
+  changes: SeriesChanges,
+  role: "host" | "participant",
+  context: CalendarContext,
+  { window, span }: { window: TimeWindow; span: TimeWindow },
+): CalendarEvent[] {
+  const { appUrl, labels } = context;
+  const pageUrl = ritualPageUrl(ritual, appUrl);
+  const hosting = role === "host";
+  const meeting = meetingPart(ritual, {
+    description: teamDescription(ritual, context, pageUrl),
+    // Hosts are reminded when it is time to go early.
+    alarmMinutesBefore: hosting && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
+  });
+  const blocks = hosting ? blockParts(ritual, labels, `${labels.notes}: ${pageUrl}`) : [];
+  const apart = ritual.frequency === "once" ? [] : blocks.filter((part) => leavesTheDay(ritual, part));
+  const shared = { url: pageUrl, categories: [labels.kind] };
+  const series = seriesEvents(
+    ritual,
+    changes,
+    [meeting, ...blocks.filter((part) => !apart.includes(part))],
+    span,
+    appUrl,
+    shared,
+  );
+  const single = apart.flatMap((part) =>
+    expandValidRule(ritual, window, changes.exceptions).map((planned): CalendarEvent => {
+      const actual = part.around(planned);
+      return {
+        ...shared,
+        uid: occurrenceUid(ritual, appUrl, planned.originalStart, part.name),
+        start: { utc: actual.start },
+        end: { utc: actual.end },
+        title: part.title,
+        description: part.description,
+        location: ritual.videoUrl,
+        sequence: Math.max(ritual.sequence, changes.sequence),
+        lastModified: Math.max(ritual.updatedAt, changes.lastModified ?? 0),
+      };
+    }),
+  );
+  return [...series, ...single];
 }
 
 /** The series invite for the team: DTSTART;TZID + RRULE, EXDATEs, moved meetings, METHOD:REQUEST (or, called off, CANCEL). */

@@ -90,7 +90,21 @@ function irregularComponents(zone: string, onsets: readonly Onset[]): string[] {
  * way is split, and the last one is left open so later years are covered too.
  * Changes that follow no rule (Casablanca's around Ramadan) are listed one by one.
  */
-export function buildVTimezone(zone: string, fromYear: number, toYear: number): string[] {
+export function buildVTimezone(zone: string, fromYear: number, toYear: number): readonly string[] {
+  // Feeds and invites ask for the same few zones and years over and over; the answer never changes.
+  const key = `${zone}|${fromYear}|${toYear}`;
+  let lines = built.get(key);
+  if (!lines) {
+    lines = writeVTimezone(zone, fromYear, toYear);
+    if (built.size >= 1000) built.clear();
+    built.set(key, lines);
+  }
+  return lines;
+}
+
+const built = new Map<string, readonly string[]>();
+
+function writeVTimezone(zone: string, fromYear: number, toYear: number): string[] {
   const offsets = ZoneOffsets.for(zone);
   const onsets: Onset[] = [];
   let cursor = Date.UTC(fromYear, 0, 1);

@@ -98,6 +98,15 @@ export class ZoneOffsets {
     return undefined;
   }
 
+  /** Every offset change in [from, to), oldest first. */
+  transitionsBetween(from: number, to: number): Transition[] {
+    const found: Transition[] = [];
+    for (let year = new Date(from).getUTCFullYear(); year <= new Date(to).getUTCFullYear(); year++) {
+      found.push(...this.year(year).transitions.filter((t) => t.at >= from && t.at < to));
+    }
+    return found;
+  }
+
   /** Wall-clock time here, written as if it were UTC (for date arithmetic without a zone). */
   toLocalMs(ms: number): number {
     return ms + this.offsetAt(ms) * MINUTE;

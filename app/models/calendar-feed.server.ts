@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
-import type { StoredException } from "~/domain/recurrence";
+import type { SeriesChanges } from "~/domain/recurrence";
 import type { StoredRitual } from "~/domain/ritual";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { CUSTOMER_FACTS, toStoredRitual } from "./ritual.server";
-import { listExceptionsFor } from "./meeting.server";
+import { SERIES_CHANGE_ROWS, seriesChangesOf } from "./ritual-record.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
 import { attendeeRole } from "./columns";
 
@@ -28,49 +28,65 @@ export function getFeedStatus(memberId: string, db: DbOrTransaction = prisma) {
   return db.calendarFeed.findUnique({ where: { memberId }, select: { createdAt: true } });
 }
 
-/** The member a feed token belongs to, or null for a wrong or revoked one. */
-export async function findFeedMember(token: string) {
-  const feed = await prisma.calendarFeed.findUnique({
+/** The feed a token opens, with its current version: one indexed look-up. Null for a wrong or revoked token. */
+export function findFeed(token: string) {
+  return prisma.calendarFeed.findUnique({
     where: { tokenHash: hashSecretToken(token) },
-    include: { member: { select: { id: true, name: true, teamId: true, updatedAt: true } } },
+    select: { id: true, memberId: true, version: true },
   });
-  return feed?.member ?? null;
 }
 
-/**
- * A short fingerprint of everything the member's feed is made from, cheap to
- * compute: calendar apps poll, and most polls should end in a 304.
- */
-export async function feedVersion(member: { id: string; updatedAt: Date }, extra: string): Promise<string> {
-  const where = { attendees: { some: { memberId: member.id } } };
-  const [rituals, meetings] = await Promise.all([
-    prisma.ritual.aggregate({ where, _max: { updatedAt: true }, _count: true }),
-    prisma.meeting.aggregate({ where: { ritual: where }, _max: { updatedAt: true }, _count: true }),
-  ]);
-  const parts = [
-    member.id,
-    member.updatedAt.getTime(),
-    rituals._count,
-    rituals._max.updatedAt?.getTime(),
-    meetings._count,
-    meetings._max.updatedAt?.getTime(),
-    extra,
-  ];
-  return crypto.createHash("sha1").update(parts.join("|")).digest("base64url");
+/** A feed as built and compressed for one language, as any instance last stored it. */
+export interface StoredFeedBuild {
+  stamp: string;
+  etag: string;
+  gzip: Uint8Array<ArrayBuffer>;
+  brotli: Uint8Array<ArrayBuffer>;
 }
 
-/** Every ritual the member attends (only their own team's, by construction), with their role and its changes. */
-export async function feedRituals(
-  memberId: string,
-): Promise<{ ritual: StoredRitual; role: "host" | "participant"; exceptions: StoredException[] }[]> {
-  const rows = await prisma.ritualAttendee.findMany({
-    where: { memberId },
-    include: { ritual: { include: { customer: CUSTOMER_FACTS } } },
+export function findFeedBuild(feedId: string, language: string): Promise<StoredFeedBuild | null> {
+  return prisma.feedBuild.findUnique({
+    where: { feedId_language: { feedId, language } },
+    select: { stamp: true, etag: true, gzip: true, brotli: true },
   });
-  const exceptions = await listExceptionsFor(rows.map((row) => row.ritualId));
-  return rows.map((row) => ({
-    ritual: toStoredRitual(row.ritual),
-    role: attendeeRole(row.role),
-    exceptions: exceptions.get(row.ritualId) ?? [],
-  }));
+}
+
+/** Keeps a build for every instance; a feed revoked meanwhile keeps nothing. */
+export async function saveFeedBuild(feedId: string, language: string, build: StoredFeedBuild): Promise<void> {
+  const fields = { ...build, builtAt: new Date() };
+  try {
+    await prisma.feedBuild.upsert({
+      where: { feedId_language: { feedId, language } },
+      create: { feedId, language, ...fields },
+      update: fields,
+    });
+  } catch (error) {
+    // P2003: the feed was revoked while it was being built; P2002: another instance stored it first.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || !["P2003", "P2002"].includes(error.code)) throw error;
+  }
+}
+
+/** What a member's feed is made of: their name, and every ritual they attend (only their own team's, by construction) with their role and its changes. */
+export async function feedContent(memberId: string): Promise<{
+  name: string;
+  rituals: { ritual: StoredRitual; role: "host" | "participant"; changes: SeriesChanges }[];
+} | null> {
+  const member = await prisma.member.findUnique({
+    where: { id: memberId },
+    select: {
+      name: true,
+      rituals: {
+        include: { ritual: { include: { customer: CUSTOMER_FACTS, meetings: { where: SERIES_CHANGE_ROWS } } } },
+      },
+    },
+  });
+  if (!member) return null;
+  return {
+    name: member.name,
+    rituals: member.rituals.map((row) => ({
+      ritual: toStoredRitual(row.ritual),
+      role: attendeeRole(row.role),
+      changes: seriesChangesOf(row.ritual.meetings),
+    })),
+  };
 }

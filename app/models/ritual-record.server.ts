@@ -51,7 +51,7 @@ const SHARED_PAGES_LINKED = 3;
  * latest change of any of its meetings: a restored meeting no longer counts as
  * changed, but its invite still changed.
  */
-function seriesChangesOf(rows: readonly MeetingRow[]): SeriesChanges {
+export function seriesChangesOf(rows: readonly MeetingRow[]): SeriesChanges {
   return {
     exceptions: rows.filter((row) => row.status !== "scheduled").map(toStoredException),
     sequence: Math.max(0, ...rows.map((row) => row.sequence)),
@@ -60,7 +60,7 @@ function seriesChangesOf(rows: readonly MeetingRow[]): SeriesChanges {
 }
 
 /** The meetings whose rows the series' invite reflects: changed ones, and restored ones (for their sequence). */
-const SERIES_CHANGE_ROWS = { OR: [CHANGED_MEETING, { status: "scheduled", sequence: { gt: 0 } }] };
+export const SERIES_CHANGE_ROWS = { OR: [CHANGED_MEETING, { status: "scheduled", sequence: { gt: 0 } }] };
 
 /** One of the team's rituals with its people and changes, or null when the team has no such ritual. */
 export async function loadRitualRecord(

@@ -1,9 +1,9 @@
 /**
- * Calendar apps poll feeds often, and Google's never sends If-None-Match. Two
- * small in-process caches keep that cheap: a feed's current ETag for a few
- * seconds (so a burst of polls costs one look at the database), and recently
- * built bodies by ETag, plain and compressed (so an unchanged feed is built and
- * compressed once). Changes show up in a feed at most ETAG_SECONDS late.
+ * Calendar apps poll feeds all day, and Google's never sends If-None-Match. Each
+ * process keeps the feeds it served lately, compressed, by their stamp (the
+ * feed's version and window), so an unchanged feed costs the one look-up that
+ * reads its version; and a feed's ETag for a few seconds, so a poll that
+ * already has it is answered before the app runs at all (at most ETAG_SECONDS late).
  */
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -13,16 +13,25 @@ import { isLanguage, type Language } from "~/domain/languages";
 
 const ETAG_SECONDS = 5;
 const MAX_ETAGS = 10_000;
-const MAX_BODY_CHARS = 64 * 1024 * 1024;
+const MAX_BUILD_BYTES = 64 * 1024 * 1024;
+
+/** A feed built for one stamp, compressed both ways (identity is unpacked from gzip for the rare app that wants it). */
+export interface FeedBuild {
+  stamp: string;
+  etag: string;
+  gzip: Uint8Array<ArrayBuffer>;
+  brotli: Uint8Array<ArrayBuffer>;
+}
 
 const etags = new Map<string, { etag: string; expires: number }>();
-const bodies = new Map<string, string | Uint8Array>();
-let bodyChars = 0;
+const builds = new Map<string, FeedBuild>();
+const loading = new Map<string, Promise<FeedBuild | null>>();
+let buildBytes = 0;
 
 /** Calendar apps poll every few minutes to hours; let them keep a feed a while, then ask with If-None-Match. */
 export const FEED_CACHE_CONTROL = "private, max-age=900";
 
-/** What a feed request asks for: whose feed, in which language, and the cache key of its current version. */
+/** What a feed request asks for: whose feed, in which language, and the key its ETag is remembered by. */
 export function feedRequest(url: URL, now = Date.now()): { token: string; language: Language; key: string } {
   const token = /^\/feeds\/([^/]+)\.ics$/.exec(url.pathname)?.[1] ?? "";
   const requested = url.searchParams.get("lang");
@@ -31,14 +40,20 @@ export function feedRequest(url: URL, now = Date.now()): { token: string; langua
 }
 
 /**
- * The headers of a 304, when the feed's ETag is known and fresh and the app
- * already has it; else null. Needs no database, so the server answers most
- * polls with it before the app runs at all.
+ * The headers of a 304, when the feed was served here within the last few
+ * seconds and the app already has that version; else null. Needs no database,
+ * so the server answers such polls before the app runs at all.
  */
 export function notModifiedHeaders(url: URL, ifNoneMatch: string | undefined, now = Date.now()) {
   const hit = etags.get(feedRequest(url, now).key);
-  if (!hit || hit.expires <= now || !hit.etag || !matches(ifNoneMatch, hit.etag)) return null;
+  if (!hit || hit.expires <= now || !matches(ifNoneMatch, hit.etag)) return null;
   return { ETag: hit.etag, "Cache-Control": FEED_CACHE_CONTROL };
+}
+
+/** Remembers the ETag a feed request was just answered with. */
+export function rememberEtag(key: string, etag: string, now = Date.now()): void {
+  if (etags.size >= MAX_ETAGS) etags.clear();
+  etags.set(key, { etag, expires: now + ETAG_SECONDS * 1000 });
 }
 
 /**
@@ -52,65 +67,79 @@ export function matches(ifNoneMatch: string | null | undefined, etag: string): b
   return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
 }
 
-export async function cachedEtag(key: string, compute: () => Promise<string>, now = Date.now()): Promise<string> {
-  const hit = etags.get(key);
-  if (hit && hit.expires > now) return hit.etag;
-  const etag = await compute();
-  if (etags.size >= MAX_ETAGS) etags.clear();
-  etags.set(key, { etag, expires: now + ETAG_SECONDS * 1000 });
-  return etag;
+/**
+ * The feed `key` (a feed and a language) as built for `stamp`: from memory, or
+ * else from `load` (which reads or builds it), called once however many polls
+ * wait for it. Null when `load` finds no feed.
+ */
+export async function rememberedBuild(
+  key: string,
+  stamp: string,
+  load: () => Promise<FeedBuild | null>,
+): Promise<FeedBuild | null> {
+  const hit = builds.get(key);
+  if (hit?.stamp === stamp) {
+    // Most recently used last, so the oldest go first.
+    builds.delete(key);
+    builds.set(key, hit);
+    return hit;
+  }
+  const pendingKey = `${key}|${stamp}`;
+  let pending = loading.get(pendingKey);
+  if (!pending) {
+    pending = load().finally(() => loading.delete(pendingKey));
+    loading.set(pendingKey, pending);
+  }
+  const build = await pending;
+  if (build?.stamp === stamp) remember(key, build);
+  return build;
 }
 
-/** A feed's body (or its compressed form) by a key that changes with its content: built once, kept while room lasts. */
-export async function cachedBody<Body extends string | Uint8Array>(
-  key: string,
-  build: () => Promise<Body>,
-): Promise<Body> {
-  const hit = bodies.get(key);
-  if (hit !== undefined) {
-    // Most recently used last, so the oldest go first.
-    bodies.delete(key);
-    bodies.set(key, hit);
-    return hit as Body;
+function remember(key: string, build: FeedBuild): void {
+  const size = (entry: FeedBuild) => entry.gzip.byteLength + entry.brotli.byteLength;
+  const old = builds.get(key);
+  if (old) {
+    builds.delete(key);
+    buildBytes -= size(old);
   }
-  const body = await build();
-  bodies.set(key, body);
-  bodyChars += body.length;
-  for (const [oldest, old] of bodies) {
-    if (bodyChars <= MAX_BODY_CHARS || oldest === key) break;
-    bodies.delete(oldest);
-    bodyChars -= old.length;
+  builds.set(key, build);
+  buildBytes += size(build);
+  for (const [oldest, entry] of builds) {
+    if (buildBytes <= MAX_BUILD_BYTES || oldest === key) break;
+    builds.delete(oldest);
+    buildBytes -= size(entry);
   }
-  return body;
 }
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
-const COMPRESSIONS = {
-  br: (body: string) =>
-    brotli(body, {
-      // Quality 11 takes seconds on a large feed; 5 is nearly as small.
+
+/** A feed's text compressed both ways, once per version. */
+export async function compressFeed(text: string): Promise<Pick<FeedBuild, "gzip" | "brotli">> {
+  const [gzipped, brotlied] = await Promise.all([
+    gzip(text, { level: 9 }),
+    brotli(text, {
       params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text),
       },
     }),
-  gzip: (body: string) => gzip(body),
-};
+  ]);
+  return { gzip: new Uint8Array(gzipped), brotli: new Uint8Array(brotlied) };
+}
 
 /** The content coding to answer with: brotli, else gzip, among those the client accepts; null for none. */
-export function feedEncoding(acceptEncoding: string | null): keyof typeof COMPRESSIONS | null {
+export function feedEncoding(acceptEncoding: string | null): "br" | "gzip" | null {
   const offered = ["br", "gzip", "identity"];
   const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding ?? undefined } });
   const chosen = negotiator.encoding(offered, { preferred: offered });
   return chosen === "br" || chosen === "gzip" ? chosen : null;
 }
 
-/** The feed's body compressed with `encoding`, made once per version. */
-export function compressedBody(
-  etag: string,
-  encoding: keyof typeof COMPRESSIONS,
-  body: string,
-): Promise<Uint8Array<ArrayBuffer>> {
-  return cachedBody(`${etag}|${encoding}`, async () => new Uint8Array(await COMPRESSIONS[encoding](body)));
+/** The build's body in `encoding` (null: plain text). */
+export function feedBody(build: FeedBuild, encoding: "br" | "gzip" | null): Uint8Array<ArrayBuffer> {
+  if (encoding === "br") return build.brotli;
+  if (encoding === "gzip") return build.gzip;
+  return new Uint8Array(zlib.gunzipSync(build.gzip));
 }
