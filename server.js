@@ -1,101 +1,161 @@
 // Serves the built app: static assets with long caching, everything else through Remix.
 // Unlike remix-serve it hands the client's address to the app, for sign-in throttling.
+// One process per core (WEB_CONCURRENCY to choose): the first process only starts and
+// watches the others, which share the port and keep nothing another one needs.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import http from "node:http";
+import os from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
-const build = await import("./build/server/index.js").catch((error) => {
-  // Database files the app cannot write are said plainly, without a stack trace.
-  if (error?.name !== "DatabaseFilesError") throw error;
-  console.error(error.message);
-  process.exit(1);
-});
-const app = express();
-
-app.disable("x-powered-by");
-// Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback") so the client address comes from X-Forwarded-For.
-if (process.env.TRUST_PROXY) {
-  const trust = process.env.TRUST_PROXY;
-  app.set("trust proxy", /^\d+$/.test(trust) ? Number(trust) : trust);
+const processes = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
+if (cluster.isPrimary && processes > 1) {
+  superviseWorkers(processes);
+} else {
+  await serve();
 }
-// Every response carries the security headers; forms from other sites, other methods and
-// bodies that are not forms are refused here (app/http-guard.server.ts says why).
-const { refusal, securityHeaders, guardedOrigin, requestTarget } = build.entry.module;
-app.use((req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  res.set(securityHeaders(res.locals.cspNonce));
-  const refused = refusal(
-    {
-      method: req.method,
-      url: req.url,
-      contentLength: req.headers["content-length"],
-      host: req.headers.host,
-      origin: req.headers.origin,
-      referer: req.headers.referer,
-      secFetchSite: req.headers["sec-fetch-site"],
-      contentType: req.headers["content-type"],
-    },
-    guardedOrigin,
-  );
-  if (!refused) return next();
-  if (refused.unreadBody) closeLingering(req.socket, res);
-  res
-    .status(refused.status)
-    .set(refused.headers ?? {})
-    .type("text/plain; charset=utf-8")
-    .send(refused.message);
-});
+
 /**
- * Closes the connection after the answer the way nginx's lingering close does: the
- * answer and a FIN go out, what the client is still uploading is read and dropped for
- * a second, then the socket closes. Closing at once would reset a connection with
- * unread data, and the client could lose the answer.
+ * Starts `count` workers and starts a new one when one dies. A worker that dies
+ * before it listens (a setting or file the app refuses) stops them all with its
+ * exit code, as a single process would, instead of starting again and again.
  */
-function closeLingering(socket, res) {
-  res.set("Connection", "close");
-  socket.destroySoon = () => {
-    socket.end();
-    setTimeout(() => socket.destroy(), 1000).unref();
-  };
-}
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
-  }),
-);
-
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST;
-// Calendar apps poll feeds all day: a poll for an unchanged feed whose version the app has
-// just looked up is answered here, before Express, without the database or the framework.
-const { notModifiedHeaders } = build.entry.module;
-const server = http.createServer((req, res) => {
-  const target = requestTarget(req.url ?? "");
-  if (target === null) {
-    res.writeHead(400, { ...securityHeaders(), "Content-Type": "text/plain; charset=utf-8" });
-    res.end("This is no address of a page here.");
-    return;
-  }
-  req.url = target;
-  if (req.method === "GET" && req.url?.startsWith("/feeds/")) {
-    const headers = notModifiedHeaders(new URL(req.url, "http://localhost"), req.headers["if-none-match"]);
-    if (headers) {
-      res.writeHead(304, { ...securityHeaders(), ...headers });
-      res.end();
+function superviseWorkers(count) {
+  let stopping = false;
+  const listening = new Set();
+  cluster.on("listening", (worker) => listening.add(worker.id));
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    if (!listening.has(worker.id)) {
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill();
+      process.exitCode = code || 1;
       return;
     }
+    console.error(`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    cluster.fork();
+  });
+  for (let i = 0; i < count; i++) cluster.fork();
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    });
   }
-  app(req, res);
-});
-server.listen(port, host, () => {
-  console.log(`Rituals is running at http://localhost:${port}`);
-  // Invites, reminders and agendas: sent from every instance, each mail once (the database decides who sends it).
-  build.entry.module.startMailScheduler();
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));
+}
+
+async function serve() {
+  const build = await import("./build/server/index.js").catch((error) => {
+    // Database files the app cannot write are said plainly, without a stack trace.
+    if (error?.name !== "DatabaseFilesError") throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
+  const app = express();
+
+  app.disable("x-powered-by");
+  // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback") so the client address comes from X-Forwarded-For.
+  if (process.env.TRUST_PROXY) {
+    const trust = process.env.TRUST_PROXY;
+    app.set("trust proxy", /^\d+$/.test(trust) ? Number(trust) : trust);
+  }
+  // Every response carries the security headers; forms from other sites, other methods and
+  // bodies that are not forms are refused here (app/http-guard.server.ts says why).
+  const { refusal, securityHeaders, guardedOrigin, requestTarget } = build.entry.module;
+  app.use((req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.set(securityHeaders(res.locals.cspNonce));
+    const refused = refusal(
+      {
+        method: req.method,
+        url: req.url,
+        contentLength: req.headers["content-length"],
+        host: req.headers.host,
+        origin: req.headers.origin,
+        referer: req.headers.referer,
+        secFetchSite: req.headers["sec-fetch-site"],
+        contentType: req.headers["content-type"],
+      },
+      guardedOrigin,
+    );
+    if (!refused) return next();
+    if (refused.unreadBody) closeLingering(req.socket, res);
+    res
+      .status(refused.status)
+      .set(refused.headers ?? {})
+      .type("text/plain; charset=utf-8")
+      .send(refused.message);
+  });
+  /**
+   * Closes the connection after the answer the way nginx's lingering close does: the
+   * answer and a FIN go out, what the client is still uploading is read and dropped for
+   * a second, then the socket closes. Closing at once would reset a connection with
+   * unread data, and the client could lose the answer.
+   */
+  function closeLingering(socket, res) {
+    res.set("Connection", "close");
+    socket.destroySoon = () => {
+      socket.end();
+      setTimeout(() => socket.destroy(), 1000).unref();
+    };
+  }
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
+    }),
+  );
+
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST;
+  // Calendar apps poll feeds all day, most of this server's traffic: polls are answered here,
+  // before Express and the framework. One whose version was just looked up needs not even the
+  // database; the others cost one look-up. A wrong token or a failure goes on to the app, which
+  // answers it as it answers any other request.
+  const { notModifiedHeaders, answerFeedPoll } = build.entry.module;
+  const server = http.createServer((req, res) => {
+    const target = requestTarget(req.url ?? "");
+    if (target === null) {
+      res.writeHead(400, { ...securityHeaders(), "Content-Type": "text/plain; charset=utf-8" });
+      res.end("This is no address of a page here.");
+      return;
+    }
+    req.url = target;
+    if ((req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/feeds/")) {
+      const url = new URL(req.url, "http://localhost");
+      const known = notModifiedHeaders(url, req.headers["if-none-match"]);
+      if (known) {
+        res.writeHead(304, { ...securityHeaders(), ...known });
+        res.end();
+        return;
+      }
+      const ask = {
+        ifNoneMatch: req.headers["if-none-match"] ?? null,
+        acceptEncoding: req.headers["accept-encoding"] ?? null,
+      };
+      answerFeedPoll(url, ask).then(
+        (answer) => {
+          if (!answer) return app(req, res);
+          res.writeHead(answer.status, { ...securityHeaders(), ...answer.headers });
+          res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
+        },
+        () => app(req, res),
+      );
+      return;
+    }
+    app(req, res);
+  });
+  server.listen(port, host, () => {
+    // Said once, by the first worker (or the only process).
+    if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`Rituals is running at http://localhost:${port}`);
+    // Invites, reminders and agendas: sent from every process of every instance, each mail once (the
+    // database decides who sends it), so a mail someone waits for goes out from whichever process queued it.
+    build.entry.module.startMailScheduler();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));
+}

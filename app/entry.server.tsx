@@ -63,8 +63,9 @@ export default async function handleRequest(
   });
 }
 
-// server.js answers most feed polls with this before the app runs (see feed-cache.server.ts).
+// server.js answers feed polls with these before the framework runs (see services/feeds.server.ts).
 export { notModifiedHeaders } from "./utils/feed-cache.server";
+export { answerFeedPoll } from "./services/feeds.server";
 // server.js checks every request and sets every response's security headers with these.
 export { refusal, requestTarget, securityHeaders } from "./utils/http-guard.server";
 export { guardedOrigin } from "./utils/env.server";

@@ -40,9 +40,9 @@ export async function throwawayDatabase(
 }
 
 /** The built app on a free port, with the bench's secret; resolves once it answers. */
-export function serveBenchApp(databaseUrl: string): Promise<ServedApp> {
+export function serveBenchApp(databaseUrl: string, env: Record<string, string> = {}): Promise<ServedApp> {
   return serveBuiltApp(
-    { DATABASE_URL: databaseUrl, SESSION_SECRET: "bench-secret-bench-secret-bench-secret" },
+    { DATABASE_URL: databaseUrl, SESSION_SECRET: "bench-secret-bench-secret-bench-secret", ...env },
     { host: "127.0.0.1", quiet: true },
   );
 }
@@ -64,3 +64,78 @@ export async function benchLead(email: string) {
   if (!team.ok) throw new Error("bench team");
   return { teamId: team.value.id, memberId: (await getMembership(user.value.id, team.value.id))!.member.id };
 }
+
+/** The team the page figures are measured on: 30 members in six zones, 60 rituals. */
+export const PAGE_TEAM = { members: 30, rituals: 60 };
+const MEMBERS = PAGE_TEAM.members;
+const RITUALS = PAGE_TEAM.rituals;
+const ZONES = [
+  "Europe/Berlin",
+  "America/New_York",
+  "Asia/Seoul",
+  "Asia/Kolkata",
+  "Australia/Sydney",
+  "America/Sao_Paulo",
+];
+
+/** Seeds the page figures' team, led by lead@bench.example; call after `throwawayDatabase`. */
+export async function seedPageTeam() {
+  const { RITUAL_KINDS } = await import("~/domain/ritual-kinds");
+  const { createRitual } = await import("~/models/ritual.server");
+  const { createMember } = await import("~/models/member.server");
+  const { createContact, createCustomer } = await import("~/models/customer.server");
+  const { teamId, memberId } = await benchLead("lead@bench.example");
+  const memberIds = [memberId];
+  for (let i = 1; i < MEMBERS; i++) {
+    const member = await createMember(teamId, {
+      name: `Member ${i}`,
+      email: `member${i}@bench.example`,
+      timeZone: ZONES[i % ZONES.length],
+    });
+    if (!member.ok) throw new Error(JSON.stringify(member.errors));
+    memberIds.push(member.value.id);
+  }
+  const customer = await createCustomer(teamId, { name: "Customer", timeZone: "Asia/Seoul" });
+  if (!customer.ok) throw new Error("bench customer");
+  const contact = await createContact(teamId, customer.value.id, {
+    name: "Contact",
+    email: "contact@customer.example",
+  });
+  if (!contact.ok) throw new Error("bench contact");
+  for (let i = 0; i < RITUALS; i++) {
+    const kind = RITUAL_KINDS[i % RITUAL_KINDS.length]!;
+    // Everyone sits in about a dozen rituals, the lead in every one, so the lead's week is full of conflicts.
+    const participants = memberIds.filter((_, index) => index > 0 && (index + i) % 5 === 0);
+    const created = await createRitual(
+      teamId,
+      {
+        kind,
+        title: `Ritual ${i} 회의`,
+        timeZone: ZONES[i % ZONES.length],
+        startTime: `${String(8 + (i % 9)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
+        startDate: "2026-01-05",
+        customerId: kind === "tea-time" ? customer.value.id : undefined,
+      },
+      {
+        hostIds: [memberIds[0]!, memberIds[(i % (MEMBERS - 1)) + 1]!],
+        participantIds: participants,
+        contactIds: kind === "tea-time" ? [contact.value.id] : [],
+      },
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  }
+  return { teamId, leadId: memberId };
+}
+
+/** The bench lead's session cookie. */
+export async function signIn(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/sign-in`, {
+    method: "POST",
+    body: new URLSearchParams({ email: "lead@bench.example", password: BENCH_PASSWORD }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error("could not sign in");
+  return cookie;
+}
+

@@ -171,11 +171,15 @@ function templateKey({
 }
 
 /**
- * The VEVENT lines `ics` writes for an event. `ics` validates every event,
- * which is slow for a feed of thousands: events differing only in UID, times
- * and sequence share one written template.
+ * VEVENT templates already written, by `templateKey`. `ics` validates every
+ * event, which costs far more than the rest of a file: a team's feeds and
+ * invites repeat the same few events, so each is validated and written once per
+ * process; what differs (UID, times, sequence, DTSTAMP) is filled in per file.
  */
-function eventLines(event: CalendarEvent, templates: Map<string, string[]>): string[] {
+const templates = new Map<string, readonly string[]>();
+const MAX_TEMPLATES = 20_000;
+
+function templateOf(event: CalendarEvent): readonly string[] {
   const key = templateKey(event);
   let template = templates.get(key);
   if (!template) {
@@ -186,12 +190,20 @@ function eventLines(event: CalendarEvent, templates: Map<string, string[]>): str
       ...alarmLines(event),
       "END:VEVENT",
     ];
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
     templates.set(key, template);
   }
+  return template;
+}
+
+/** The VEVENT lines of an event, in a file written at `stamp`. */
+function eventLines(event: CalendarEvent, stamp: string): string[] {
   const output: string[] = [];
-  for (const line of template) {
+  for (const line of templateOf(event)) {
     if (line.startsWith("UID:")) {
       output.push(`UID:${event.uid}`);
+    } else if (line.startsWith("DTSTAMP:")) {
+      output.push(stamp);
     } else if (line.startsWith("DTSTART:")) {
       output.push(timeProperty("DTSTART", [event.start]));
       if (event.recurrenceId) output.push(timeProperty("RECURRENCE-ID", [event.recurrenceId]));
@@ -227,12 +239,13 @@ export function buildCalendar(file: CalendarFile): string {
     from: Math.min(...times.map(yearOf)) - 1,
     to: Math.max(Math.max(...times.map(yearOf)) + 1, file.coverUntilYear ?? 0),
   };
-  const templates = new Map<string, string[]>();
+  // Every event says when this file was written (iTIP orders updates of one SEQUENCE by it).
+  const stamp = `DTSTAMP:${formatUtc(Date.now())}`;
   const lines = [
     ...header.slice(0, header.lastIndexOf("END:VCALENDAR")),
     ...(file.name ? [`X-WR-CALNAME:${escapeText(file.name)}`] : []),
     ...zones.flatMap((zone) => buildVTimezone(zone, years.from, years.to)),
-    ...file.events.flatMap((event) => eventLines(event, templates)),
+    ...file.events.flatMap((event) => eventLines(event, stamp)),
     "END:VCALENDAR",
   ];
   return serializeLines(lines);

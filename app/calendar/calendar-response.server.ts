@@ -40,22 +40,24 @@ export function calendarFilename(title: string, extension = "ics"): string {
   return `${slug || "rituals"}.${extension}`;
 }
 
-/** A file to save, named in any script (with an ASCII fallback for old clients). */
+/** The headers of a file to save, named in any script (with an ASCII fallback for old clients). */
+export function downloadHeaders(filename: string, contentType: string): Record<string, string> {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return {
+    "Content-Type": `${contentType}; charset=utf-8`,
+    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    "Cache-Control": "private, no-cache",
+  };
+}
+
+/** A file to save. */
 export function downloadResponse(
   body: string | Uint8Array<ArrayBuffer>,
   filename: string,
   contentType: string,
   headers: Record<string, string> = {},
 ): Response {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": `${contentType}; charset=utf-8`,
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      "Cache-Control": "private, no-cache",
-      ...headers,
-    },
-  });
+  return new Response(body, { headers: { ...downloadHeaders(filename, contentType), ...headers } });
 }
 
 export function calendarResponse(
