@@ -138,4 +138,3 @@ export async function signIn(origin: string): Promise<string> {
   if (!cookie) throw new Error("could not sign in");
   return cookie;
 }
-

@@ -223,20 +223,23 @@ describe("member feed", () => {
   const feedOf = (subject: CalendarRitual, role: "host" | "participant", exceptions: StoredException[] = []) =>
     memberFeed("Lena", [{ ritual: subject, role, changes: changesOf(exceptions), labels }], year2026, context.appUrl);
 
-  it.each(fixtures)("%s: a host's feed holds every meeting and block where the engine puts them", (_name, overrides) => {
-    // Blocks of 40 and 50 minutes reach into every DST gap and repeated hour the meeting itself misses.
-    const subject = ritual({ ...overrides, goEarlyMinutes: 40, stayLateMinutes: 50 });
-    const exceptions = someExceptions(subject);
-    const expected = hostIntervals(subject, exceptions);
-    const text = feedOf(subject, "host", exceptions);
-    expect(icalJsOccurrences(text, year2026).sort(byStart)).toEqual(expected);
-    expect(nodeIcalOccurrences(text, year2026).sort(byStart)).toEqual(expected);
-    const guest = feedOf(subject, "participant", exceptions);
-    const meetings = expandValidRule(subject, year2026, exceptions).map(({ start, end }) => ({ start, end }));
-    expect(icalJsOccurrences(guest, year2026)).toEqual(meetings);
-    expect(nodeIcalOccurrences(guest, year2026)).toEqual(meetings);
-    expect(guest).not.toMatch(/Go early|Stay late/);
-  });
+  it.each(fixtures)(
+    "%s: a host's feed holds every meeting and block where the engine puts them",
+    (_name, overrides) => {
+      // Blocks of 40 and 50 minutes reach into every DST gap and repeated hour the meeting itself misses.
+      const subject = ritual({ ...overrides, goEarlyMinutes: 40, stayLateMinutes: 50 });
+      const exceptions = someExceptions(subject);
+      const expected = hostIntervals(subject, exceptions);
+      const text = feedOf(subject, "host", exceptions);
+      expect(icalJsOccurrences(text, year2026).sort(byStart)).toEqual(expected);
+      expect(nodeIcalOccurrences(text, year2026).sort(byStart)).toEqual(expected);
+      const guest = feedOf(subject, "participant", exceptions);
+      const meetings = expandValidRule(subject, year2026, exceptions).map(({ start, end }) => ({ start, end }));
+      expect(icalJsOccurrences(guest, year2026)).toEqual(meetings);
+      expect(nodeIcalOccurrences(guest, year2026)).toEqual(meetings);
+      expect(guest).not.toMatch(/Go early|Stay late/);
+    },
+  );
 
   it("writes each ritual and each kind of block as one series, the meetings with the series invite's UID", () => {
     const subject = ritual();
@@ -291,7 +294,12 @@ describe("member feed", () => {
     const oneOff = ritual({ id: "once", title: "Kick-off", frequency: "once", startDate: "2026-10-01" });
     const text = memberFeed(
       "Lena",
-      [over, running, oneOff].map((subject) => ({ ritual: subject, role: "participant", changes: changesOf([]), labels })),
+      [over, running, oneOff].map((subject) => ({
+        ritual: subject,
+        role: "participant",
+        changes: changesOf([]),
+        labels,
+      })),
       window,
       context.appUrl,
     );

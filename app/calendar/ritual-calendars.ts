@@ -175,10 +175,7 @@ interface SeriesPart {
   alarmMinutesBefore?: number;
 }
 
-function meetingPart(
-  ritual: CalendarRitual,
-  text: Pick<SeriesPart, "description" | "alarmMinutesBefore">,
-): SeriesPart {
+function meetingPart(ritual: CalendarRitual, text: Pick<SeriesPart, "description" | "alarmMinutesBefore">): SeriesPart {
   const length = ritual.durationMinutes * MINUTE;
   return { name: "meeting", offset: 0, length, around: (meeting) => meeting, title: ritual.title, ...text };
 }
@@ -190,7 +187,14 @@ function blockParts(ritual: CalendarRitual, labels: CalendarLabels, description:
   const parts: SeriesPart[] = [];
   if (early > 0) {
     const around = (meeting: Interval) => ({ start: meeting.start - early, end: meeting.start });
-    parts.push({ name: "go-early", offset: -early, length: early, around, title: labels.goEarly(ritual.title), description });
+    parts.push({
+      name: "go-early",
+      offset: -early,
+      length: early,
+      around,
+      title: labels.goEarly(ritual.title),
+      description,
+    });
   }
   if (late > 0) {
     const around = (meeting: Interval) => ({ start: meeting.end, end: meeting.end + late });
@@ -290,7 +294,10 @@ function seriesInvite(
   options: SeriesOptions,
 ): string {
   const span = seriesSpan(ritual);
-  const part = meetingPart(ritual, { description: options.description, alarmMinutesBefore: options.alarmMinutesBefore });
+  const part = meetingPart(ritual, {
+    description: options.description,
+    alarmMinutesBefore: options.alarmMinutesBefore,
+  });
   const events = seriesEvents(ritual, changes, [part], span, context.appUrl, {
     ...(options.audience === "team"
       ? { url: ritualPageUrl(ritual, context.appUrl), categories: [context.labels.kind] }

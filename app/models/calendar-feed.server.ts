@@ -62,7 +62,8 @@ export async function saveFeedBuild(feedId: string, language: string, build: Sto
     });
   } catch (error) {
     // P2003: the feed was revoked while it was being built; P2002: another instance stored it first.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || !["P2003", "P2002"].includes(error.code)) throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || !["P2003", "P2002"].includes(error.code))
+      throw error;
   }
 }
 
