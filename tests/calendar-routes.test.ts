@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import ICAL from "ical.js";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { unfoldLines } from "~/calendar/rfc5545";
 import { expandValidRule } from "~/domain/recurrence";
