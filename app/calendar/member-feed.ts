@@ -1,6 +1,14 @@
-import type { SeriesChanges, TimeWindow } from "~/domain/recurrence";
-import { buildCalendar } from "./calendar-file";
-import { feedEvents, seriesSpan, type CalendarLabels, type CalendarRitual } from "./ritual-calendars";
+import { expandValidRule, type SeriesChanges, type TimeWindow } from "~/domain/recurrence";
+import { buildCalendar, type CalendarEvent } from "./calendar-file";
+import {
+  REMINDER_MINUTES,
+  ritualPageUrl,
+  teamDescription,
+  type CalendarContext,
+  type CalendarLabels,
+  type CalendarRitual,
+} from "./ritual-calendars";
+import { blockParts, leavesTheDay, meetingPart, occurrenceUid, seriesEvents, seriesSpan } from "./series";
 
 /** One ritual as seen from one member's feed. */
 export interface FeedRitual {
@@ -31,4 +39,56 @@ export function memberFeed(name: string, rituals: readonly FeedRitual[], window:
     // Open series run on: their zones are written out as far as the invites' are.
     coverUntilYear: Math.max(0, ...current.map(({ span }) => new Date(span.to).getUTCFullYear())),
   });
+}
+
+/**
+ * One ritual in a member's subscription feed: the team's series as its invite
+ * writes it (the same UIDs, so a calendar that somehow gets both keeps one
+ * copy), without the people; for a host, the go-early and stay-late blocks as
+ * series of their own. A block on another day than its meeting cannot share the
+ * meeting's rule, so it is written one event per meeting within `window`.
+ */
+function feedEvents(
+  ritual: CalendarRitual,
+  changes: SeriesChanges,
+  role: "host" | "participant",
+  context: CalendarContext,
+  { window, span }: { window: TimeWindow; span: TimeWindow },
+): CalendarEvent[] {
+  const { appUrl, labels } = context;
+  const pageUrl = ritualPageUrl(ritual, appUrl);
+  const hosting = role === "host";
+  const meeting = meetingPart(ritual, {
+    description: teamDescription(ritual, context, pageUrl),
+    // Hosts are reminded when it is time to go early.
+    alarmMinutesBefore: hosting && ritual.goEarlyMinutes > 0 ? ritual.goEarlyMinutes : REMINDER_MINUTES,
+  });
+  const blocks = hosting ? blockParts(ritual, labels, `${labels.notes}: ${pageUrl}`) : [];
+  const apart = ritual.frequency === "once" ? [] : blocks.filter((part) => leavesTheDay(ritual, part));
+  const shared = { url: pageUrl, categories: [labels.kind] };
+  const series = seriesEvents(
+    ritual,
+    changes,
+    [meeting, ...blocks.filter((part) => !apart.includes(part))],
+    span,
+    appUrl,
+    shared,
+  );
+  const single = apart.flatMap((part) =>
+    expandValidRule(ritual, window, changes.exceptions).map((planned): CalendarEvent => {
+      const actual = part.around(planned);
+      return {
+        ...shared,
+        uid: occurrenceUid(ritual, appUrl, planned.originalStart, part.name),
+        start: { utc: actual.start },
+        end: { utc: actual.end },
+        title: part.title,
+        description: part.description,
+        location: ritual.videoUrl,
+        sequence: Math.max(ritual.sequence, changes.sequence),
+        lastModified: Math.max(ritual.updatedAt, changes.lastModified ?? 0),
+      };
+    }),
+  );
+  return [...series, ...single];
 }
