@@ -18,7 +18,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import {
   type BenchDatabase,
@@ -140,14 +140,25 @@ const POLL_HEADERS = { "accept-encoding": "gzip" };
 
 type PollFigures = Awaited<ReturnType<typeof pollAtRate>>;
 
-/** `pollAtRate` in a thread of its own, so the pages timed meanwhile do not wait on its event loop, nor it on theirs. */
-function pollInThread(servers: ServedApp[], tokens: string[], rate: number, seconds: number): Promise<PollFigures> {
-  const origins = servers.map((server) => server.origin);
-  const worker = new Worker(new URL(import.meta.url), { workerData: { origins, tokens, rate, seconds } });
-  return new Promise((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
+/**
+ * `pollAtRate` in a process of its own, as calendar apps are elsewhere: the
+ * pages timed meanwhile do not wait on its event loop, nor it on theirs.
+ */
+function pollInProcess(servers: ServedApp[], tokens: string[], rate: number, seconds: number): Promise<PollFigures> {
+  const job = path.join(os.tmpdir(), `rituals-poll-${process.pid}-${Date.now()}.json`);
+  fs.writeFileSync(job, JSON.stringify({ origins: servers.map((server) => server.origin), tokens, rate, seconds }));
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "poll", job], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) => {
+      fs.rmSync(job, { force: true });
+      if (code === 0) resolve(JSON.parse(output) as PollFigures);
+      else reject(new Error(`the poller stopped with ${code}`));
+    }),
+  );
 }
 
 /**
@@ -332,14 +343,14 @@ async function run(): Promise<void> {
     // Google-style polling at 56 a second: alone, for its own cost; then with the pages asked for meanwhile.
     started = performance.now();
     const cpuAtStart = cpuSeconds(pids);
-    const alone = await pollInThread(servers, tokens, POLLS_PER_SECOND, SECONDS);
+    const alone = await pollInProcess(servers, tokens, POLLS_PER_SECOND, SECONDS);
     const cores = (cpuSeconds(pids) - cpuAtStart) / ((performance.now() - started) / 1000);
     console.log(
       `  ${POLLS_PER_SECOND} polls/s over ${tokens.length} feeds for ${SECONDS} s: ${alone.perSecond.toFixed(0)}/s answered, ` +
         `p50 ${alone.p50} ms, p99 ${alone.p99} ms, ${alone.errors} errors, server CPU ${cores.toFixed(2)} cores ` +
         `(targets: p99 < 50 ms, 0 errors, < 0.5 core)`,
     );
-    const polling = pollInThread(servers, tokens, POLLS_PER_SECOND, SECONDS);
+    const polling = pollInProcess(servers, tokens, POLLS_PER_SECOND, SECONDS);
     const pages = await pageTimes(pageUrls, cookie, performance.now() + SECONDS * 1000 - 1000);
     const meanwhile = await polling;
     console.log(
@@ -375,14 +386,14 @@ async function run(): Promise<void> {
   }
 }
 
-if (isMainThread) {
-  await run();
-} else {
-  const { origins, tokens, rate, seconds } = workerData as {
+if (args[0] === "poll") {
+  const job = JSON.parse(fs.readFileSync(args[1]!, "utf8")) as {
     origins: string[];
     tokens: string[];
     rate: number;
     seconds: number;
   };
-  parentPort!.postMessage(await pollAtRate(origins, tokens, rate, seconds));
+  process.stdout.write(JSON.stringify(await pollAtRate(job.origins, job.tokens, job.rate, job.seconds)));
+} else {
+  await run();
 }
