@@ -118,6 +118,8 @@ async function serve() {
   // database; the others cost one look-up. A wrong token or a failure goes on to the app, which
   // answers it as it answers any other request.
   const { notModifiedHeaders, answerFeedPoll } = build.entry.module;
+  // Without a nonce the security headers never change: made once for the polls.
+  const feedSecurityHeaders = securityHeaders();
   const server = http.createServer((req, res) => {
     const target = requestTarget(req.url ?? "");
     if (target === null) {
@@ -130,7 +132,7 @@ async function serve() {
       const url = new URL(req.url, "http://localhost");
       const known = notModifiedHeaders(url, req.headers["if-none-match"]);
       if (known) {
-        res.writeHead(304, { ...securityHeaders(), ...known });
+        res.writeHead(304, { ...feedSecurityHeaders, ...known });
         res.end();
         return;
       }
@@ -141,7 +143,7 @@ async function serve() {
       answerFeedPoll(url, ask).then(
         (answer) => {
           if (!answer) return app(req, res);
-          res.writeHead(answer.status, { ...securityHeaders(), ...answer.headers });
+          res.writeHead(answer.status, { ...feedSecurityHeaders, ...answer.headers });
           res.end(req.method === "HEAD" ? undefined : (answer.body ?? undefined));
         },
         () => app(req, res),

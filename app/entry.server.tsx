@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -10,6 +10,25 @@ import { i18nConfig } from "./i18n/catalogs.server";
 import { pageLanguage } from "./i18n/page-language.server";
 
 const ABORT_DELAY_MS = 5_000;
+
+const pageInstances = new Map<string, Promise<i18n>>();
+
+/**
+ * The i18next instance pages in `language` are rendered with: made once per
+ * language, since the catalogs never change and rendering only reads it.
+ */
+function pageI18n(language: string): Promise<i18n> {
+  let instance = pageInstances.get(language);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng: language })
+      .then(() => created);
+    pageInstances.set(language, instance);
+  }
+  return instance;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -21,8 +40,7 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   // The root loader has chosen the page's language already; only a page whose root loader failed asks again.
   const root = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: root?.locale ?? (await pageLanguage(request)) });
+  const i18n = await pageI18n(root?.locale ?? (await pageLanguage(request)));
 
   // Bots get the whole page at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

@@ -169,7 +169,7 @@ function pollInProcess(servers: ServedApp[], tokens: string[], rate: number, sec
 async function pollAtRate(origins: string[], tokens: string[], rate: number, seconds: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const times: number[] = [];
-  let errors = 0;
+  const errors: string[] = [];
   const one = (origin: string) =>
     new Promise<void>((resolve) => {
       const sent = performance.now();
@@ -177,12 +177,12 @@ async function pollAtRate(origins: string[], tokens: string[], rate: number, sec
         response.resume();
         response.on("end", () => {
           if (response.statusCode === 200) times.push(performance.now() - sent);
-          else errors++;
+          else errors.push(`HTTP ${response.statusCode}`);
           resolve();
         });
       });
-      request.on("error", () => {
-        errors++;
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        errors.push(error.code ?? error.message);
         resolve();
       });
     });
@@ -198,7 +198,7 @@ async function pollAtRate(origins: string[], tokens: string[], rate: number, sec
   agent.destroy();
   return {
     perSecond: times.length / ((performance.now() - start) / 1000),
-    errors,
+    errors: errors.length > 0 ? `${errors.length} (${[...new Set(errors)].join(", ")})` : "0",
     p50: median(times).toFixed(1),
     p99: percentile(times, 0.99).toFixed(1),
   };

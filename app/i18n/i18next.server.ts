@@ -37,3 +37,9 @@ export function translatorFor(language: string): Promise<TFunction> {
   }
   return translator;
 }
+
+/** The reader's language (their choice, else their browser's) and its translation function. */
+export async function requestTranslation(request: Request): Promise<{ locale: string; t: TFunction }> {
+  const locale = await i18nServer.getLocale(request);
+  return { locale, t: await translatorFor(locale) };
+}

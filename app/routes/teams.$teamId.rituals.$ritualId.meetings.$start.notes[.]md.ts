@@ -3,7 +3,7 @@ import { requireMember } from "~/utils/auth.server";
 import { formatDay, formatTime } from "~/i18n/format";
 import { parseMeetingKey } from "~/domain/meeting-key";
 import { noteToMarkdown } from "~/domain/note-export";
-import { i18nServer } from "~/i18n/i18next.server";
+import { requestTranslation } from "~/i18n/i18next.server";
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
 import { calendarFilename, downloadResponse } from "~/calendar/calendar-response.server";
@@ -15,9 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findMeeting(team.id, params.ritualId ?? "", parseMeetingKey(params.start));
   if (!found) throw await meetingNotHere(request, team.id, params.ritualId ?? "", params.start);
   const { ritual, meeting } = found;
-  const [locale, t, { page }] = await Promise.all([
-    i18nServer.getLocale(request),
-    i18nServer.getFixedT(request),
+  const [{ locale, t }, { page }] = await Promise.all([
+    requestTranslation(request),
     loadNotePage({ teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart }),
   ]);
   const markdown = noteToMarkdown(

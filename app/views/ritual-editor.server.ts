@@ -26,7 +26,7 @@ import type { TeamPlanning } from "~/models/planning.server";
 import { fairnessRows } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
 import type { EditorOptions, PreviewMeetingView, RitualPlan, SuggestionView, WarningView } from "~/views/ritual-editor";
-import { i18nServer } from "~/i18n/i18next.server";
+import { requestTranslation } from "~/i18n/i18next.server";
 import type { RitualForm, SaveRitualOutcome } from "~/services/rituals.server";
 import { ritualWarnings, type RitualWarning } from "~/domain/ritual-warnings";
 import type { StoredMeeting } from "~/domain/series-edit";
@@ -322,7 +322,7 @@ export async function ritualSaveReply(
       return invalidForm(outcome.errors, values);
     case "unconfirmed": {
       // The warnings travel with the reply: without JavaScript, nothing else shows them for what was typed.
-      const [locale, t] = await Promise.all([i18nServer.getLocale(request), i18nServer.getFixedT(request)]);
+      const { locale, t } = await requestTranslation(request);
       const warnings = outcome.warnings.map((warning) => warningView(warning, outcome.timeZone, locale, t));
       return data({ errors: { confirm: "validation.confirmWarnings" }, values, warnings }, { status: 400 });
     }
