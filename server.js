@@ -129,8 +129,7 @@ async function serve() {
     }
     req.url = target;
     if ((req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/feeds/")) {
-      const url = new URL(req.url, "http://localhost");
-      const known = notModifiedHeaders(url, req.headers["if-none-match"]);
+      const known = notModifiedHeaders(req.url, req.headers["if-none-match"]);
       if (known) {
         res.writeHead(304, { ...feedSecurityHeaders, ...known });
         res.end();
@@ -140,7 +139,7 @@ async function serve() {
         ifNoneMatch: req.headers["if-none-match"] ?? null,
         acceptEncoding: req.headers["accept-encoding"] ?? null,
       };
-      answerFeedPoll(url, ask).then(
+      answerFeedPoll(req.url, ask).then(
         (answer) => {
           if (!answer) return app(req, res);
           res.writeHead(answer.status, { ...feedSecurityHeaders, ...answer.headers });

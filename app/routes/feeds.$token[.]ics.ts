@@ -4,7 +4,8 @@ import { notFound } from "~/utils/responses.server";
 
 /** A member's subscription feed at its secret address. A wrong or revoked token looks like nothing at all. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const answer = await answerFeedPoll(new URL(request.url), {
+  const url = new URL(request.url);
+  const answer = await answerFeedPoll(url.pathname + url.search, {
     ifNoneMatch: request.headers.get("If-None-Match"),
     acceptEncoding: request.headers.get("Accept-Encoding"),
   });

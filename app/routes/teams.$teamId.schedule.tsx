@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { planningRequest } from "~/services/planning-request.server";
@@ -24,8 +26,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { teamId: team.id, schedule, zones: timeZoneOptions(), hasRituals: planning.rituals.length > 0 };
 }
 
-function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView }) {
-  const { t } = useTranslation();
+/** The words every meeting's entry repeats, translated once for the page (a busy week has dozens of entries). */
+function entryWords(t: TFunction) {
+  return {
+    actions: t("schedule.actions"),
+    openMeeting: t("schedule.openMeeting"),
+    downloadInvite: t("schedule.downloadInvite"),
+    restore: t("meeting.restore"),
+    move: t("schedule.move"),
+    cancel: t("schedule.cancel"),
+    editSeries: t("schedule.editSeries"),
+    host: t("editor.host"),
+    adjusted: t("schedule.adjusted"),
+  };
+}
+
+function MeetingItem({
+  teamId,
+  item,
+  t,
+  words,
+}: {
+  teamId: string;
+  item: ScheduleItemView;
+  t: TFunction;
+  words: ReturnType<typeof entryWords>;
+}) {
   const meetingPath = `/teams/${teamId}/rituals/${item.ritualId}/meetings/${item.meeting}`;
   const classes = [
     "week-item",
@@ -42,8 +68,8 @@ function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView 
           <Link to={meetingPath}>{item.title}</Link>
         </h3>
         {item.status !== "scheduled" ? <p className="tag">{t(`schedule.status.${item.status}`)}</p> : null}
-        {item.role === "host" ? <p className="tag">{t("editor.host")}</p> : null}
-        {item.adjusted ? <p className="flag flag-dst">{t("schedule.adjusted")}</p> : null}
+        {item.role === "host" ? <p className="tag">{words.host}</p> : null}
+        {item.adjusted ? <p className="flag flag-dst">{words.adjusted}</p> : null}
         {item.hours ? (
           <p className={`flag flag-hours flag-${item.hours.kind}`} data-testid="hours-mark">
             {t(`schedule.hours.${item.hours.kind}`, { count: item.hours.minutes })}
@@ -54,37 +80,37 @@ function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView 
         ) : null}
         <details className="week-item-actions">
           <summary>
-            {t("schedule.actions")}
+            {words.actions}
             <span className="visually-hidden">
               : {item.title}, {item.time}
             </span>
           </summary>
           <ul>
             <li>
-              <Link to={meetingPath}>{t("schedule.openMeeting")}</Link>
+              <Link to={meetingPath}>{words.openMeeting}</Link>
             </li>
             <li>
               <a href={`${meetingPath}.ics`} download>
-                {t("schedule.downloadInvite")}
+                {words.downloadInvite}
               </a>
             </li>
             {item.status === "scheduled" ? null : (
               <li>
-                <Link to={`${meetingPath}#restore`}>{t("meeting.restore")}</Link>
+                <Link to={`${meetingPath}#restore`}>{words.restore}</Link>
               </li>
             )}
             {item.status === "cancelled" ? null : (
               <>
                 <li>
-                  <Link to={`${meetingPath}#move`}>{t("schedule.move")}</Link>
+                  <Link to={`${meetingPath}#move`}>{words.move}</Link>
                 </li>
                 <li>
-                  <Link to={`${meetingPath}#cancel`}>{t("schedule.cancel")}</Link>
+                  <Link to={`${meetingPath}#cancel`}>{words.cancel}</Link>
                 </li>
               </>
             )}
             <li>
-              <Link to={`/teams/${teamId}/rituals/${item.ritualId}/edit`}>{t("schedule.editSeries")}</Link>
+              <Link to={`/teams/${teamId}/rituals/${item.ritualId}/edit`}>{words.editSeries}</Link>
             </li>
           </ul>
         </details>
@@ -99,6 +125,7 @@ function MeetingItem({ teamId, item }: { teamId: string; item: ScheduleItemView 
 export default function Schedule() {
   const { teamId, schedule, zones, hasRituals } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const words = useMemo(() => entryWords(t), [t]);
   const navigation = useNavigation();
   const who: Record<string, string> = schedule.member ? { member: schedule.member.id } : { zone: schedule.timeZone };
   const weekLink = (week: string) => `?${new URLSearchParams({ ...who, week })}`;
@@ -178,7 +205,7 @@ export default function Schedule() {
             ) : (
               <ul className="week-items">
                 {day.items.map((item) => (
-                  <MeetingItem key={item.key} teamId={teamId} item={item} />
+                  <MeetingItem key={item.key} teamId={teamId} item={item} t={t} words={words} />
                 ))}
               </ul>
             )}

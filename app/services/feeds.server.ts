@@ -55,16 +55,16 @@ export interface FeedAnswer {
 }
 
 /**
- * A poll of the feed at `url`: 304 when the app has this version, else the
+ * A poll of the feed at `target` (its path and query): 304 when the app has this version, else the
  * feed in the best encoding it accepts; null for a wrong or revoked token.
  * The route answers with it, and so does the server, before the framework, for
  * the polls that make most of its traffic.
  */
 export async function answerFeedPoll(
-  url: URL,
+  target: string,
   ask: { ifNoneMatch: string | null; acceptEncoding: string | null },
 ): Promise<FeedAnswer | null> {
-  const { token, language, key } = feedRequest(url);
+  const { token, language, key } = feedRequest(target);
   const build = await currentFeed(token, language);
   if (!build) return null;
   rememberEtag(key, build.etag);

@@ -31,10 +31,15 @@ let buildBytes = 0;
 /** Calendar apps poll every few minutes to hours; let them keep a feed a while, then ask with If-None-Match. */
 export const FEED_CACHE_CONTROL = "private, max-age=900";
 
-/** What a feed request asks for: whose feed, in which language, and the key its ETag is remembered by. */
-export function feedRequest(url: URL, now = Date.now()): { token: string; language: Language; key: string } {
-  const token = /^\/feeds\/([^/]+)\.ics$/.exec(url.pathname)?.[1] ?? "";
-  const requested = url.searchParams.get("lang");
+/**
+ * What a feed request asks for, from its target ("/feeds/TOKEN.ics?lang=ko"):
+ * whose feed, in which language, and the key its ETag is remembered by.
+ */
+export function feedRequest(target: string, now = Date.now()): { token: string; language: Language; key: string } {
+  const query = target.indexOf("?");
+  const path = query < 0 ? target : target.slice(0, query);
+  const token = /^\/feeds\/([^/]+)\.ics$/.exec(path)?.[1] ?? "";
+  const requested = query < 0 ? null : new URLSearchParams(target.slice(query + 1)).get("lang");
   const language = isLanguage(requested) ? requested : "en";
   return { token, language, key: `${token}|${language}|${feedWindow(now).from}` };
 }
@@ -44,8 +49,8 @@ export function feedRequest(url: URL, now = Date.now()): { token: string; langua
  * seconds and the app already has that version; else null. Needs no database,
  * so the server answers such polls before the app runs at all.
  */
-export function notModifiedHeaders(url: URL, ifNoneMatch: string | undefined, now = Date.now()) {
-  const hit = etags.get(feedRequest(url, now).key);
+export function notModifiedHeaders(target: string, ifNoneMatch: string | undefined, now = Date.now()) {
+  const hit = etags.get(feedRequest(target, now).key);
   if (!hit || hit.expires <= now || !matches(ifNoneMatch, hit.etag)) return null;
   return { ETag: hit.etag, "Cache-Control": FEED_CACHE_CONTROL };
 }
@@ -62,7 +67,7 @@ export function rememberEtag(key: string, etag: string, now = Date.now()): void 
  */
 export function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
+  if (ifNoneMatch === etag || ifNoneMatch.trim() === "*") return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
   return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
 }
