@@ -8,7 +8,10 @@ import { loader as healthz } from "~/routes/healthz";
 import { action as newTeamAction } from "~/routes/teams.new";
 import { createSession, SESSION_DAYS, sessionUserId } from "~/models/session.server";
 import { DAY } from "~/domain/durations";
-import { sessionCookie, signedUpUser } from "./support/accounts";
+import { sessionCookie, signedUpUser, teamOwnedBy } from "./support/accounts";
+import { rotateFeedToken } from "~/models/calendar-feed.server";
+import { createRitual } from "~/models/ritual.server";
+import { loader as feedLoader } from "~/routes/feeds.$token[.]ics";
 
 /** Signing in writes a session: done before the database turns read-only. */
 async function sessionCookieWhileWritable(userId: string) {
@@ -37,6 +40,25 @@ describe("a database that cannot take writes", () => {
     await readOnly(false);
     expect(await prisma.team.count({ where: { name: "During" } })).toBe(0);
     expect(await prisma.team.count({ where: { name: "Before" } })).toBe(1);
+  });
+
+  it("still serves a feed that changed, which it cannot store", async () => {
+    const owner = await signedUpUser("feed-unavailable@example.com");
+    const { teamId, memberId } = await teamOwnedBy(owner, "Feeds while read-only");
+    const token = await rotateFeedToken(memberId);
+    const poll = () =>
+      feedLoader({ request: new Request(`http://localhost/feeds/${token}.ics`), params: { token }, context: {} });
+    expect(await (await poll()).text()).not.toContain("Standup");
+    const ritual = await createRitual(
+      teamId,
+      { kind: "check-in", title: "Standup", timeZone: "Europe/Berlin", startTime: "09:00", startDate: "2026-01-05" },
+      { hostIds: [memberId] },
+    );
+    if (!ritual.ok) throw new Error("setup");
+    await readOnly(true);
+    const response = await poll();
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("SUMMARY:Standup");
   });
 
   it("is reported by the health check, which commits a one-row probe", async () => {

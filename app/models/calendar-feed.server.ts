@@ -51,7 +51,11 @@ export function findFeedBuild(feedId: string, language: string): Promise<StoredF
   });
 }
 
-/** Keeps a build for every instance; a feed revoked meanwhile keeps nothing. */
+/**
+ * Keeps a build for every instance. A feed revoked meanwhile keeps nothing, and
+ * a database that cannot take writes keeps nothing either: the poll is answered
+ * all the same, and a later one stores it.
+ */
 export async function saveFeedBuild(feedId: string, language: string, build: StoredFeedBuild): Promise<void> {
   const fields = { ...build, builtAt: new Date() };
   try {
@@ -61,6 +65,7 @@ export async function saveFeedBuild(feedId: string, language: string, build: Sto
       update: fields,
     });
   } catch (error) {
+    if (error instanceof Response && error.status === 503) return;
     // P2003: the feed was revoked while it was being built; P2002: another instance stored it first.
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || !["P2003", "P2002"].includes(error.code))
       throw error;
