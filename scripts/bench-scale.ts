@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import {
   type BenchDatabase,
+  cpuSeconds,
   median,
   percentile,
   seedPageTeam,
@@ -100,35 +101,6 @@ async function seedCompany(): Promise<string[]> {
     }
   }
   return tokens;
-}
-
-/** CPU seconds used so far by the server processes (each instance and its workers). */
-function cpuSeconds(rootPids: number[]): number {
-  const ticks = 100; // USER_HZ on Linux
-  const stat = (pid: number) => {
-    try {
-      const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks };
-    } catch {
-      return null; // gone
-    }
-  };
-  const all = fs
-    .readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .map((name) => ({ pid: Number(name), ...stat(Number(name)) }));
-  const tree = new Set(rootPids);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const entry of all) {
-      if (entry.ppid !== undefined && tree.has(entry.ppid) && !tree.has(entry.pid)) {
-        tree.add(entry.pid);
-        grew = true;
-      }
-    }
-  }
-  return all.filter((entry) => tree.has(entry.pid)).reduce((sum, entry) => sum + (entry.cpu ?? 0), 0);
 }
 
 function randomFeed(tokens: string[]) {
@@ -226,11 +198,15 @@ async function pollFlat(servers: ServedApp[], tokens: string[], seconds: number)
   };
 }
 
-/** Each page asked for in turn, one request at a time, until `until`: their times in ms. */
-async function pageTimes(urls: Record<string, string>, cookie: string, until: number) {
-  const times = Object.fromEntries(Object.keys(urls).map((name) => [name, [] as number[]]));
-  while (performance.now() < until) {
-    for (const [name, url] of Object.entries(urls)) {
+/**
+ * Each page asked for in turn, one request at a time, until `until`, from the
+ * instances in turn as a load balancer would send them: their times in ms.
+ */
+async function pageTimes(origins: string[], paths: Record<string, string>, cookie: string, until: number) {
+  const times = Object.fromEntries(Object.keys(paths).map((name) => [name, [] as number[]]));
+  for (let turn = 0; performance.now() < until; turn++) {
+    for (const [name, path] of Object.entries(paths)) {
+      const url = `${origins[turn % origins.length]}${path}`;
       const start = performance.now();
       const response = await fetch(url, { headers: { Cookie: cookie, "Accept-Language": "en" } });
       await response.text();
@@ -332,13 +308,14 @@ async function run(): Promise<void> {
     );
 
     const cookie = await signIn(servers[0]!.origin);
-    const page = (path: string) => `${servers[0]!.origin}/teams/${pageTeam.teamId}${path}`;
-    const pageUrls = {
+    const page = (path: string) => `/teams/${pageTeam.teamId}${path}`;
+    const origins = servers.map((server) => server.origin);
+    const pagePaths = {
       schedule: page("/schedule?week=2026-03-23"),
       ritual: page(`/rituals/${ritualId}`),
       meeting: page(`/rituals/${ritualId}/meetings/${meetingKey(meeting!.originalStart)}`),
     };
-    await pageTimes(pageUrls, cookie, performance.now() + 3000); // warm
+    await pageTimes(origins, pagePaths, cookie, performance.now() + 3000); // warm
 
     // Google-style polling at 56 a second: alone, for its own cost; then with the pages asked for meanwhile.
     started = performance.now();
@@ -351,7 +328,7 @@ async function run(): Promise<void> {
         `(targets: p99 < 50 ms, 0 errors, < 0.5 core)`,
     );
     const polling = pollInProcess(servers, tokens, POLLS_PER_SECOND, SECONDS);
-    const pages = await pageTimes(pageUrls, cookie, performance.now() + SECONDS * 1000 - 1000);
+    const pages = await pageTimes(origins, pagePaths, cookie, performance.now() + SECONDS * 1000 - 1000);
     const meanwhile = await polling;
     console.log(
       `  the pages of a team of 30 with 60 rituals, asked one after the other while the polling goes on ` +

@@ -138,3 +138,32 @@ export async function signIn(origin: string): Promise<string> {
   if (!cookie) throw new Error("could not sign in");
   return cookie;
 }
+
+/** CPU seconds used so far by the server processes (each instance and its workers). */
+export function cpuSeconds(rootPids: number[]): number {
+  const ticks = 100; // USER_HZ on Linux
+  const stat = (pid: number) => {
+    try {
+      const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks };
+    } catch {
+      return null; // gone
+    }
+  };
+  const all = fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => ({ pid: Number(name), ...stat(Number(name)) }));
+  const tree = new Set(rootPids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const entry of all) {
+      if (entry.ppid !== undefined && tree.has(entry.ppid) && !tree.has(entry.pid)) {
+        tree.add(entry.pid);
+        grew = true;
+      }
+    }
+  }
+  return all.filter((entry) => tree.has(entry.pid)).reduce((sum, entry) => sum + (entry.cpu ?? 0), 0);
+}
