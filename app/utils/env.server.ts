@@ -44,12 +44,18 @@ function productionSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
+    // Written whole under another name, then linked into place: the server's processes start
+    // together, and one must never read the file half written by another.
+    const draft = `${file}.${process.pid}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
     try {
-      fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+      fs.linkSync(draft, file);
       console.warn(`SESSION_SECRET is not set: using a random secret kept in ${file}.`);
     } catch (error) {
       // Another process made it first; use theirs.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
     }
   }
   return fs.readFileSync(file, "utf8").trim();
