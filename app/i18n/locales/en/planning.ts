@@ -9,7 +9,7 @@ export const planning = {
       "Now: through your subscription. No invites are mailed to you; your calendar app picks up changes each time it checks the address.",
     feedTitle: "Subscribe to my meetings",
     feedIntro:
-      "A private address your calendar app checks for changes: every meeting you attend from four weeks back to six months ahead and, where you host, your go-early and stay-late time. Subscribing replaces the mailed invites: each series you were mailed is cancelled in your calendar by mail, so its meetings show once. Anyone with the address can read it; make a new one if it leaks.",
+      "A private address your calendar app checks for changes: every series you attend, with its moved and cancelled meetings (series that ended over four weeks ago drop out) and, where you host, your go-early and stay-late time. Subscribing replaces the mailed invites: each series you were mailed is cancelled in your calendar by mail, so its meetings show once. Anyone with the address can read it; make a new one if it leaks.",
     create: "Create my subscription address",
     rotate: "Make a new address (the old one stops working)",
     revoke: "Stop the subscription and mail me the invites again",
