@@ -27,7 +27,7 @@ import { ZONE_DATA_LAST_YEAR } from "./vtimezone";
 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-export function uidDomain(appUrl: string): string {
+function uidDomain(appUrl: string): string {
   return new URL(appUrl).hostname;
 }
 
@@ -211,7 +211,7 @@ function turnSeries(ritual: StoredRitual): { turn: number; first: PlannedMeeting
 }
 
 /** What every event of a series says alike, whatever the part. */
-export type SharedFields = Pick<CalendarEvent, "url" | "categories" | "organizer" | "attendees">;
+type SharedFields = Pick<CalendarEvent, "url" | "categories" | "organizer" | "attendees">;
 
 /** Each part as a series: its masters (one per rotation turn), EXDATEs, and the meetings apps would place wrong. */
 export function seriesEvents(
