@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOUR } from "~/domain/durations";
-import { sessionUserId } from "~/models/session.server";
+import { sessionUser } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
 import { action as forgotPasswordAction } from "~/routes/forgot-password";
 import { action as resetPasswordAction, loader as resetPasswordLoader } from "~/routes/reset-password.$token";
@@ -118,7 +118,7 @@ describe("resetting a forgotten password", () => {
     expect(reset.location).toBe("/account?changed=1");
     expect(await verifyLogin(user.email, "a fresh long passphrase")).not.toBeNull();
     expect(await verifyLogin(user.email, TEST_PASSWORD)).toBeNull();
-    expect(await sessionUserId(oldToken)).toBeNull();
+    expect(await sessionUser(oldToken)).toBeNull();
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
 
     const again = await postForm(

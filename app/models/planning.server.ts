@@ -52,13 +52,57 @@ function hours(row: { workStartMinutes: number; workEndMinutes: number; workDays
   };
 }
 
+/** Teams whose planning a process keeps, the least recently read dropped first. */
+const KEPT_TEAMS = 256;
+
+interface KeptPlanning {
+  version: number;
+  day: number;
+  planning: TeamPlanning;
+}
+
+/** Each team's planning as last read, with the version and day it was read at (a Map keeps reading order). */
+const keptPlannings = new Map<string, KeptPlanning>();
+
+/** Shared by every request that reads the same version, so nothing may change it in place. */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) frozen(inner);
+  }
+  return value;
+}
+
 /**
- * Everything the planning pages work from, in three queries: the team's people
- * with their working hours, its customers' contacts, and every ritual with its
- * changed meetings, who attends in which role, and who said no to a meeting
- * to come (from `now`).
+ * Everything the planning pages work from, read again only when the team's
+ * planning version (raised by database triggers on every change to what is
+ * read here, decision 6) or the day has moved on since this process last read
+ * it: one indexed look-up otherwise, on every instance.
  */
 export async function loadTeamPlanning(teamId: string, now = Date.now()): Promise<TeamPlanning> {
+  const team = await prisma.team.findUnique({ where: { id: teamId }, select: { planningVersion: true } });
+  const day = Math.floor(now / DAY);
+  const kept = keptPlannings.get(teamId);
+  keptPlannings.delete(teamId);
+  if (kept && team && kept.version === team.planningVersion && kept.day === day) {
+    keptPlannings.set(teamId, kept);
+    return kept.planning;
+  }
+  const planning = frozen(await readTeamPlanning(teamId, day * DAY));
+  if (team) {
+    keptPlannings.set(teamId, { version: team.planningVersion, day, planning });
+    if (keptPlannings.size > KEPT_TEAMS) keptPlannings.delete(keptPlannings.keys().next().value!);
+  }
+  return planning;
+}
+
+/**
+ * The planning in three queries: the team's people with their working hours,
+ * its customers' contacts, and every ritual with its changed meetings, who
+ * attends in which role, and who said no to a meeting to come (from a week
+ * before `since`).
+ */
+async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlanning> {
   const [members, customers, rituals] = await Promise.all([
     prisma.member.findMany({ where: { teamId }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.customer.findMany({
@@ -75,7 +119,7 @@ export async function loadTeamPlanning(teamId: string, now = Date.now()): Promis
         meetings: { where: CHANGED_MEETING },
         // Meetings to come that people said they will not come to (the tallies look ahead).
         rsvps: {
-          where: { answer: "no", originalStart: { gte: new Date(now - RECENT) } },
+          where: { answer: "no", originalStart: { gte: new Date(since - RECENT) } },
           select: { originalStart: true, personId: true, start: true },
         },
       },

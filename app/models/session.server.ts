@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { hashSecretToken, newSecretToken } from "./secret-token.server";
 import { DAY } from "~/domain/durations";
+import { type SessionUser, userFields } from "./user.server";
 
 /** How long a session lasts without use; every day of use pushes the end on again. */
 export const SESSION_DAYS = 30;
@@ -15,12 +16,13 @@ export async function createSession(userId: string, now = Date.now()): Promise<s
 }
 
 /**
- * The user a session token belongs to, while the session exists and has not
- * expired. Use keeps it alive: its end moves on, at most once a day.
+ * The user a session token belongs to (read with the session, in one query),
+ * while the session exists and has not expired. Use keeps it alive: its end
+ * moves on, at most once a day.
  */
-export async function sessionUserId(token: string, now = Date.now()): Promise<string | null> {
+export async function sessionUser(token: string, now = Date.now()): Promise<SessionUser | null> {
   const id = hashSecretToken(token);
-  const session = await prisma.session.findUnique({ where: { id } });
+  const session = await prisma.session.findUnique({ where: { id }, include: { user: { select: userFields } } });
   if (!session || session.expiresAt.getTime() <= now) return null;
   if (session.expiresAt.getTime() - now < (SESSION_DAYS - 1) * DAY) {
     // Reading needs no write: when the database cannot take one, the session keeps its end for now.
@@ -30,7 +32,7 @@ export async function sessionUserId(token: string, now = Date.now()): Promise<st
         if (!(error instanceof Response && error.status === 503)) throw error;
       });
   }
-  return session.userId;
+  return session.user;
 }
 
 /** Ends one session: its cookie, wherever it was copied to, no longer signs anyone in. */

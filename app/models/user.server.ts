@@ -12,7 +12,7 @@ export interface SessionUser {
   name: string;
 }
 
-const userFields = { id: true, email: true, name: true } as const;
+export const userFields = { id: true, email: true, name: true } as const;
 
 /** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
 export function hashPassword(password: string): Promise<string> {
@@ -63,10 +63,6 @@ export async function setUserLanguage(userId: string, language: Language): Promi
 /** Where and in which language to mail the account's owner. */
 export function userToMail(userId: string, db: DbOrTransaction = prisma) {
   return db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, language: true } });
-}
-
-export function getUser(userId: string): Promise<SessionUser | null> {
-  return prisma.user.findUnique({ where: { id: userId }, select: userFields });
 }
 
 /**

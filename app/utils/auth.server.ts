@@ -1,13 +1,14 @@
 import { data, redirect } from "@remix-run/node";
 import { claimsOfUser, getMembership, type Membership } from "~/models/team.server";
-import { getUser, type SessionUser } from "~/models/user.server";
-import { getSessionUserId } from "./session.server";
+import { sessionUser } from "~/models/session.server";
+import type { SessionUser } from "~/models/user.server";
+import { sessionToken } from "./session.server";
 import { notFound } from "~/utils/responses.server";
 import type { AwaitingConfirmation } from "~/views/awaiting-confirmation";
 
 export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
-  const userId = await getSessionUserId(request);
-  return userId ? getUser(userId) : null;
+  const token = await sessionToken(request);
+  return token ? sessionUser(token) : null;
 }
 
 /** The signed-in user, or a redirect to sign in that comes back here afterwards. */

@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env } from "./env.server";
-import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUserId } from "~/models/session.server";
+import { createSession, revokeAllSessions, revokeSession, SESSION_DAYS, sessionUser } from "~/models/session.server";
 
 /** The cookie carries only a session token; the session itself lives in the database, where it can be ended. */
 export const sessionStorage = createCookieSessionStorage<{ token: string }>({
@@ -19,9 +19,9 @@ function cookieSession(request: Request) {
   return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 
-export async function getSessionUserId(request: Request): Promise<string | undefined> {
-  const token = (await cookieSession(request)).get("token");
-  return (token && (await sessionUserId(token))) || undefined;
+/** The session token the browser's cookie carries, if any. */
+export async function sessionToken(request: Request): Promise<string | undefined> {
+  return (await cookieSession(request)).get("token");
 }
 
 /** The Set-Cookie value that signs a browser in as the user, with a new session. */
@@ -46,8 +46,8 @@ export async function endUserSession(request: Request, { everywhere = false } = 
   const cookie = await cookieSession(request);
   const token = cookie.get("token");
   if (token) {
-    const userId = everywhere ? await sessionUserId(token) : null;
-    if (userId) await revokeAllSessions(userId);
+    const user = everywhere ? await sessionUser(token) : null;
+    if (user) await revokeAllSessions(user.id);
     else await revokeSession(token);
   }
   return redirect("/", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookie) } });
