@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { planningRequest } from "~/services/planning-request.server";
 import { Field, SelectField } from "~/components/form";
+import { useInAppLinks } from "~/components/in-app-links";
 import { timeZoneOptions } from "~/views/form-options.server";
 import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/schedule.server";
 import { FieldError } from "~/components/form";
@@ -65,7 +66,7 @@ function MeetingItem({
       <div className="week-item-body">
         <p className="week-item-time">{item.time}</p>
         <h3 className="week-item-title">
-          <Link to={meetingPath}>{item.title}</Link>
+          <a href={meetingPath}>{item.title}</a>
         </h3>
         {item.status !== "scheduled" ? <p className="tag">{t(`schedule.status.${item.status}`)}</p> : null}
         {item.role === "host" ? <p className="tag">{words.host}</p> : null}
@@ -87,7 +88,7 @@ function MeetingItem({
           </summary>
           <ul>
             <li>
-              <Link to={meetingPath}>{words.openMeeting}</Link>
+              <a href={meetingPath}>{words.openMeeting}</a>
             </li>
             <li>
               <a href={`${meetingPath}.ics`} download>
@@ -96,21 +97,21 @@ function MeetingItem({
             </li>
             {item.status === "scheduled" ? null : (
               <li>
-                <Link to={`${meetingPath}#restore`}>{words.restore}</Link>
+                <a href={`${meetingPath}#restore`}>{words.restore}</a>
               </li>
             )}
             {item.status === "cancelled" ? null : (
               <>
                 <li>
-                  <Link to={`${meetingPath}#move`}>{words.move}</Link>
+                  <a href={`${meetingPath}#move`}>{words.move}</a>
                 </li>
                 <li>
-                  <Link to={`${meetingPath}#cancel`}>{words.cancel}</Link>
+                  <a href={`${meetingPath}#cancel`}>{words.cancel}</a>
                 </li>
               </>
             )}
             <li>
-              <Link to={`/teams/${teamId}/rituals/${item.ritualId}/edit`}>{words.editSeries}</Link>
+              <a href={`/teams/${teamId}/rituals/${item.ritualId}/edit`}>{words.editSeries}</a>
             </li>
           </ul>
         </details>
@@ -126,6 +127,8 @@ export default function Schedule() {
   const { teamId, schedule, zones, hasRituals } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const words = useMemo(() => entryWords(t), [t]);
+  const weekGrid = useRef<HTMLOListElement>(null);
+  useInAppLinks(weekGrid);
   const navigation = useNavigation();
   const who: Record<string, string> = schedule.member ? { member: schedule.member.id } : { zone: schedule.timeZone };
   const weekLink = (week: string) => `?${new URLSearchParams({ ...who, week })}`;
@@ -188,7 +191,7 @@ export default function Schedule() {
       ) : schedule.empty ? (
         <p className="panel muted">{t("schedule.emptyWeek")}</p>
       ) : null}
-      <ol className="week-grid" aria-label={schedule.weekLabel}>
+      <ol ref={weekGrid} className="week-grid" aria-label={schedule.weekLabel}>
         {schedule.days.map((day) => (
           <li
             key={day.date}
