@@ -1,7 +1,7 @@
 // Serves the built app: static assets with long caching, everything else through Remix.
 // Unlike remix-serve it hands the client's address to the app, for sign-in throttling.
-// One process per core (WEB_CONCURRENCY to choose): the first process only starts and
-// watches the others, which share the port and keep nothing another one needs.
+// One process per core (WEB_CONCURRENCY to choose): the first process starts and watches
+// the others, which share the port and keep nothing another one needs, and sends the mail rounds.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import http from "node:http";
@@ -24,7 +24,12 @@ if (cluster.isPrimary && processes > 1) {
 function superviseWorkers(count) {
   let stopping = false;
   const listening = new Set();
-  cluster.on("listening", (worker) => listening.add(worker.id));
+  cluster.on("listening", (worker) => {
+    // Mail rounds (invites, reminders, agendas) run here, where no request waits on them; once a worker
+    // listens, the settings and the database are known to be good.
+    if (listening.size === 0) void sendMailRounds();
+    listening.add(worker.id);
+  });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     if (!listening.has(worker.id)) {
@@ -45,13 +50,21 @@ function superviseWorkers(count) {
   }
 }
 
-async function serve() {
-  const build = await import("./build/server/index.js").catch((error) => {
+function loadBuild() {
+  return import("./build/server/index.js").catch((error) => {
     // Database files the app cannot write are said plainly, without a stack trace.
     if (error?.name !== "DatabaseFilesError") throw error;
     console.error(error.message);
     process.exit(1);
   });
+}
+
+async function sendMailRounds() {
+  (await loadBuild()).entry.module.startMailScheduler();
+}
+
+async function serve() {
+  const build = await loadBuild();
   const app = express();
 
   app.disable("x-powered-by");
@@ -154,9 +167,9 @@ async function serve() {
   server.listen(port, host, () => {
     // Said once, by the first worker (or the only process).
     if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`Rituals is running at http://localhost:${port}`);
-    // Invites, reminders and agendas: sent from every process of every instance, each mail once (the
-    // database decides who sends it), so a mail someone waits for goes out from whichever process queued it.
-    build.entry.module.startMailScheduler();
+    // Each mail goes once whichever process or instance sends it (the database decides). A worker
+    // delivers at once the mail someone waits for; rounds run in the supervising process.
+    build.entry.module.startMailScheduler({ rounds: !cluster.isWorker });
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));
 }

@@ -75,4 +75,29 @@ describe("times around a clock change", () => {
     expect(formatTime(first.minus({ hours: 2 }).toMillis(), "Europe/Berlin", "en-US")).toBe("12:15 AM");
     expect(formatTime(DateTime.fromISO("2026-10-26T09:00:00Z").toMillis(), "Europe/Berlin", "en-US")).toBe("10:00 AM");
   });
+
+  it("writes every other time as luxon does, in each language and in zones with odd offsets and DST", () => {
+    const zones = [
+      "Europe/Berlin",
+      "America/New_York",
+      "Asia/Seoul",
+      "Asia/Kolkata",
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+    ];
+    for (const locale of ["en", "en-US", "ko"]) {
+      for (const zone of zones) {
+        // Every 3,589 minutes (almost 60 hours) through a year: every hour of the day comes round, on both sides of each change.
+        for (
+          let at = Date.parse("2026-01-01T00:00:00Z");
+          at < Date.parse("2027-01-01T00:00:00Z");
+          at += 3589 * 60_000
+        ) {
+          const local = DateTime.fromMillis(at, { zone, locale });
+          const shown = formatTime(at, zone, locale);
+          expect(shown.startsWith(local.toLocaleString(DateTime.TIME_SIMPLE))).toBe(true);
+        }
+      }
+    }
+  });
 });

@@ -87,11 +87,24 @@ export function formatDay(instant: number, timeZone: string, locale: string): st
  * ("2:15 AM GMT+2–2:15 AM GMT+1" rather than "2:15 AM–2:15 AM").
  */
 export function formatTime(instant: number, timeZone: string, locale: string): string {
-  const local = DateTime.fromMillis(instant, { zone: timeZone, locale });
-  const time = local.toLocaleString(DateTime.TIME_SIMPLE);
   const offsets = ZoneOffsets.for(timeZone);
   const repeated = localToInstant(offsets, offsets.toLocalMs(instant)).adjustment === "ambiguous";
-  return repeated ? `${time} ${local.offsetNameShort ?? local.toFormat("ZZ")}` : time;
+  if (!repeated) return timeFormat(locale, timeZone).format(instant);
+  const local = DateTime.fromMillis(instant, { zone: timeZone, locale });
+  return `${local.toLocaleString(DateTime.TIME_SIMPLE)} ${local.offsetNameShort ?? local.toFormat("ZZ")}`;
+}
+
+/** Luxon's TIME_SIMPLE as one formatter per language and zone: a page writes dozens of times, and making one costs far more than using it. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function timeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...DateTime.TIME_SIMPLE, timeZone });
+    timeFormats.set(key, format);
+  }
+  return format;
 }
 
 /** A calendar date with its weekday, the viewer's way: "Mon, Dec 14, 2026" / "2026년 12월 14일 (월)". */

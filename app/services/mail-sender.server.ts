@@ -44,34 +44,42 @@ export async function runMailRound(now = Date.now(), transport?: MailTransport):
   await deliverQueuedMail(now, transport);
 }
 
-/** Starts this process's next round at once, when its scheduler runs. */
-let startRound: (() => void) | null = null;
+/** Delivers what is queued at once, when this process sends mail. */
+let deliverNow: (() => void) | null = null;
 
 /** For mail someone is waiting for (a sign-up link): sent now rather than at the next tick. */
 export function sendMailSoon(): void {
-  startRound?.();
+  deliverNow?.();
 }
 
-/** Runs the sender in this process every MAIL_TICK_SECONDS; several instances may run it together. */
-export function startMailScheduler(): () => void {
+/** Runs `work` unless a run of it is still going. */
+function oneAtATime(work: () => Promise<unknown>, failure: string): () => void {
   let running = false;
-  const tick = async () => {
+  return () => {
     if (running) return;
     running = true;
-    try {
-      await runMailRound();
-    } catch (error) {
-      console.error("The mail sender failed this round", error);
-    } finally {
-      running = false;
-    }
+    work()
+      .catch((error: unknown) => console.error(failure, error))
+      .finally(() => {
+        running = false;
+      });
   };
-  const timer = setInterval(tick, env.mailTickSeconds * 1000);
-  timer.unref();
-  startRound = () => void tick();
-  void tick();
+}
+
+/**
+ * Sends mail from this process: at once when mail someone waits for is queued
+ * here, and, when `rounds`, a whole round every MAIL_TICK_SECONDS. Several
+ * instances may run rounds together. Rounds go where no request waits on them
+ * (the server's supervising process), since a round reads every ritual.
+ */
+export function startMailScheduler({ rounds = true } = {}): () => void {
+  deliverNow = oneAtATime(() => deliverQueuedMail(), "The mail sender failed to deliver");
+  const round = oneAtATime(() => runMailRound(), "The mail sender failed this round");
+  const timer = rounds ? setInterval(round, env.mailTickSeconds * 1000) : null;
+  timer?.unref();
+  if (rounds) round();
   return () => {
-    clearInterval(timer);
-    startRound = null;
+    if (timer) clearInterval(timer);
+    deliverNow = null;
   };
 }
