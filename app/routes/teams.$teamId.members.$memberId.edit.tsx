@@ -9,6 +9,10 @@ import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/for
 import { i18nServer } from "~/i18n/i18next.server";
 import { getMember, setMemberEmails, updateMember } from "~/models/member.server";
 import { notFound } from "~/utils/responses.server";
+import { BusySources } from "~/components/busy-sources";
+import { busySourceViews } from "~/views/busy-sources.server";
+import { addBusySource } from "~/services/busy-sources.server";
+import { deleteBusySource } from "~/models/busy-source.server";
 
 /** Owners edit anyone; everyone edits themselves. */
 async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -29,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     emailsOn: !member.emailsOff,
     zones: timeZoneOptions(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
+    sources: await busySourceViews(member, await i18nServer.getLocale(request)),
   };
 }
 
@@ -41,6 +46,18 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
     await setMemberEmails(team.id, member.id, values.emails === "on");
     throw redirect(`/teams/${team.id}/members/${member.id}/edit?saved=emails#emails`);
   }
+  if (values.intent === "add-calendar") {
+    const added = await addBusySource(member, {
+      address: String(values.address ?? ""),
+      allDayBlocks: values.allDayBlocks === "on",
+    });
+    if (!added.ok) return invalidForm(added.errors, values);
+    throw redirect(`/teams/${team.id}/members/${member.id}/edit#calendars`);
+  }
+  if (values.intent === "remove-calendar") {
+    await deleteBusySource(member.id, String(values.sourceId ?? ""));
+    throw redirect(`/teams/${team.id}/members/${member.id}/edit#calendars`);
+  }
   const updated = await updateMember(team.id, member.id, values);
   if (!updated.ok) return invalidForm(updated.errors, values);
   throw redirect(`/teams/${team.id}/members`);
@@ -50,7 +67,7 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 export const action = keepingTypedText(saveForm);
 
 export default function EditMember() {
-  const { teamId, isMe, hasAccount, person, emailsOn, zones, weekdays } = useLoaderData<typeof loader>();
+  const { teamId, isMe, hasAccount, person, emailsOn, zones, weekdays, sources } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -86,6 +103,11 @@ export default function EditMember() {
           <SubmitButton className="button secondary">{t("members.emailsSave")}</SubmitButton>
         </Form>
       ) : null}
+      <BusySources
+        sources={sources}
+        reply={reply}
+        title={isMe ? t("busy.title") : t("busy.titleOther", { name: person.name })}
+      />
     </section>
   );
 }

@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  const { locale, t, planning, now } = await planningRequest(request, team.id);
+  const { locale, t, planning, elsewhere, now } = await planningRequest(request, team.id);
   const saved = fieldsOfSavedRitual(planning, params.ritualId ?? "");
   if (!saved) throw notFound();
   return {
@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       planning,
       ritualId: params.ritualId,
       storedMeetings: await listStoredMeetings(params.ritualId!),
+      elsewhere,
       locale,
       t,
       now,

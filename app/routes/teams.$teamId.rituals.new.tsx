@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const kind = new URL(request.url).searchParams.get("kind");
   if (!kind) return { teamId: team.id, choosing: true as const };
-  const { locale, t, planning, now } = await planningRequest(request, team.id);
+  const { locale, t, planning, elsewhere, now } = await planningRequest(request, team.id);
   const customer = planning.customers[0];
   const kindAsked = ritualKindOf(kind);
   const defaults = fieldsForNewRitual(kindAsked, {
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     teamId: team.id,
     choosing: false as const,
-    ...editorPage(request, defaults, { planning, locale, t, now }),
+    ...editorPage(request, defaults, { planning, elsewhere, locale, t, now }),
   };
 }
 

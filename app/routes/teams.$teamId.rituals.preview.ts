@@ -7,7 +7,7 @@ import { fieldsFromAddress, planRitual } from "~/views/ritual-editor.server";
 /** The editor's live preview: the plan for the fields as typed, asked for while someone edits. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  const { locale, t, planning, now } = await planningRequest(request, team.id);
+  const { locale, t, planning, elsewhere, now } = await planningRequest(request, team.id);
   const { ritualId, ...fields } = fieldsFromAddress(request) ?? {};
   // Only one of the team's own rituals: its id came from the address.
   const saved = planning.rituals.find((ritual) => ritual.id === ritualId);
@@ -15,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planning,
     ritualId: saved?.id,
     storedMeetings: saved ? await listStoredMeetings(saved.id) : undefined,
+    elsewhere,
     locale,
     t,
     now,

@@ -2,6 +2,7 @@ import { env } from "~/utils/env.server";
 import { CLAIM_MS, claimMail, dueMailIds, markDelivered, markFailed } from "~/models/mail.server";
 import { queueDueAgendas, queueDueDigests } from "~/services/reminders.server";
 import { configuredTransport, type MailTransport } from "~/mail/transport.server";
+import { refreshBusySources } from "~/services/busy-sources.server";
 
 /**
  * What the app mails, and when: invites when a series or a meeting changes,
@@ -74,7 +75,11 @@ function oneAtATime(work: () => Promise<unknown>, failure: string): () => void {
  */
 export function startMailScheduler({ rounds = true } = {}): () => void {
   deliverNow = oneAtATime(() => deliverQueuedMail(), "The mail sender failed to deliver");
-  const round = oneAtATime(() => runMailRound(), "The mail sender failed this round");
+  // Members' own calendars are read again in the same rounds, where no request waits on them.
+  const round = oneAtATime(async () => {
+    await runMailRound();
+    await refreshBusySources();
+  }, "The mail sender failed this round");
   const timer = rounds ? setInterval(round, env.mailTickSeconds * 1000) : null;
   timer?.unref();
   if (rounds) round();

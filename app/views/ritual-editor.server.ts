@@ -6,7 +6,7 @@ import { formatDay, formatTime } from "~/i18n/format";
 import type { Role } from "~/domain/buffers";
 import { minutesToClock } from "~/domain/clock";
 import { dayFromIso, isoWeekdayOf } from "~/domain/local-dates";
-import { firstMeeting } from "~/domain/recurrence";
+import { firstMeeting, type Interval } from "~/domain/recurrence";
 import { ruleOf, validateRitual } from "~/domain/ritual";
 import {
   draftFromFields,
@@ -39,6 +39,8 @@ interface PlanContext {
   ritualId?: string;
   /** The saved ritual's stored meetings, when editing one: what a rule change must carry along. */
   storedMeetings?: readonly StoredMeeting[];
+  /** Each member's busy times in their own calendars. */
+  elsewhere?: ReadonlyMap<string, readonly Interval[]>;
   locale: string;
   t: TFunction;
   now: number;
@@ -105,7 +107,7 @@ export function previewMeetingView(
  */
 export function planRitual(
   fields: FormFields,
-  { planning, ritualId, storedMeetings, locale, t, now }: PlanContext,
+  { planning, ritualId, storedMeetings, elsewhere, locale, t, now }: PlanContext,
 ): RitualPlan {
   const { draft, people: chosen } = draftFromFields(fields);
   const parsed = validateRitual(draft);
@@ -152,7 +154,10 @@ export function planRitual(
     goEarlyMinutes: rule.goEarlyMinutes,
     stayLateMinutes: rule.stayLateMinutes,
     weekdays,
-    participants: people.map((person) => ({ ...person, busy: busy.get(person.id) ?? [] })),
+    participants: people.map((person) => ({
+      ...person,
+      busy: [...(busy.get(person.id) ?? []), ...(elsewhere?.get(person.id) ?? [])],
+    })),
   };
   const byId = new Map(people.map((person) => [person.id, person]));
   const suggestionView = (slot: SlotSuggestion): SuggestionView => {

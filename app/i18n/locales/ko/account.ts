@@ -10,6 +10,7 @@ export const account: Pick<
   | "landing"
   | "forms"
   | "teams"
+  | "busy"
   | "members"
   | "invite"
   | "confirm"
@@ -183,6 +184,32 @@ export const account: Pick<
     editMe: "내 프로필",
     editTitle: "{{name}} 수정",
     editIntro: "근무 시간은 그 사람의 시간대 기준입니다. 근무 시간 밖의 회의는 표시됩니다.",
+  },
+  busy: {
+    title: "내 캘린더의 바쁜 시간",
+    titleOther: "{{name}}님 캘린더의 바쁜 시간",
+    intro:
+      "캘린더의 비밀 주소를 추가하세요(Google의 'iCal 형식의 비공개 주소', Outlook의 게시된 캘린더, 그 밖의 .ics 주소). 바쁜 시간만 저장하며 제목, 장소, 설명은 저장하지 않습니다. 추천 시간은 이 시간을 피합니다.",
+    address: "캘린더 주소",
+    addressHint: "https:// 또는 webcal://로 시작합니다. 주소가 있으면 누구나 캘린더를 볼 수 있으니 비밀로 하세요.",
+    allDayBlocks: "종일 일정(휴일, 휴가)은 하루 전체를 막습니다",
+    add: "캘린더 추가",
+    none: "아직 캘린더가 없습니다.",
+    source: "{{label}}",
+    allDay: "종일 일정 포함",
+    lastRead: "마지막으로 읽은 시각: {{time}}",
+    neverRead: "아직 읽지 않음",
+    failed: "마지막 시도가 실패했습니다: {{problem}} 이전에 읽은 바쁜 시간은 계속 사용합니다.",
+    remove: "삭제",
+    addressInvalid: "웹 주소가 아닙니다. https:// 또는 webcal://로 시작하는 캘린더 주소를 붙여 넣으세요.",
+    unreachable: "이 주소에 연결할 수 없습니다. 주소를 확인하거나 나중에 다시 시도하세요.",
+    timeout: "캘린더 서버가 10초 안에 응답하지 않았습니다.",
+    refused: "캘린더 서버가 거부했습니다(401/403). 비공개이거나 오래된 주소일 수 있습니다.",
+    notFound: "이 주소에 아무것도 없습니다(404). 주소가 재설정되었을 수 있으니 다시 복사하세요.",
+    serverError: "캘린더 서버가 오류로 응답했습니다.",
+    tooBig: "파일이 10MB보다 커서 한 사람의 캘린더로 보기 어렵습니다.",
+    notCalendar: "이 주소는 캘린더(.ics) 파일을 주지 않습니다.",
+    tooManyEvents: "일정이 20,000개를 넘거나 너무 긴 반복 일정이 있어 읽을 수 없습니다.",
   },
   invite: {
     title: "{{team}} 팀에 참여",

@@ -1,0 +1,162 @@
+import { busyTimes, BusyTimesError, type BusyTime } from "~/calendar/busy-times";
+import { DAY, MINUTE } from "~/domain/durations";
+import type { WriteResult } from "~/domain/validation";
+import { busySourcesDue, createBusySource, markBusySourceChecked, saveBusyTimes } from "~/models/busy-source.server";
+import { seal, unseal } from "~/utils/sealed.server";
+
+/** A calendar file larger than this is refused: a person's own calendar is far smaller. */
+export const LARGEST_CALENDAR_BYTES = 10 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 10_000;
+/** How often a source is read again, and how many a round reads. */
+const REFRESH_EVERY = 15 * MINUTE;
+const SOURCES_PER_ROUND = 20;
+
+/** Why a calendar could not be read, as a message key the profile shows next to the source. */
+export type BusySourceProblem =
+  | "busy.addressInvalid"
+  | "busy.unreachable"
+  | "busy.timeout"
+  | "busy.refused"
+  | "busy.notFound"
+  | "busy.serverError"
+  | "busy.tooBig"
+  | "busy.notCalendar"
+  | "busy.tooManyEvents";
+
+class ReadProblem extends Error {
+  constructor(readonly problem: BusySourceProblem) {
+    super(problem);
+  }
+}
+
+/** The http(s) address typed, or null: other schemes (file:, ftp:, javascript:) are never fetched. */
+function calendarAddress(typed: string): URL | null {
+  try {
+    // Calendar apps hand out webcal:// addresses for the same file over https.
+    const url = new URL(typed.trim().replace(/^webcals?:\/\//i, "https://"));
+    return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The body, read up to the size limit. */
+async function cappedText(response: Response): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > LARGEST_CALENDAR_BYTES) throw new ReadProblem("busy.tooBig");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > LARGEST_CALENDAR_BYTES) throw new ReadProblem("busy.tooBig");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+interface CalendarRead {
+  times: BusyTime[];
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/**
+ * Reads the calendar at `url`, asking only for a changed one when `known`
+ * says what was read last (null when it is unchanged), and keeps its busy
+ * times from a week back to half a year ahead.
+ */
+async function readCalendar(
+  url: URL,
+  reading: { timeZone: string; allDayBlocks: boolean },
+  known: { etag: string | null; lastModified: string | null },
+  now: number,
+): Promise<CalendarRead | null> {
+  const headers: Record<string, string> = { Accept: "text/calendar, */*;q=0.5" };
+  if (known.etag) headers["If-None-Match"] = known.etag;
+  if (known.lastModified) headers["If-Modified-Since"] = known.lastModified;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow" });
+  } catch (error) {
+    const name = (error as Error).name;
+    throw new ReadProblem(name === "TimeoutError" || name === "AbortError" ? "busy.timeout" : "busy.unreachable");
+  }
+  if (response.status === 304) return null;
+  if (response.status === 401 || response.status === 403) throw new ReadProblem("busy.refused");
+  if (response.status === 404 || response.status === 410) throw new ReadProblem("busy.notFound");
+  if (!response.ok) throw new ReadProblem("busy.serverError");
+  let text: string;
+  try {
+    text = await cappedText(response);
+  } catch (error) {
+    if (error instanceof ReadProblem) throw error;
+    throw new ReadProblem((error as Error).name === "TimeoutError" ? "busy.timeout" : "busy.unreachable");
+  }
+  try {
+    const times = busyTimes(text, { ...reading, from: now - 7 * DAY, to: now + 182 * DAY });
+    return { times, etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") };
+  } catch (error) {
+    if (error instanceof BusyTimesError) {
+      throw new ReadProblem(error.reason === "too-many-events" ? "busy.tooManyEvents" : "busy.notCalendar");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Adds a calendar to a member's profile once it has been read: an address
+ * that is not a calendar, or that cannot be read, is said next to the field
+ * and nothing is saved.
+ */
+export async function addBusySource(
+  member: { id: string; timeZone: string },
+  input: { address: string; allDayBlocks: boolean },
+  now = Date.now(),
+): Promise<WriteResult<{ id: string }>> {
+  const url = calendarAddress(input.address);
+  if (!url) return { ok: false, errors: { address: "busy.addressInvalid" } };
+  try {
+    const read = await readCalendar(
+      url,
+      { timeZone: member.timeZone, allDayBlocks: input.allDayBlocks },
+      { etag: null, lastModified: null },
+      now,
+    );
+    const source = { sealedAddress: seal(url.href), label: url.host, allDayBlocks: input.allDayBlocks };
+    return { ok: true, value: await createBusySource(member.id, source, read!, now) };
+  } catch (error) {
+    if (error instanceof ReadProblem) return { ok: false, errors: { address: error.problem } };
+    throw error;
+  }
+}
+
+/**
+ * Reads again the sources whose last read is older than the refresh period.
+ * A source that fails keeps its busy times and says why; one whose address
+ * the server can no longer unseal (its secret changed) says so too.
+ */
+export async function refreshBusySources(now = Date.now()): Promise<number> {
+  const due = await busySourcesDue(now - REFRESH_EVERY, SOURCES_PER_ROUND);
+  for (const source of due) {
+    const address = unseal(source.sealedAddress);
+    const url = address ? calendarAddress(address) : null;
+    if (!url) {
+      await markBusySourceChecked(source.id, now, "busy.addressInvalid");
+      continue;
+    }
+    try {
+      const read = await readCalendar(
+        url,
+        { timeZone: source.member.timeZone, allDayBlocks: source.allDayBlocks },
+        source,
+        now,
+      );
+      if (read) await saveBusyTimes(source.id, read, now);
+      else await markBusySourceChecked(source.id, now, null);
+    } catch (error) {
+      if (!(error instanceof ReadProblem)) throw error;
+      await markBusySourceChecked(source.id, now, error.problem);
+    }
+  }
+  return due.length;
+}
