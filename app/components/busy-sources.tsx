@@ -61,7 +61,8 @@ export function BusySources({
           ))}
         </ul>
       )}
-      <Form method="post" noValidate>
+      {/* A new form once a calendar is added, so the next one starts empty. */}
+      <Form method="post" noValidate key={sources.length}>
         <input type="hidden" name="intent" value="add-calendar" />
         <Field
           label={t("busy.address")}
