@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
-import { planningRequest } from "~/services/planning-request.server";
+import { editorRequest } from "~/services/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { listStoredMeetings } from "~/models/ritual.server";
 import { editorPage, fieldsOfSavedRitual, readRitualForm, ritualSaveReply } from "~/views/ritual-editor.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
-  const { locale, t, planning, elsewhere, now } = await planningRequest(request, team.id);
+  const { locale, t, planning, elsewhere, now } = await editorRequest(request, team.id);
   const saved = fieldsOfSavedRitual(planning, params.ritualId ?? "");
   if (!saved) throw notFound();
   return {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
-import { planningRequest } from "~/services/planning-request.server";
+import { editorRequest } from "~/services/planning-request.server";
 import { RitualEditor } from "~/components/ritual-editor";
 import { fieldsForNewRitual, ritualKindOf } from "~/domain/ritual-form";
 import { RITUAL_KINDS } from "~/domain/ritual-kinds";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const kind = new URL(request.url).searchParams.get("kind");
   if (!kind) return { teamId: team.id, choosing: true as const };
-  const { locale, t, planning, elsewhere, now } = await planningRequest(request, team.id);
+  const { locale, t, planning, elsewhere, now } = await editorRequest(request, team.id);
   const customer = planning.customers[0];
   const kindAsked = ritualKindOf(kind);
   const defaults = fieldsForNewRitual(kindAsked, {
