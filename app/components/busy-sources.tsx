@@ -2,16 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Field, type FormReply, SubmitButton, textValue } from "~/components/form";
-
-export interface BusySourceView {
-  id: string;
-  label: string;
-  allDayBlocks: boolean;
-  /** When it was last read well, written the viewer's way, or null. */
-  lastRead: string | null;
-  /** Why the last try failed, as a message key, or null. */
-  problem: string | null;
-}
+import type { BusySourceView } from "~/views/busy-sources";
 
 /**
  * A member's own calendars, read for busy times: each with when it was last

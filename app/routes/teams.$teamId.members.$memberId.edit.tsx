@@ -10,9 +10,9 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { getMember, setMemberEmails, updateMember } from "~/models/member.server";
 import { notFound } from "~/utils/responses.server";
 import { BusySources } from "~/components/busy-sources";
-import { busySourceViews } from "~/views/busy-sources.server";
+import { busySourceView } from "~/views/busy-sources";
 import { addBusySource } from "~/services/busy-sources.server";
-import { deleteBusySource } from "~/models/busy-source.server";
+import { deleteBusySource, listBusySources } from "~/models/busy-source.server";
 
 /** Owners edit anyone; everyone edits themselves. */
 async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -25,6 +25,7 @@ async function editableMember(request: Request, params: LoaderFunctionArgs["para
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, me, member } = await editableMember(request, params);
+  const locale = await i18nServer.getLocale(request);
   return {
     teamId: team.id,
     isMe: me.id === member.id,
@@ -32,8 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person: personDefaults(member),
     emailsOn: !member.emailsOff,
     zones: timeZoneOptions(),
-    weekdays: weekdayOptions(await i18nServer.getLocale(request)),
-    sources: await busySourceViews(member, await i18nServer.getLocale(request)),
+    weekdays: weekdayOptions(locale),
+    sources: (await listBusySources(member.id)).map((source) => busySourceView(source, member.timeZone, locale)),
   };
 }
 
