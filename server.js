@@ -9,8 +9,9 @@ import os from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
+// Even one serving process runs under a supervisor, so the mail rounds never hold up a page.
 const processes = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
-if (cluster.isPrimary && processes > 1) {
+if (cluster.isPrimary) {
   superviseWorkers(processes);
 } else {
   await serve();
@@ -165,11 +166,11 @@ async function serve() {
     app(req, res);
   });
   server.listen(port, host, () => {
-    // Said once, by the first worker (or the only process).
-    if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`Rituals is running at http://localhost:${port}`);
+    // Said once, by the first worker.
+    if (cluster.worker?.id === 1) console.log(`Rituals is running at http://localhost:${port}`);
     // Each mail goes once whichever process or instance sends it (the database decides). A worker
     // delivers at once the mail someone waits for; rounds run in the supervising process.
-    build.entry.module.startMailScheduler({ rounds: !cluster.isWorker });
+    build.entry.module.startMailScheduler({ rounds: false });
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.close(() => process.exit(0)));
 }

@@ -14,7 +14,10 @@ import { busyElsewhere, listBusySources } from "~/models/busy-source.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { addBusySource, LARGEST_CALENDAR_BYTES, refreshBusySources } from "~/services/busy-sources.server";
 import { prisma } from "~/utils/db.server";
-import { planRitual } from "~/views/ritual-editor.server";
+import { fieldsOfSavedRitual, planRitual } from "~/views/ritual-editor.server";
+import { buildSchedule } from "~/views/schedule.server";
+import { checkMove } from "~/domain/meeting-move";
+import { createRitual } from "~/models/ritual.server";
 import { signedUpUser, teamOwnedBy } from "./support/accounts";
 
 /** Calendar files served on loopback as calendar providers serve them: with an ETag, 304 when unchanged. */
@@ -169,5 +172,47 @@ describe("busy times from a member's own calendar address", () => {
     expect(plan.suggestions.filter((s) => blocked(s.key))).toEqual([]);
     // Without the calendar, the best times of the day were the busy ones.
     expect(without.suggestions.some((s) => blocked(s.key))).toBe(true);
+  });
+
+  it("marks what lands on busy times, without saying with what: the preview, the schedule and a move", async () => {
+    const { teamId, member } = await lead("marks");
+    files.set("/marks.ics", { body: crowdedWeek });
+    expect((await addBusySource(member, { address: `${origin}/marks.ics`, allDayBlocks: false }, NOW)).ok).toBe(true);
+    const ritual = await createRitual(
+      teamId,
+      { kind: "check-in", title: "Check-in", timeZone: "Europe/Berlin", startTime: "10:00", startDate: "2026-12-01" },
+      { hostIds: [member.id] },
+    );
+    if (!ritual.ok) throw new Error("setup");
+    const planning = await loadTeamPlanning(teamId);
+    const elsewhere = await busyElsewhere([member.id], { from: NOW - 7 * DAY, to: NOW + 182 * DAY });
+    const t = createInstance();
+    await t.init({ ...i18nConfig, lng: "en" });
+    const context = { locale: "en", t: t.t, now: NOW };
+
+    const plan = planRitual(fieldsOfSavedRitual(planning, ritual.value.id)!, { ...context, planning, elsewhere });
+    expect(plan.preview[0]!.rows.map((row) => row.busyElsewhere)).toEqual([true]);
+
+    const viewer = { memberId: member.id, timeZone: member.timeZone };
+    const week = buildSchedule(planning, { memberId: null, zone: null, week: "2026-11-30" }, viewer, {
+      ...context,
+      elsewhere,
+    });
+    const tuesday = week.days.find((day) => day.date === "2026-12-01")!.items[0]!;
+    expect(tuesday.busyElsewhere).toBe(true);
+    expect(JSON.stringify(week)).not.toContain("Private");
+
+    const saved = planning.rituals.find((r) => r.id === ritual.value.id)!;
+    const at = (time: string) => DateTime.fromISO(`2026-12-01T${time}`, { zone: "Europe/Berlin" }).toMillis();
+    const moveTo = (time: string) =>
+      checkMove(
+        { start: at(time), end: at(time) + 30 * 60_000, originalStart: at("10:00") },
+        saved,
+        planning.members,
+        planning.rituals,
+        elsewhere,
+      )[0]!.busyElsewhere;
+    expect(moveTo("12:30")).toBe(false);
+    expect(moveTo("15:00")).toBe(true);
   });
 });

@@ -56,6 +56,7 @@ export interface MoveCheckView {
   local: string;
   hours: { kind: "night" | "day-off" | "outside"; minutes: number } | null;
   clashesWith: string[];
+  busyElsewhere: boolean;
 }
 
 /** A move's check: the new time for everyone, and whether it suits them all. */
@@ -84,7 +85,7 @@ function MoveCheckList({ check, confirmable }: { check: MoveCheck; confirmable: 
               <span className={`flag flag-${row.hours.kind}`}>
                 {t(`schedule.hours.${row.hours.kind}`, { count: row.hours.minutes })}
               </span>
-            ) : row.clashesWith.length === 0 ? (
+            ) : row.clashesWith.length === 0 && !row.busyElsewhere ? (
               <>
                 {" "}
                 <span className="fits">{t("editor.insideHours")}</span>
@@ -93,6 +94,11 @@ function MoveCheckList({ check, confirmable }: { check: MoveCheck; confirmable: 
             {row.clashesWith.length > 0 ? (
               <span className="flag flag-conflict">
                 {t("schedule.conflict", { titles: row.clashesWith.join(", ") })}
+              </span>
+            ) : null}
+            {row.busyElsewhere ? (
+              <span className="flag flag-busy" data-testid="busy-elsewhere">
+                {t("schedule.busyElsewhere", { name: row.name })}
               </span>
             ) : null}
           </li>

@@ -25,7 +25,7 @@ type PreviewRow = PreviewMeetingView["rows"][number];
 
 /** Whether the meeting asks something of this person: time outside their day, another date, a shift. */
 const asksSomething = (row: PreviewRow) =>
-  row.minutesOutside > 0 || row.dayOff || row.dayShift !== 0 || row.shiftMinutes !== 0;
+  row.minutesOutside > 0 || row.dayOff || row.dayShift !== 0 || row.shiftMinutes !== 0 || row.busyElsewhere;
 
 function PersonTime({ row, turnChanged }: { row: PreviewRow; turnChanged: boolean }) {
   const { t } = useTranslation();
@@ -56,6 +56,11 @@ function PersonTime({ row, turnChanged }: { row: PreviewRow; turnChanged: boolea
         ) : (
           <span className="fits">{t("editor.insideHours")}</span>
         )}
+        {row.busyElsewhere ? (
+          <span className="flag flag-busy" data-testid="busy-elsewhere">
+            {t("editor.busyElsewhere", { name: row.name })}
+          </span>
+        ) : null}
         {row.shiftMinutes !== 0 ? (
           <span className="flag flag-dst">
             {t(`editor.${row.shiftMinutes > 0 ? "later" : "earlier"}${turnChanged ? "Turn" : "ThanBefore"}`, {

@@ -87,11 +87,16 @@ describe("checking a move before it is saved", () => {
 
   it("names each person's night, day off or evening at the new time, and the meetings it lands on for them", () => {
     // Tuesday 10:15 in Berlin overlaps the weekly 10:00: 18:15 in Seoul (evening), 04:15 in New York (night).
-    const checks = checkMove(at("2026-03-10T10:15"), moving, [berlin, seoul, newYork], [weekly]);
+    // New York's own calendar has them busy 04:30-05:00 their time; Seoul's, an hour later than the move.
+    const elsewhere = new Map([
+      ["new-york", [{ start: at("2026-03-10T10:30").start, end: at("2026-03-10T11:00").start }]],
+      ["seoul", [{ start: at("2026-03-10T11:30").start, end: at("2026-03-10T12:00").start }]],
+    ]);
+    const checks = checkMove(at("2026-03-10T10:15"), moving, [berlin, seoul, newYork], [weekly], elsewhere);
     expect(checks).toEqual([
-      { personId: "berlin", hours: null, clashesWith: ["weekly"] },
-      { personId: "seoul", hours: { kind: "outside", minutes: 30 }, clashesWith: ["weekly"] },
-      { personId: "new-york", hours: { kind: "night", minutes: 30 }, clashesWith: [] },
+      { personId: "berlin", hours: null, clashesWith: ["weekly"], busyElsewhere: false },
+      { personId: "seoul", hours: { kind: "outside", minutes: 30 }, clashesWith: ["weekly"], busyElsewhere: false },
+      { personId: "new-york", hours: { kind: "night", minutes: 30 }, clashesWith: [], busyElsewhere: true },
     ]);
     // Saturday: a day off in Berlin and Seoul (17:00), and no clash.
     const saturday = checkMove(at("2026-03-14T09:00"), moving, [berlin, seoul, newYork], [weekly]);
@@ -115,8 +120,8 @@ describe("checking a move before it is saved", () => {
     const nextTuesday = localInstant("2026-03-17T10:00", "Europe/Berlin");
     // This week's meeting a quarter of an hour later lands on nothing but its own old time.
     expect(checkMove(at("2026-03-10T10:15", tuesday), weekly, [berlin, seoul], [weekly])).toEqual([
-      { personId: "berlin", hours: null, clashesWith: [] },
-      { personId: "seoul", hours: { kind: "outside", minutes: 30 }, clashesWith: [] },
+      { personId: "berlin", hours: null, clashesWith: [], busyElsewhere: false },
+      { personId: "seoul", hours: { kind: "outside", minutes: 30 }, clashesWith: [], busyElsewhere: false },
     ]);
     // Moved onto next week's meeting of the same series, it clashes with it for both.
     const ontoNext = checkMove(at("2026-03-17T10:00", tuesday), weekly, [berlin, seoul], [weekly]);

@@ -3,7 +3,7 @@ import { clockTime } from "./clock";
 import { localDate } from "./fields";
 import { localDateTime } from "./local-dates";
 import { expandValidRule, type Interval, type MeetingException } from "./recurrence";
-import { busyInterval } from "./buffers";
+import { busyInterval, overlaps } from "./buffers";
 import { DAY } from "./durations";
 import type { ScheduledRitual } from "./week-schedule";
 import { hoursMark, type HoursMark, type Person } from "./working-hours";
@@ -36,18 +36,22 @@ export interface MoveCheck {
   hours: HoursMark | null;
   /** The other rituals whose meetings (buffers included) it overlaps for them. */
   clashesWith: string[];
+  /** Their own calendar has them busy then (buffers included for a host). */
+  busyElsewhere: boolean;
 }
 
 /**
  * Everyone on a ritual at a meeting's new time, before it is moved: whose
  * night, day off or evening it lands in, and on whose other meetings, the
- * ritual's own others included (the meeting that moves, `originalStart`, aside).
+ * ritual's own others included (the meeting that moves, `originalStart`, aside),
+ * and whose own calendars (`elsewhere`) have them busy then.
  */
 export function checkMove(
   moved: Interval & { originalStart: number },
   ritual: Pick<ScheduledRitual, "id" | "buffers" | "attendees">,
   people: readonly Person[],
   rituals: readonly ScheduledRitual[],
+  elsewhere: ReadonlyMap<string, readonly Interval[]> = new Map(),
 ): MoveCheck[] {
   const byId = new Map(people.map((person) => [person.id, person]));
   const window = { from: moved.start - DAY, to: moved.end + DAY };
@@ -66,6 +70,7 @@ export function checkMove(
         });
       })
       .map((other) => other.id);
-    return [{ personId, hours: hoursMark(person, mine), clashesWith }];
+    const busyElsewhere = (elsewhere.get(personId) ?? []).some((taken) => overlaps(taken, mine));
+    return [{ personId, hours: hoursMark(person, mine), clashesWith, busyElsewhere }];
   });
 }

@@ -29,6 +29,8 @@ import { ChangePanel, LiveMoveCheck, RaisedOn } from "~/components/meeting-panel
 import { findMeeting } from "~/models/meeting.server";
 import { loadNotePage } from "~/models/note.server";
 import { rsvpsOf } from "~/models/rsvp.server";
+import { busyElsewhere } from "~/models/busy-source.server";
+import { DAY } from "~/domain/durations";
 import { meetingAnswers } from "~/views/meeting-answers";
 import { AnswersPanel } from "~/components/answers-panel";
 import { runMeetingPageAction } from "~/services/meeting-page.server";
@@ -64,8 +66,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { ...meeting, localDate, status: "scheduled", adjustment: null, rows, clockChange: null, turnChanged: false },
     ritual.timeZone,
     people,
-    locale,
-    t,
+    {
+      locale,
+      t,
+      elsewhere: await busyElsewhere(
+        people.map((person) => person.id),
+        { from: meeting.start - DAY, to: meeting.end + DAY },
+      ),
+      buffers: ritual,
+    },
   );
   const inRitualZone = DateTime.fromMillis(meeting.start, { zone: ritual.timeZone });
   const notes = notePageView(
@@ -127,11 +136,12 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
   if ("moveCheck" in outcome) {
     const locale = await i18nServer.getLocale(request);
     const { start, fits, rows } = outcome.moveCheck;
-    const people = rows.map(({ personId, name, hours, clashesWith, timeZone }) => ({
+    const people = rows.map(({ personId, name, hours, clashesWith, busyElsewhere, timeZone }) => ({
       personId,
       name,
       hours,
       clashesWith,
+      busyElsewhere,
       local: `${formatDay(start, timeZone, locale)} ${formatTime(start, timeZone, locale)}`,
     }));
     return data({ errors: {} as FieldErrors, values, moveCheck: { start, fits, rows: people } });

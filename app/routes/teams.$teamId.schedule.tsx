@@ -10,6 +10,8 @@ import { useInAppLinks } from "~/components/in-app-links";
 import { timeZoneOptions } from "~/views/form-options.server";
 import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/schedule.server";
 import { FieldError } from "~/components/form";
+import { busyElsewhere } from "~/models/busy-source.server";
+import { DAY } from "~/domain/durations";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.schedule.title} · Rituals` : "Rituals" },
@@ -18,18 +20,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const { locale, t, planning, now } = await planningRequest(request, team.id);
+  const query = scheduleQuery(request);
+  // The week shown, in any zone, lies within nine days of the date asked for (or of now).
+  const around = Date.parse(query.week ?? "") || now;
+  const elsewhere = await busyElsewhere(
+    planning.members.map((m) => m.id),
+    { from: around - 9 * DAY, to: around + 9 * DAY },
+  );
   const schedule = buildSchedule(
     planning,
-    scheduleQuery(request),
+    query,
     { memberId: member.id, timeZone: member.timeZone },
-    { locale, t, now },
+    { locale, t, now, elsewhere },
   );
   return { teamId: team.id, schedule, zones: timeZoneOptions(), hasRituals: planning.rituals.length > 0 };
 }
 
 /** The words every meeting's entry repeats, translated once for the page (a busy week has dozens of entries). */
-function entryWords(t: TFunction) {
+function entryWords(t: TFunction, memberName: string) {
   return {
+    busyElsewhere: t("schedule.busyElsewhere", { name: memberName }),
     actions: t("schedule.actions"),
     openMeeting: t("schedule.openMeeting"),
     downloadInvite: t("schedule.downloadInvite"),
@@ -74,6 +84,11 @@ function MeetingItem({
         {item.hours ? (
           <p className={`flag flag-hours flag-${item.hours.kind}`} data-testid="hours-mark">
             {t(`schedule.hours.${item.hours.kind}`, { count: item.hours.minutes })}
+          </p>
+        ) : null}
+        {item.busyElsewhere ? (
+          <p className="flag flag-busy" data-testid="busy-elsewhere">
+            {words.busyElsewhere}
           </p>
         ) : null}
         {item.conflicts.length > 0 ? (
@@ -126,7 +141,7 @@ function MeetingItem({
 export default function Schedule() {
   const { teamId, schedule, zones, hasRituals } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const words = useMemo(() => entryWords(t), [t]);
+  const words = useMemo(() => entryWords(t, schedule.member?.name ?? ""), [t, schedule.member?.name]);
   const weekGrid = useRef<HTMLOListElement>(null);
   useInAppLinks(weekGrid);
   const navigation = useNavigation();

@@ -4,7 +4,8 @@
  * checks once that the person is on the team and the meeting is the team's.
  */
 import { checkMove, parseMove, type MoveCheck } from "~/domain/meeting-move";
-import { MINUTE } from "~/domain/durations";
+import { DAY, MINUTE } from "~/domain/durations";
+import { busyElsewhere } from "~/models/busy-source.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { everyoneOf } from "~/domain/people";
 import type { FieldErrors, WriteResult } from "~/domain/validation";
@@ -68,7 +69,11 @@ async function movePreview(ref: MeetingRef, move: { start: number; durationMinut
     end: move.start + move.durationMinutes * MINUTE,
     originalStart: ref.originalStart,
   };
-  const checks = checkMove(moved, ritual, people, planning.rituals);
+  const elsewhere = await busyElsewhere(
+    ritual.attendees.map((attendee) => attendee.personId),
+    { from: moved.start - DAY, to: moved.end + DAY },
+  );
+  const checks = checkMove(moved, ritual, people, planning.rituals, elsewhere);
   const titles = new Map(planning.rituals.map((r) => [r.id, r.ritual.title]));
   const byId = new Map(people.map((person) => [person.id, person]));
   const rows = checks.map((check) => ({
@@ -77,7 +82,7 @@ async function movePreview(ref: MeetingRef, move: { start: number; durationMinut
     timeZone: byId.get(check.personId)!.timeZone,
     clashesWith: check.clashesWith.map((id) => titles.get(id) ?? ""),
   }));
-  const fits = checks.every((check) => check.hours === null && check.clashesWith.length === 0);
+  const fits = checks.every((check) => check.hours === null && check.clashesWith.length === 0 && !check.busyElsewhere);
   return { start: move.start, fits, rows };
 }
 

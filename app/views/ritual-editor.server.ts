@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import { formatDay, formatTime } from "~/i18n/format";
-import type { Role } from "~/domain/buffers";
+import { busyInterval, overlaps, type Buffers, type Role } from "~/domain/buffers";
 import { minutesToClock } from "~/domain/clock";
 import { dayFromIso, isoWeekdayOf } from "~/domain/local-dates";
 import { firstMeeting, type Interval } from "~/domain/recurrence";
@@ -33,6 +33,14 @@ import type { StoredMeeting } from "~/domain/series-edit";
 import { notFound } from "~/utils/responses.server";
 
 const WORKING_WEEK = [1, 2, 3, 4, 5];
+
+/** What a meeting's preview is written with: the viewer's language, and when people are busy in their own calendars. */
+interface PreviewContext {
+  locale: string;
+  t: TFunction;
+  elsewhere?: ReadonlyMap<string, readonly Interval[]>;
+  buffers: Buffers;
+}
 
 interface PlanContext {
   planning: TeamPlanning;
@@ -65,8 +73,7 @@ export function previewMeetingView(
   meeting: PreviewMeeting,
   timeZone: string,
   people: readonly (PreviewPerson & { customer: boolean })[],
-  locale: string,
-  t: TFunction,
+  { locale, t, elsewhere, buffers }: PreviewContext,
 ): PreviewMeetingView {
   const time = (instant: number, zone: string) => formatTime(instant, zone, locale);
   return {
@@ -95,6 +102,9 @@ export function previewMeetingView(
         minutesAtNight: row.minutesAtNight,
         dayOff: row.dayOff,
         shiftMinutes: row.shiftMinutes,
+        busyElsewhere: (elsewhere?.get(person.id) ?? []).some((taken) =>
+          overlaps(taken, busyInterval(meeting, person.role, buffers)),
+        ),
       };
     }),
   };
@@ -133,7 +143,9 @@ export function planRitual(
   if (people.length === 0) return { errors: {}, ...empty, warnings };
 
   const upcoming = previewMeetings(rule, rule, people, now);
-  const preview = upcoming.map((meeting) => previewMeetingView(meeting, rule.timeZone, people, locale, t));
+  const preview = upcoming.map((meeting) =>
+    previewMeetingView(meeting, rule.timeZone, people, { locale, t, elsewhere, buffers: rule }),
+  );
   const charts = chartsFor(upcoming, rule, people, { locale, t });
 
   // Search the week from the next meeting (or the first, for a series that is over); a one-off or a

@@ -24,6 +24,8 @@ export interface PreviewRowView {
   minutesAtNight: number;
   dayOff: boolean;
   shiftMinutes: number;
+  /** Their own calendar has them busy then (buffers included for a host); never with what. */
+  busyElsewhere: boolean;
 }
 
 export interface PreviewMeetingView {

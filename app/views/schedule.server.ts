@@ -8,6 +8,8 @@ import { localToday } from "~/domain/local-dates";
 import { mondayOf, shiftWeek, weekSchedule, type WeekItem } from "~/domain/week-schedule";
 import type { TeamPlanning } from "~/models/planning.server";
 import { hoursMark, type HoursMark } from "~/domain/working-hours";
+import { overlaps } from "~/domain/buffers";
+import type { Interval } from "~/domain/recurrence";
 
 export interface ScheduleItemView {
   key: string;
@@ -22,6 +24,8 @@ export interface ScheduleItemView {
   stayLate: string | null;
   conflicts: string[];
   adjusted: boolean;
+  /** For the member shown: their own calendar has them busy then. */
+  busyElsewhere: boolean;
   /** For the member shown: whether it is in their night, on their day off, or outside their hours. */
   hours: HoursMark | null;
 }
@@ -53,7 +57,12 @@ export function buildSchedule(
   planning: TeamPlanning,
   query: ScheduleQuery,
   viewer: { memberId: string; timeZone: string },
-  { locale, t, now }: { locale: string; t: TFunction; now: number },
+  {
+    locale,
+    t,
+    now,
+    elsewhere,
+  }: { locale: string; t: TFunction; now: number; elsewhere?: ReadonlyMap<string, readonly Interval[]> },
 ) {
   const errors: Record<string, string> = {};
   // "Seoul" as well as "Asia/Seoul", as in every other zone field.
@@ -92,6 +101,13 @@ export function buildSchedule(
         stayLate: item.stayLate ? time(item.stayLate.end) : null,
         conflicts: item.conflictsWith.map((other) => rituals.get(other.ritualId)?.title ?? ""),
         adjusted: item.adjustment !== null,
+        // Their own calendar has them busy then (never with what), buffers included where they host.
+        busyElsewhere:
+          member !== null &&
+          item.status !== "cancelled" &&
+          (elsewhere?.get(member.id) ?? []).some((taken) =>
+            overlaps(taken, { start: item.goEarly?.start ?? item.start, end: item.stayLate?.end ?? item.end }),
+          ),
         // Their own time in it, buffers included where they host.
         hours:
           member && item.status !== "cancelled"
