@@ -65,6 +65,7 @@ export interface PersonDefaults {
   workStart?: string;
   workEnd?: string;
   workDays?: string[];
+  holidayRegion?: string;
 }
 
 /**
@@ -79,6 +80,7 @@ export function PersonFields({
   about = "self",
   email,
   zoneHint,
+  regions,
 }: {
   reply?: FormReply;
   zones: string[];
@@ -89,6 +91,8 @@ export function PersonFields({
   email?: "editable" | "locked";
   /** Set when the zone may be left empty, saying what empty means. */
   zoneHint?: string;
+  /** The countries whose public holidays can be chosen; the field shows when given. */
+  regions?: { code: string; name: string }[];
 }) {
   const { t } = useTranslation();
   const errors = reply?.errors ?? {};
@@ -151,6 +155,25 @@ export function PersonFields({
         chosen={listValue(reply, "workDays", defaults.workDays ?? ["1", "2", "3", "4", "5"])}
         error={errors.workDays}
       />
+      {regions ? (
+        <>
+          <Field
+            label={t("forms.holidayRegion")}
+            name="holidayRegion"
+            list="holiday-regions"
+            defaultValue={textValue(reply, "holidayRegion", defaults.holidayRegion ?? "")}
+            error={errors.holidayRegion}
+            hint={t("forms.holidayRegionHint")}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <datalist id="holiday-regions">
+            {regions.map((region) => (
+              <option key={region.code} value={region.code} label={region.name} />
+            ))}
+          </datalist>
+        </>
+      ) : null}
     </>
   );
 }

@@ -86,4 +86,19 @@ describe("carrying items over to the next meeting", () => {
     expect(carriedOver(items, second).map((i) => i.id)).toEqual(["open from the first"]);
     expect(carriedOver(items, third).map((i) => i.id)).toEqual(["open from the first", "open from the second"]);
   });
+
+  it("skips the owner's public holidays: an approval asked the Friday before Seollal is due the day after it", () => {
+    const owner = {
+      timeZone: "Asia/Seoul",
+      workDays: [1, 2, 3, 4, 5],
+      holidays: new Set(["2026-02-16", "2026-02-17", "2026-02-18"]),
+    };
+    const friday = DateTime.fromISO("2026-02-13T10:00", { zone: "Asia/Seoul" }).toMillis();
+    expect(defaultDueDate("approval", owner, friday)).toBe("2026-02-19");
+    // An action due a week later lands on Friday the 20th, a working day: nothing to move.
+    expect(defaultDueDate("action", owner, friday)).toBe("2026-02-20");
+    // Asked on Wednesday the 11th, a week later is Seollal itself: the last working day before it.
+    const wednesday = DateTime.fromISO("2026-02-11T10:00", { zone: "Asia/Seoul" }).toMillis();
+    expect(defaultDueDate("action", owner, wednesday)).toBe("2026-02-13");
+  });
 });

@@ -13,6 +13,8 @@ const DEFAULT_ACTION_DAYS = 7;
 export interface DueClock {
   timeZone: string;
   workDays: number[];
+  /** Local dates that are days off whatever the weekday (public holidays). */
+  holidays?: ReadonlySet<string>;
 }
 
 /**
@@ -23,11 +25,13 @@ export interface DueClock {
 export function defaultDueDate(kind: FollowUpKind, owner: DueClock, now: number): string {
   const today = dayFromIso(localToday(owner.timeZone, now));
   const workDays = owner.workDays.length > 0 ? owner.workDays : [1, 2, 3, 4, 5];
-  const working = (day: number) => workDays.includes(isoWeekdayOf(day));
+  const working = (day: number) => workDays.includes(isoWeekdayOf(day)) && !owner.holidays?.has(isoFromDay(day));
   if (kind === "action") {
-    // Every weekday comes up once in the seven days after today, so a working day is always found.
     let day = today + DEFAULT_ACTION_DAYS;
-    while (!working(day)) day--;
+    while (day > today + 1 && !working(day)) day--;
+    // A week of holidays (Seollal after a weekend): the first working day after it instead.
+    if (!working(day)) day = today + DEFAULT_ACTION_DAYS;
+    while (!working(day)) day++;
     return isoFromDay(day);
   }
   let day = today + 1;

@@ -3,6 +3,7 @@ import { clockTime, isoWeekday } from "./clock";
 import { emailAddress, longText, singleLine, timeZoneName } from "./fields";
 import { LANGUAGES } from "./languages";
 import { withCrossChecks } from "./cross-checks";
+import { isHolidayRegion } from "./holidays";
 
 export const teamSchema = z.object({
   name: singleLine(120, "validation.nameRequired"),
@@ -34,10 +35,20 @@ function endAfterStart(value: { workStart?: number; workEnd?: number }, ctx: z.R
   }
 }
 
+/** Whose public holidays are days off ("KR", "us-ca"); empty for none, absent (a form without it) to keep it. */
+const holidayRegion = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value || null))
+  .refine((value) => !value || isHolidayRegion(value), "validation.holidayRegionUnknown");
+
 const profileFields = {
   name: singleLine(120, "validation.nameRequired"),
   timeZone: timeZoneName,
   ...workingHours,
+  holidayRegion,
 };
 
 /** What a person says about themselves when they join a team. */
@@ -59,6 +70,7 @@ export const customerSchema = z.object({
   timeZone: timeZoneName,
   etiquetteNote: longText(5000),
   language: z.enum(LANGUAGES, { message: "validation.invalid" }).default("en"),
+  holidayRegion,
 });
 export type CustomerInput = z.output<typeof customerSchema>;
 

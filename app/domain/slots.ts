@@ -6,7 +6,7 @@ import type { Interval } from "./recurrence";
 import { MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES } from "./ritual-kinds";
 import { isValidTimeZone } from "./time-zones";
 import { validate, type Validated } from "./validation";
-import { nightDepth, onDayOff, timeOutsideWorkingHours, type Person } from "./working-hours";
+import { nightDepth, onDayOff, onHoliday, timeOutsideWorkingHours, type Person } from "./working-hours";
 import { localToInstant, ZoneOffsets } from "./zone-offsets";
 import { DAY, MINUTE } from "~/domain/durations";
 
@@ -104,7 +104,7 @@ function rank(a: SlotSuggestion, b: SlotSuggestion): number {
   );
 }
 
-/** Every start on the grid in the week that conflicts with nobody, best first. */
+/** Every start on the grid in the week that conflicts with nobody and falls on nobody's holiday, best first. */
 function candidateSlots(request: SlotRequest): SlotSuggestion[] {
   const zone = ZoneOffsets.for(request.timeZone);
   const firstDay = dayFromIso(request.weekStart);
@@ -122,7 +122,7 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
       let free = true;
       for (const person of request.participants) {
         const busy = busyInterval(meeting, person.role, request);
-        if (person.busy.some((taken) => overlaps(taken, busy))) {
+        if (person.busy.some((taken) => overlaps(taken, busy)) || onHoliday(person, busy)) {
           free = false;
           break;
         }
@@ -154,7 +154,8 @@ function candidateSlots(request: SlotRequest): SlotSuggestion[] {
 /**
  * Start times on a 15-minute grid, ranked: everyone inside working hours
  * first, then the fewest people outside, then the fewest minutes outside.
- * A slot that overlaps anyone's existing meeting is never offered.
+ * A slot that overlaps anyone's existing meeting or busy time, or falls on
+ * their public holiday, is never offered.
  */
 export function findSlots(request: SlotRequest, limit = 10): Validated<SlotSuggestion[]> {
   const checked = validate(requestSchema, request);

@@ -17,6 +17,23 @@ export interface Person {
   workEndMinutes: number;
   /** ISO weekdays a working day starts on, 1 = Monday. */
   workDays: number[];
+  /** Local dates (YYYY-MM-DD) that are days off whatever the weekday: public holidays where they are. */
+  holidays?: ReadonlySet<string>;
+}
+
+/** Whether any of the interval falls on one of the person's holidays, on their own calendar. */
+export function onHoliday(person: Pick<Person, "timeZone" | "holidays">, interval: Interval): boolean {
+  if (!person.holidays?.size) return false;
+  const zone = ZoneOffsets.for(person.timeZone);
+  const first = dayOfLocalMs(zone.toLocalMs(interval.start));
+  const last = dayOfLocalMs(zone.toLocalMs(Math.max(interval.start, interval.end - 1)));
+  for (let day = first; day <= last; day++) if (person.holidays.has(isoFromDay(day))) return true;
+  return false;
+}
+
+/** Whether a working day starts on this local day: one of their weekdays, and not a holiday. */
+export function worksOn(person: Pick<Person, "workDays" | "holidays">, day: number): boolean {
+  return person.workDays.includes(isoWeekdayOf(day)) && !person.holidays?.has(isoFromDay(day));
 }
 
 type Hours = Pick<Person, "workStartMinutes" | "workEndMinutes">;
@@ -63,9 +80,8 @@ function partsInDailySpans(
 const length = (parts: readonly Interval[]) => parts.reduce((sum, part) => sum + part.end - part.start, 0);
 
 function workingParts(person: Person, interval: Interval): Interval[] {
-  const workDays = new Set(person.workDays);
   const hours = span(person.workStartMinutes, person.workEndMinutes);
-  return partsInDailySpans(person, interval, hours, (day) => workDays.has(isoWeekdayOf(day)));
+  return partsInDailySpans(person, interval, hours, (day) => worksOn(person, day));
 }
 
 /**
@@ -126,7 +142,7 @@ export function hourKindAt(person: Person, localMs: number): "work" | "off" | "n
   const within = (daily: { from: number; to: number }, startsOn: (day: number) => boolean) =>
     (startsOn(day) && minutes >= daily.from && minutes < daily.to) ||
     (daily.to > 1440 && startsOn(day - 1) && minutes < daily.to - 1440);
-  if (within(span(person.workStartMinutes, person.workEndMinutes), (d) => person.workDays.includes(isoWeekdayOf(d)))) {
+  if (within(span(person.workStartMinutes, person.workEndMinutes), (d) => worksOn(person, d))) {
     return "work";
   }
   return within(nightSpan(person), () => true) ? "night" : "off";
@@ -195,5 +211,5 @@ export function hoursMark(person: Person, interval: Interval): HoursMark | null 
 export function onDayOff(person: Person, interval: Interval, minutesOutside: number): boolean {
   if (minutesOutside * MINUTE < interval.end - interval.start) return false;
   const startDay = dayOfLocalMs(ZoneOffsets.for(person.timeZone).toLocalMs(interval.start));
-  return !person.workDays.includes(isoWeekdayOf(startDay));
+  return !worksOn(person, startDay);
 }

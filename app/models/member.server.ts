@@ -34,6 +34,7 @@ export function personRow<Zone>(person: {
   workStart: number;
   workEnd: number;
   workDays: number[];
+  holidayRegion?: string | null;
 }) {
   return {
     name: person.name,
@@ -42,6 +43,7 @@ export function personRow<Zone>(person: {
     workStartMinutes: person.workStart,
     workEndMinutes: person.workEnd,
     workDays: formatWeekdayList(person.workDays),
+    ...(person.holidayRegion === undefined ? {} : { holidayRegion: person.holidayRegion }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { parseWeekdayList } from "~/domain/clock";
+import { holidayDates } from "~/domain/holidays";
 import { defaultDueDate } from "~/domain/follow-ups";
 import {
   answerSchema,
@@ -201,7 +202,11 @@ export async function addFollowUp(ref: MeetingRef, input: unknown, now: number):
   const owner = await teamMember(ref.teamId, parsed.data.ownerId);
   if (parsed.data.ownerId && !owner) return { ok: false, errors: { ownerId: "validation.memberUnknown" } };
   const clock = owner
-    ? { timeZone: owner.timeZone, workDays: parseWeekdayList(owner.workDays) }
+    ? {
+        timeZone: owner.timeZone,
+        workDays: parseWeekdayList(owner.workDays),
+        holidays: holidayDates(owner.holidayRegion, new Date(now).getUTCFullYear(), new Date(now).getUTCFullYear() + 1),
+      }
     : { timeZone: (await prisma.team.findUniqueOrThrow({ where: { id: ref.teamId } })).timeZone, workDays: [] };
   const notePageId = await ensurePage(ref);
   const row = await prisma.followUp.create({

@@ -8,6 +8,7 @@ import { CHANGED_MEETING, toStoredException } from "./meeting.server";
 import { toRitual } from "./ritual.server";
 import { attendeeRole } from "./columns";
 import { DAY } from "~/domain/durations";
+import { holidayDates } from "~/domain/holidays";
 
 /** How far back declined meetings are read: a moved meeting may now start before its original time. */
 const RECENT = 7 * DAY;
@@ -125,6 +126,9 @@ async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlan
       },
     }),
   ]);
+  // Public holidays from last year to two years ahead: every date a planning page looks at.
+  const year = new Date(since).getUTCFullYear();
+  const holidays = (region: string | null) => holidayDates(region, year - 1, year + 2);
   return {
     members: members.map((member) => ({
       id: member.id,
@@ -134,22 +138,27 @@ async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlan
       userId: member.userId,
       timeZone: member.timeZone,
       ...hours(member),
+      holidays: holidays(member.holidayRegion),
     })),
-    customers: customers.map((customer) => ({
-      id: customer.id,
-      name: customer.name,
-      timeZone: customer.timeZone,
-      language: customer.language,
-      etiquetteNote: customer.etiquetteNote,
-      contacts: customer.contacts.map((contact) => ({
-        id: contact.id,
-        name: contact.name,
-        email: contact.email,
-        timeZone: contactTimeZone(contact, customer),
-        ownTimeZone: contact.timeZone !== null,
-        ...hours(contact),
-      })),
-    })),
+    customers: customers.map((customer) => {
+      const daysOff = holidays(customer.holidayRegion);
+      return {
+        id: customer.id,
+        name: customer.name,
+        timeZone: customer.timeZone,
+        language: customer.language,
+        etiquetteNote: customer.etiquetteNote,
+        contacts: customer.contacts.map((contact) => ({
+          id: contact.id,
+          name: contact.name,
+          email: contact.email,
+          timeZone: contactTimeZone(contact, customer),
+          ownTimeZone: contact.timeZone !== null,
+          ...hours(contact),
+          holidays: daysOff,
+        })),
+      };
+    }),
     rituals: rituals.map((row) => {
       const ritual = toRitual(row);
       return {

@@ -10,6 +10,7 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { getMember, setMemberEmails, updateMember } from "~/models/member.server";
 import { notFound } from "~/utils/responses.server";
 import { BusySources } from "~/components/busy-sources";
+import { holidayCountries } from "~/domain/holidays";
 import { busySourceView } from "~/views/busy-sources";
 import { addBusySource } from "~/services/busy-sources.server";
 import { deleteBusySource, listBusySources } from "~/models/busy-source.server";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person: personDefaults(member),
     emailsOn: !member.emailsOff,
     zones: timeZoneOptions(),
+    regions: holidayCountries(),
     weekdays: weekdayOptions(locale),
     sources: (await listBusySources(member.id)).map((source) => busySourceView(source, member.timeZone, locale)),
   };
@@ -68,7 +70,8 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 export const action = keepingTypedText(saveForm);
 
 export default function EditMember() {
-  const { teamId, isMe, hasAccount, person, emailsOn, zones, weekdays, sources } = useLoaderData<typeof loader>();
+  const { teamId, isMe, hasAccount, person, emailsOn, zones, regions, weekdays, sources } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -79,6 +82,7 @@ export default function EditMember() {
         <PersonFields
           reply={reply}
           zones={zones}
+          regions={regions}
           weekdays={weekdays}
           defaults={person}
           about={isMe ? "self" : "other"}

@@ -26,8 +26,10 @@ export function personDefaults(row: {
   workStartMinutes: number;
   workEndMinutes: number;
   workDays: string;
+  holidayRegion?: string | null;
 }) {
   return {
+    holidayRegion: row.holidayRegion ?? "",
     name: row.name,
     email: row.email,
     timeZone: row.timeZone ?? "",

@@ -93,6 +93,9 @@ export const account = {
     yourName: "Your name",
     yourTimeZone: "Your time zone",
     timeZoneHint: "Start typing a city, e.g. Seoul or Berlin.",
+    holidayRegion: "Public holidays of",
+    holidayRegionHint:
+      "A country code, with a region where holidays differ (KR, US-CA, DE-BY): those days count as days off. Empty for none.",
     workStart: "Working day starts",
     workEnd: "Working day ends",
     workDays: "Working days",
@@ -290,6 +293,8 @@ export const account = {
     emailTaken: "Someone on this team already uses this email address.",
     timeZoneRequired: "Choose a time zone.",
     timeZoneUnknown: "This is not a time zone we know. Pick one from the list, e.g. Europe/Berlin.",
+    holidayRegionUnknown:
+      "We do not know the holidays of this place. Use a country code from the list, e.g. KR or US-CA.",
     timeRequired: "Enter a time.",
     timeInvalid: "Enter a time as HH:MM on a 24-hour clock, e.g. 09:30.",
     workDaysRequired: "Pick at least one working day.",

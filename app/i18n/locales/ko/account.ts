@@ -109,6 +109,9 @@ export const account: Pick<
     yourName: "이름",
     yourTimeZone: "내 시간대",
     timeZoneHint: "도시 이름을 입력해 보세요(예: Seoul, Berlin).",
+    holidayRegion: "공휴일 기준 지역",
+    holidayRegionHint:
+      "국가 코드, 지역마다 다르면 지역 코드까지(KR, US-CA, DE-BY). 그날은 쉬는 날로 봅니다. 없으면 비워 두세요.",
     workStart: "업무 시작",
     workEnd: "업무 종료",
     workDays: "근무일",
@@ -301,6 +304,7 @@ export const account: Pick<
     emailTaken: "이 팀에서 이미 사용 중인 이메일 주소입니다.",
     timeZoneRequired: "시간대를 선택하세요.",
     timeZoneUnknown: "알 수 없는 시간대입니다. 목록에서 고르세요(예: Asia/Seoul).",
+    holidayRegionUnknown: "이 지역의 공휴일을 알 수 없습니다. 목록의 국가 코드를 쓰세요(예: KR, US-CA).",
     timeRequired: "시간을 입력하세요.",
     timeInvalid: "24시간제 HH:MM 형식으로 입력하세요(예: 09:30).",
     workDaysRequired: "근무일을 하루 이상 고르세요.",
