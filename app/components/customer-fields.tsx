@@ -1,22 +1,26 @@
 import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextAreaField, textValue, type FormReply } from "./form";
-import { TimeZoneField } from "./person-fields";
+import { HolidayRegionField, TimeZoneField } from "./person-fields";
 
 export interface CustomerDefaults {
   name: string;
   timeZone: string;
   language: string;
   etiquetteNote: string;
+  holidayRegion?: string | null;
 }
 
 /** A customer: who they are, where, the language of their shared pages and how to meet them. */
 export function CustomerFields({
   reply,
   zones,
+  regions,
   defaults,
 }: {
   reply?: FormReply;
   zones: string[];
+  /** The countries whose public holidays are days off for the customer's contacts. */
+  regions: { code: string; name: string }[];
   defaults: CustomerDefaults;
 }) {
   const { t } = useTranslation();
@@ -38,6 +42,7 @@ export function CustomerFields({
         defaultValue={textValue(reply, "timeZone", defaults.timeZone)}
         error={errors.timeZone}
       />
+      <HolidayRegionField reply={reply} regions={regions} defaultValue={defaults.holidayRegion ?? ""} />
       <SelectField
         label={t("customers.language")}
         name="language"

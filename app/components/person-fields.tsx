@@ -58,6 +58,38 @@ export function TimeZoneField({
   );
 }
 
+/** Whose public holidays count as days off: a country code, or country-subdivision, from a searchable list. */
+export function HolidayRegionField({
+  reply,
+  regions,
+  defaultValue,
+}: {
+  reply?: FormReply;
+  regions: { code: string; name: string }[];
+  defaultValue: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={t("forms.holidayRegion")}
+        name="holidayRegion"
+        list="holiday-regions"
+        defaultValue={textValue(reply, "holidayRegion", defaultValue)}
+        error={reply?.errors?.holidayRegion}
+        hint={t("forms.holidayRegionHint")}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <datalist id="holiday-regions">
+        {regions.map((region) => (
+          <option key={region.code} value={region.code} label={region.name} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 export interface PersonDefaults {
   name: string;
   timeZone: string;
@@ -156,23 +188,7 @@ export function PersonFields({
         error={errors.workDays}
       />
       {regions ? (
-        <>
-          <Field
-            label={t("forms.holidayRegion")}
-            name="holidayRegion"
-            list="holiday-regions"
-            defaultValue={textValue(reply, "holidayRegion", defaults.holidayRegion ?? "")}
-            error={errors.holidayRegion}
-            hint={t("forms.holidayRegionHint")}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <datalist id="holiday-regions">
-            {regions.map((region) => (
-              <option key={region.code} value={region.code} label={region.name} />
-            ))}
-          </datalist>
-        </>
+        <HolidayRegionField reply={reply} regions={regions} defaultValue={defaults.holidayRegion ?? ""} />
       ) : null}
     </>
   );

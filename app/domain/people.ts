@@ -40,7 +40,7 @@ const holidayRegion = z
   .string()
   .trim()
   .toUpperCase()
-  .optional()
+  .nullish()
   .transform((value) => (value === undefined ? undefined : value || null))
   .refine((value) => !value || isHolidayRegion(value), "validation.holidayRegionUnknown");
 

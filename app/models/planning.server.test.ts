@@ -163,4 +163,38 @@ describe("a team's planning, kept between requests", () => {
     expect(await loadTeamPlanning(theirs.id)).toBe(theirPlanning);
     await prisma.member.update({ where: { id: me.id }, data: { name: me.name } });
   });
+
+  it("gives members their region's public holidays, and contacts their customer's", async () => {
+    const kim = await ok(
+      createMember(world.teamId, {
+        name: "Holiday Kim",
+        email: "hkim@ours.example",
+        timeZone: "Asia/Seoul",
+        holidayRegion: "kr",
+      }),
+    );
+    const customer = await ok(
+      createCustomer(world.teamId, { name: "Seoul Co", timeZone: "Asia/Seoul", holidayRegion: "KR" }),
+    );
+    await ok(createContact(world.teamId, customer.value.id, { name: "Ji-ho", email: "jiho@seoul.example" }));
+    const planning = await loadTeamPlanning(world.teamId);
+    const member = planning.members.find((m) => m.id === kim.value.id)!;
+    const contact = planning.customers.find((c) => c.id === customer.value.id)!.contacts[0]!;
+    for (const seollal of ["2026-02-16", "2026-02-17", "2026-02-18"]) {
+      expect(member.holidays!.has(seollal)).toBe(true);
+      expect(contact.holidays!.has(seollal)).toBe(true);
+    }
+    expect(planning.members.find((m) => m.id === world.memberId)!.holidays!.size).toBe(0);
+    expect(
+      await createMember(world.teamId, {
+        name: "X",
+        email: "x@ours.example",
+        timeZone: "UTC",
+        holidayRegion: "Atlantis",
+      }),
+    ).toEqual({
+      ok: false,
+      errors: { holidayRegion: "validation.holidayRegionUnknown" },
+    });
+  });
 });

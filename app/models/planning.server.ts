@@ -31,6 +31,7 @@ export interface PlanningCustomer {
   timeZone: string;
   language: string;
   etiquetteNote: string;
+  holidayRegion: string | null;
   contacts: PlanningContact[];
 }
 
@@ -148,6 +149,7 @@ async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlan
         timeZone: customer.timeZone,
         language: customer.language,
         etiquetteNote: customer.etiquetteNote,
+        holidayRegion: customer.holidayRegion,
         contacts: customer.contacts.map((contact) => ({
           id: contact.id,
           name: contact.name,

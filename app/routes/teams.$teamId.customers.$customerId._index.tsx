@@ -6,6 +6,7 @@ import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { minutesToClock } from "~/domain/clock";
 import { timeZoneOptions } from "~/views/form-options.server";
+import { holidayCountries } from "~/domain/holidays";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { deleteCustomer, getCustomer, updateCustomer } from "~/models/customer.server";
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((ritual) => ritual.customerId === customer.id)
       .map(({ id, ritual }) => ({ id, title: ritual.title })),
     zones: timeZoneOptions(),
+    regions: holidayCountries(),
   };
 }
 
@@ -61,7 +63,7 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 export const action = keepingTypedText(saveForm);
 
 export default function CustomerPage() {
-  const { teamId, isOwner, customer, contacts, rituals, zones } = useLoaderData<typeof loader>();
+  const { teamId, isOwner, customer, contacts, rituals, zones, regions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const base = `/teams/${teamId}/customers/${customer.id}`;
@@ -122,7 +124,7 @@ export default function CustomerPage() {
         <h2 id="customer-details-title">{t("customers.detailsTitle")}</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="update" />
-          <CustomerFields reply={removing ? undefined : reply} zones={zones} defaults={customer} />
+          <CustomerFields reply={removing ? undefined : reply} zones={zones} regions={regions} defaults={customer} />
           <SubmitButton>{t("editor.save")}</SubmitButton>
         </Form>
       </section>

@@ -5,6 +5,7 @@ import { requireMember } from "~/utils/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { timeZoneOptions } from "~/views/form-options.server";
+import { holidayCountries } from "~/domain/holidays";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 import { createCustomer } from "~/models/customer.server";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Customers · Rituals" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const { customers } = await loadTeamPlanning(team.id);
-  return { teamId: team.id, teamZone: team.timeZone, customers, zones: timeZoneOptions() };
+  return { teamId: team.id, teamZone: team.timeZone, customers, zones: timeZoneOptions(), regions: holidayCountries() };
 }
 
 async function saveForm({ request, params }: ActionFunctionArgs) {
@@ -29,7 +30,7 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 export const action = keepingTypedText(saveForm);
 
 export default function Customers() {
-  const { teamId, teamZone, customers, zones } = useLoaderData<typeof loader>();
+  const { teamId, teamZone, customers, zones, regions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -65,6 +66,7 @@ export default function Customers() {
           <CustomerFields
             reply={reply}
             zones={zones}
+            regions={regions}
             defaults={{ name: "", timeZone: teamZone, language: "en", etiquetteNote: "" }}
           />
           <FormError reply={reply} />
