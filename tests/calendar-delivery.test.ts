@@ -84,9 +84,7 @@ describe("how a member's meetings reach their calendar", () => {
     expect((await mailTo(`sam@${domain}`)).map((mail) => mail.method)).toEqual(["REQUEST"]);
 
     // The feed has each of the coming meetings once, the move included (Ji-woo takes part, so no blocks of hers).
-    const starts = nodeIcalOccurrences(await feedText(newToken), window).map(
-      (occurrence) => occurrence.start,
-    );
+    const starts = nodeIcalOccurrences(await feedText(newToken), window).map((occurrence) => occurrence.start);
     expect(starts.length).toBeGreaterThan(1);
     expect(new Set(starts).size).toBe(starts.length);
     expect(starts).toContain(first!.start + 3_600_000);
