@@ -17,7 +17,10 @@ export interface Person {
   workEndMinutes: number;
   /** ISO weekdays a working day starts on, 1 = Monday. */
   workDays: number[];
-  /** Local dates (YYYY-MM-DD) that are days off whatever the weekday: public holidays where they are. */
+  /**
+   * Local dates (YYYY-MM-DD) that are days off whatever the weekday: public holidays where they are,
+   * the team's own days off, and for members the days they are away (days-off.ts).
+   */
   holidays?: ReadonlySet<string>;
 }
 

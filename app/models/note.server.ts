@@ -1,5 +1,5 @@
 import { parseWeekdayList } from "~/domain/clock";
-import { holidayDates } from "~/domain/holidays";
+import { loadTeamPlanning } from "./planning.server";
 import { defaultDueDate } from "~/domain/follow-ups";
 import {
   answerSchema,
@@ -205,7 +205,8 @@ export async function addFollowUp(ref: MeetingRef, input: unknown, now: number):
     ? {
         timeZone: owner.timeZone,
         workDays: parseWeekdayList(owner.workDays),
-        holidays: holidayDates(owner.holidayRegion, new Date(now).getUTCFullYear(), new Date(now).getUTCFullYear() + 1),
+        // Public holidays, the team's days off and their time away.
+        holidays: (await loadTeamPlanning(ref.teamId, now)).members.find((member) => member.id === owner.id)?.holidays,
       }
     : { timeZone: (await prisma.team.findUniqueOrThrow({ where: { id: ref.teamId } })).timeZone, workDays: [] };
   const notePageId = await ensurePage(ref);

@@ -9,6 +9,8 @@ import { toRitual } from "./ritual.server";
 import { attendeeRole } from "./columns";
 import { DAY } from "~/domain/durations";
 import { holidayDates } from "~/domain/holidays";
+import { daysOff, type AwaySpan, type TeamDayEntry } from "~/domain/days-off";
+import { isoFromDay } from "~/domain/local-dates";
 
 /** How far back declined meetings are read: a moved meeting may now start before its original time. */
 const RECENT = 7 * DAY;
@@ -17,6 +19,8 @@ export interface PlanningMember extends Person {
   email: string;
   role: string;
   userId: string | null;
+  /** Time away from a week back on, in date order. */
+  away: AwaySpan[];
 }
 
 export interface PlanningContact extends Person {
@@ -42,6 +46,8 @@ export interface PlanningRitual extends ScheduledRitual {
 
 export interface TeamPlanning {
   members: PlanningMember[];
+  /** The team's own days off, and public holidays it works on. */
+  teamDays: TeamDayEntry[];
   customers: PlanningCustomer[];
   rituals: PlanningRitual[];
 }
@@ -99,14 +105,26 @@ export async function loadTeamPlanning(teamId: string, now = Date.now()): Promis
 }
 
 /**
- * The planning in three queries: the team's people with their working hours,
- * its customers' contacts, and every ritual with its changed meetings, who
- * attends in which role, and who said no to a meeting to come (from a week
- * before `since`).
+ * The planning in four queries: the team's people with their working hours
+ * and time away, its own days off, its customers' contacts, and every ritual
+ * with its changed meetings, who attends in which role, and who said no to a
+ * meeting to come (from a week before `since`).
  */
 async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlanning> {
-  const [members, customers, rituals] = await Promise.all([
-    prisma.member.findMany({ where: { teamId }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+  const [members, teamDays, customers, rituals] = await Promise.all([
+    prisma.member.findMany({
+      where: { teamId },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      include: {
+        timeAway: {
+          // A date string compares as a date: spans that ended over a week ago matter to no page.
+          where: { lastDay: { gte: isoFromDay(Math.floor((since - RECENT) / DAY)) } },
+          orderBy: { firstDay: "asc" },
+          select: { firstDay: true, lastDay: true, delegateId: true, message: true },
+        },
+      },
+    }),
+    prisma.teamDay.findMany({ where: { teamId }, orderBy: { date: "asc" }, select: { date: true, name: true, off: true } }),
     prisma.customer.findMany({
       where: { teamId },
       orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -131,6 +149,7 @@ async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlan
   const year = new Date(since).getUTCFullYear();
   const holidays = (region: string | null) => holidayDates(region, year - 1, year + 2);
   return {
+    teamDays,
     members: members.map((member) => ({
       id: member.id,
       name: member.name,
@@ -139,7 +158,8 @@ async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlan
       userId: member.userId,
       timeZone: member.timeZone,
       ...hours(member),
-      holidays: holidays(member.holidayRegion),
+      holidays: daysOff(holidays(member.holidayRegion), teamDays, member.timeAway),
+      away: member.timeAway,
     })),
     customers: customers.map((customer) => {
       const daysOff = holidays(customer.holidayRegion);

@@ -14,6 +14,11 @@ import { holidayCountries } from "~/domain/holidays";
 import { busySourceView } from "~/views/busy-sources";
 import { addBusySource } from "~/services/busy-sources.server";
 import { deleteBusySource, listBusySources } from "~/models/busy-source.server";
+import { addTimeAway, deleteTimeAway, listTimeAway } from "~/models/days-off.server";
+import { listMembers } from "~/models/member.server";
+import { TimeAway } from "~/components/time-away";
+import { formatDate } from "~/i18n/format";
+import { localToday } from "~/domain/local-dates";
 
 /** Owners edit anyone; everyone edits themselves. */
 async function editableMember(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -27,6 +32,10 @@ async function editableMember(request: Request, params: LoaderFunctionArgs["para
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, me, member } = await editableMember(request, params);
   const locale = await i18nServer.getLocale(request);
+  const [away, members] = await Promise.all([
+    listTimeAway(team.id, member.id, localToday(member.timeZone, Date.now())),
+    listMembers(team.id),
+  ]);
   return {
     teamId: team.id,
     isMe: me.id === member.id,
@@ -37,6 +46,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     regions: holidayCountries(),
     weekdays: weekdayOptions(locale),
     sources: (await listBusySources(member.id)).map((source) => busySourceView(source, member.timeZone, locale)),
+    away: away.map((span) => ({
+      id: span.id,
+      when:
+        span.firstDay === span.lastDay
+          ? formatDate(span.firstDay, locale)
+          : `${formatDate(span.firstDay, locale)} – ${formatDate(span.lastDay, locale)}`,
+      delegate: span.delegate?.name ?? null,
+      message: span.message,
+    })),
+    teammates: members.filter((other) => other.id !== member.id).map(({ id, name }) => ({ id, name })),
   };
 }
 
@@ -57,6 +76,15 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
     if (!added.ok) return invalidForm(added.errors, values);
     throw redirect(`/teams/${team.id}/members/${member.id}/edit#calendars`);
   }
+  if (values.intent === "add-away") {
+    const added = await addTimeAway(team.id, member.id, values);
+    if (!added.ok) return invalidForm(added.errors, values);
+    throw redirect(`/teams/${team.id}/members/${member.id}/edit#away`);
+  }
+  if (values.intent === "remove-away") {
+    await deleteTimeAway(member.id, String(values.awayId ?? ""));
+    throw redirect(`/teams/${team.id}/members/${member.id}/edit#away`);
+  }
   if (values.intent === "remove-calendar") {
     await deleteBusySource(member.id, String(values.sourceId ?? ""));
     throw redirect(`/teams/${team.id}/members/${member.id}/edit#calendars`);
@@ -70,9 +98,11 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
 export const action = keepingTypedText(saveForm);
 
 export default function EditMember() {
-  const { teamId, isMe, hasAccount, person, emailsOn, zones, regions, weekdays, sources } =
+  const { teamId, isMe, hasAccount, person, emailsOn, zones, regions, weekdays, sources, away, teammates } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  // The profile's own form sends no intent; a reply to another form leaves it as saved.
+  const profileReply = reply?.values?.intent ? undefined : reply;
   const { t } = useTranslation();
   return (
     <section className="panel narrow" aria-labelledby="edit-member-title">
@@ -80,7 +110,7 @@ export default function EditMember() {
       <p className="muted">{t("members.editIntro")}</p>
       <Form method="post" noValidate>
         <PersonFields
-          reply={reply}
+          reply={profileReply}
           zones={zones}
           regions={regions}
           weekdays={weekdays}
@@ -88,7 +118,7 @@ export default function EditMember() {
           about={isMe ? "self" : "other"}
           email={hasAccount ? "locked" : "editable"}
         />
-        <FormError reply={reply} />
+        <FormError reply={profileReply} />
         <div className="actions">
           <SubmitButton>{t("editor.save")}</SubmitButton>
           <Link to={`/teams/${teamId}/members`}>{t("confirm.cancel")}</Link>
@@ -108,6 +138,12 @@ export default function EditMember() {
           <SubmitButton className="button secondary">{t("members.emailsSave")}</SubmitButton>
         </Form>
       ) : null}
+      <TimeAway
+        spans={away}
+        teammates={teammates}
+        reply={reply}
+        title={isMe ? t("away.title") : t("away.titleOther", { name: person.name })}
+      />
       <BusySources
         sources={sources}
         reply={reply}

@@ -17,6 +17,8 @@ import { ritualFairness } from "~/views/fairness.server";
 import { chartsFor } from "~/views/overlap-chart";
 import { draftPeople, fieldsOfSavedRitual } from "~/views/ritual-editor.server";
 import { notFound } from "~/utils/responses.server";
+import { awayAtMeeting } from "~/domain/days-off";
+import { AwayFlag } from "~/components/away-flag";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.ritual.title} · Rituals` : "Rituals" },
@@ -34,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = member.timeZone;
   const people = draftPeople(fieldsOfSavedRitual(planning, saved.id) ?? {}, planning);
   const detached = await listDetachedMeetings(team.id, saved.id);
+  const attendeeIds = saved.attendees.map((attendee) => attendee.personId);
+  const members = new Map(planning.members.map((m) => [m.id, m]));
   return {
     detached: detached.map((meeting) => ({
       key: meetingKey(meeting.originalStart),
@@ -55,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       day: formatDay(meeting.start, zone, locale),
       time: `${formatTime(meeting.start, zone, locale)}–${formatTime(meeting.end, zone, locale)}`,
       status: meeting.status,
+      away: meeting.status === "cancelled" ? null : awayAtMeeting(attendeeIds, members, meeting),
     })),
   };
 }
@@ -118,6 +123,9 @@ export default function RitualPage() {
                   {meeting.status === "scheduled" ? null : (
                     <span className="tag">{t(`schedule.status.${meeting.status}`)}</span>
                   )}
+                  {meeting.away && meeting.away.names.length > 0 ? (
+                    <AwayFlag away={meeting.away} meetingPath={`${base}/meetings/${meeting.key}`} t={t} />
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,7 @@ import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/sch
 import { FieldError } from "~/components/form";
 import { busyElsewhere } from "~/models/busy-source.server";
 import { DAY } from "~/domain/durations";
+import { AwayFlag } from "~/components/away-flag";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.schedule.title} · Rituals` : "Rituals" },
@@ -91,6 +92,7 @@ function MeetingItem({
             {words.busyElsewhere}
           </p>
         ) : null}
+        {item.away.names.length > 0 ? <AwayFlag away={item.away} meetingPath={meetingPath} t={t} /> : null}
         {item.conflicts.length > 0 ? (
           <p className="flag flag-conflict">{t("schedule.conflict", { titles: item.conflicts.join(", ") })}</p>
         ) : null}

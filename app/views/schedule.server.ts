@@ -10,6 +10,7 @@ import type { TeamPlanning } from "~/models/planning.server";
 import { hoursMark, type HoursMark } from "~/domain/working-hours";
 import { overlaps } from "~/domain/buffers";
 import type { Interval } from "~/domain/recurrence";
+import { awayAtMeeting } from "~/domain/days-off";
 
 export interface ScheduleItemView {
   key: string;
@@ -28,6 +29,8 @@ export interface ScheduleItemView {
   busyElsewhere: boolean;
   /** For the member shown: whether it is in their night, on their day off, or outside their hours. */
   hours: HoursMark | null;
+  /** Who on it is away then, of how many invited: "3 of 5 away". */
+  away: { names: string[]; of: number };
 }
 
 export interface ScheduleDayView {
@@ -81,6 +84,8 @@ export function buildSchedule(
 
   const days = weekSchedule({ timeZone, weekStart, personId: member?.id ?? null }, planning.rituals);
   const rituals = new Map(planning.rituals.map((r) => [r.id, r.ritual]));
+  const attendeeIds = new Map(planning.rituals.map((r) => [r.id, r.attendees.map((a) => a.personId)]));
+  const members = new Map(planning.members.map((m) => [m.id, m]));
   const time = (instant: number) => formatTime(instant, timeZone, locale);
   const dayViews: ScheduleDayView[] = days.map((day) => ({
     date: day.date,
@@ -113,6 +118,10 @@ export function buildSchedule(
           member && item.status !== "cancelled"
             ? hoursMark(member, { start: item.goEarly?.start ?? item.start, end: item.stayLate?.end ?? item.end })
             : null,
+        away:
+          item.status === "cancelled"
+            ? { names: [], of: 0 }
+            : awayAtMeeting(attendeeIds.get(item.ritualId) ?? [], members, item),
       };
     }),
   }));

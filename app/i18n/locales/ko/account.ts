@@ -11,6 +11,7 @@ export const account: Pick<
   | "forms"
   | "teams"
   | "busy"
+  | "away"
   | "members"
   | "invite"
   | "confirm"
@@ -188,6 +189,24 @@ export const account: Pick<
     editTitle: "{{name}} 수정",
     editIntro: "근무 시간은 그 사람의 시간대 기준입니다. 근무 시간 밖의 회의는 표시됩니다.",
   },
+  away: {
+    title: "부재 일정",
+    titleOther: "{{name}}님의 부재 일정",
+    intro:
+      "자리를 비우는 날(휴가, 출장, 병가)은 쉬는 날로 칩니다. 그날은 시간을 추천하지 않고, 마감일은 그 뒤로 미뤄지며, 그날의 미팅에는 표시가 붙습니다. 요약 메일과 안건은 대신 맡는 사람에게 가고, 고객 공유 페이지에는 누가 언제까지 대신 맡는지 나옵니다.",
+    none: "예정된 부재가 없습니다.",
+    firstDay: "부재 첫날",
+    lastDay: "부재 마지막 날",
+    delegate: "대신 맡는 사람",
+    delegateHint: "그동안 알림과 안건을 대신 받습니다.",
+    nobody: "없음",
+    message: "고객에게 보일 메시지(선택)",
+    messageHint: "내 티타임의 공유 페이지에 나옵니다. 예: \"1월 6일에 복귀합니다\".",
+    add: "부재 추가",
+    remove: "삭제",
+    coveredBy: "{{name}}님이 대신 맡음",
+    nobodyCovers: "대신 맡는 사람 없음",
+  },
   busy: {
     title: "내 캘린더의 바쁜 시간",
     titleOther: "{{name}}님 캘린더의 바쁜 시간",
@@ -262,6 +281,10 @@ export const account: Pick<
     goHome: "리추얼 목록으로 돌아가기",
   },
   validation: {
+    lastDayBeforeFirst: "마지막 날은 첫날과 같거나 그 뒤여야 합니다.",
+    awayTooLong: "부재 기간은 최대 1년입니다. 더 길면 따로 추가하세요.",
+    delegateUnknown: "대신 맡을 다른 팀원을 고르세요.",
+    awayOverlaps: "이미 잡힌 부재 일정과 겹칩니다. 그 일정을 먼저 지우거나 다른 날을 고르세요.",
     noteTooLarge: "256KB가 넘어 한 페이지에 담기에는 너무 깁니다. 입력한 내용은 그대로 있으니 줄이거나 나누세요.",
     riskRequired: "위험을 적으세요.",
     questionRequired: "질문을 적으세요.",
