@@ -19,7 +19,7 @@ export function AwayFlag({
       <p>{t("schedule.away", { count: away.names.length, of: away.of, names: away.names.join(", ") })}</p>
       <Form method="post" action={meetingPath} className="inline-form">
         <input type="hidden" name="intent" value="cancel" />
-        <button type="submit" className="button secondary small">
+        <button type="submit" className="button secondary">
           {t("schedule.cancelAway")}
         </button>
       </Form>

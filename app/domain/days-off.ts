@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { localDate, singleLine } from "./fields";
 import { withCrossChecks } from "./cross-checks";
-import { dayOfLocalMs, isoFromDay, dayFromIso } from "./local-dates";
+import { dayOfLocalMs, isoFromDay, dayFromIso, localToday } from "./local-dates";
 import type { Interval } from "./recurrence";
 import { ZoneOffsets } from "./zone-offsets";
 
@@ -112,4 +112,43 @@ export function awayAtMeeting(
     if (person && awayDuring(person, interval)) names.push(person.name);
   }
   return { names, of: attendeeIds.length };
+}
+
+/** A span away as reminders read it: whose it is, and who covers (as a person reminders can reach). */
+export interface CoveredSpan<P> {
+  memberId: string;
+  firstDay: string;
+  lastDay: string;
+  delegate: P | null;
+}
+
+/**
+ * Where a member's reminder due at `instant` goes: to them; while they are
+ * away that day (on their own clock), to whoever covers, unless that person
+ * is away too; nowhere (paused) when nobody covers.
+ */
+export function reminderRecipient<P extends { id: string; timeZone: string }>(
+  person: P,
+  spans: readonly CoveredSpan<P>[],
+  instant: number,
+): { to: P; coveringUntil: string | null } | null {
+  const awayAt = (who: P) =>
+    spans.find(
+      (span) =>
+        span.memberId === who.id &&
+        span.firstDay <= localToday(who.timeZone, instant) &&
+        span.lastDay >= localToday(who.timeZone, instant),
+    );
+  const away = awayAt(person);
+  if (!away) return { to: person, coveringUntil: null };
+  if (!away.delegate || awayAt(away.delegate)) return null;
+  return { to: away.delegate, coveringUntil: away.lastDay };
+}
+
+/** The days a customer hears about time away for: from today through the meeting's day, at least the next two weeks. */
+export function coverDays(timeZone: string, now: number, meetingStart: number): { from: string; to: string } {
+  const today = localToday(timeZone, now);
+  const meetingDay = localToday(timeZone, meetingStart);
+  const fortnight = isoFromDay(dayFromIso(today) + 14);
+  return { from: today, to: meetingDay > fortnight ? meetingDay : fortnight };
 }

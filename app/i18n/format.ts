@@ -111,3 +111,25 @@ function timeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
 export function formatDate(isoDate: string, locale: string): string {
   return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
 }
+
+/**
+ * What a customer is told of a host's time away, on the shared page and in
+ * the recap: "Ji-woo is away until Fri, Jan 8, 2027; Lena (lena@…) covers."
+ */
+export function formatCover(
+  span: {
+    firstDay: string;
+    lastDay: string;
+    message: string;
+    member: { name: string };
+    delegate: { name: string; email: string } | null;
+  },
+  t: TFunction,
+  locale: string,
+): string {
+  const dates = { name: span.member.name, from: formatDate(span.firstDay, locale), until: formatDate(span.lastDay, locale) };
+  const line = span.delegate
+    ? t("shared.awayCovered", { ...dates, delegate: span.delegate.name, email: span.delegate.email })
+    : t("shared.away", dates);
+  return span.message ? `${line} ${span.message}` : line;
+}

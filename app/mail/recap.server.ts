@@ -1,4 +1,4 @@
-import { formatDate, formatDay } from "~/i18n/format";
+import { formatCover, formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
@@ -12,7 +12,7 @@ type Carried = Awaited<ReturnType<typeof carriedRisksAndDeadline>>;
  * After a tea time: what its shared page shows (agenda, deadline, shared
  * items, with the shared risks and the deadline carried from earlier
  * meetings), one mail per contact in the customer's language, dated on the
- * contact's clock. Once per version of the page.
+ * contact's clock, and who covers for a host who is away. Once per version of the page.
  */
 export async function recapMails(
   { ritual, contacts, teamName }: RitualRecord,
@@ -21,6 +21,8 @@ export async function recapMails(
   carried: Carried,
   /** The page's customer link, when it is shared. */
   shareToken: string | null,
+  /** The hosts' time away the customer hears of, with who covers. */
+  away: Parameters<typeof formatCover>[0][],
 ): Promise<MailDraft[]> {
   const language = ritual.customer?.language ?? "en";
   const t = await translatorFor(language);
@@ -43,6 +45,7 @@ export async function recapMails(
       "mail.questionsHeading",
       (page?.parkedQuestions ?? []).filter((i) => i.shared).map((i) => i.question),
     ),
+    away.length > 0 && away.map((span) => formatCover(span, t, language)).join("\n"),
     pageUrl && t("mail.sharedPage", { url: pageUrl }),
     `-- \n${t("mail.customerFooter", { team: teamName })}`,
   ];

@@ -80,3 +80,22 @@ export async function deleteTeamDay(teamId: string, id: string): Promise<boolean
   const { count } = await prisma.teamDay.deleteMany({ where: { id, teamId } });
   return count === 1;
 }
+
+/** The time away of a ritual's hosts that touches the days given, with who covers: what its customer is told. */
+export function hostsAway(ritualId: string, days: { from: string; to: string }) {
+  return prisma.timeAway.findMany({
+    where: {
+      member: { rituals: { some: { ritualId, role: "host" } } },
+      lastDay: { gte: days.from },
+      firstDay: { lte: days.to },
+    },
+    orderBy: { firstDay: "asc" },
+    select: {
+      firstDay: true,
+      lastDay: true,
+      message: true,
+      member: { select: { name: true } },
+      delegate: { select: { name: true, email: true } },
+    },
+  });
+}

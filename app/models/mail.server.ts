@@ -4,6 +4,8 @@
  */
 import { isUniqueViolation, prisma, type DbOrTransaction } from "~/utils/db.server";
 import { CUSTOMER_FACTS } from "./ritual.server";
+import { DAY } from "~/domain/durations";
+import { isoFromDay } from "~/domain/local-dates";
 
 export type MailKind = "invite" | "cancel" | "digest" | "agenda" | "recap" | "account";
 
@@ -218,6 +220,25 @@ export async function openFollowUpsForReminders() {
 }
 
 /** Every ritual with its team's name and its hosts, for the agenda sent at go-early time. */
+/**
+ * Time away that may hold today somewhere on Earth (from yesterday to
+ * tomorrow in UTC dates), with whoever covers as reminders address them.
+ */
+export function timeAwayAround(now: number) {
+  const day = Math.floor(now / DAY);
+  return prisma.timeAway.findMany({
+    where: { firstDay: { lte: isoFromDay(day + 1) }, lastDay: { gte: isoFromDay(day - 1) } },
+    select: {
+      memberId: true,
+      firstDay: true,
+      lastDay: true,
+      delegate: {
+        select: { id: true, name: true, email: true, timeZone: true, emailsOff: true, teamId: true, user: LANGUAGE },
+      },
+    },
+  });
+}
+
 export async function ritualsWithHosts() {
   return prisma.ritual.findMany({
     include: {

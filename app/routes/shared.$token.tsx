@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FollowUpItem, QuestionItem, RenderedText, RiskItem } from "~/components/note-page";
-import { formatDay, formatTime } from "~/i18n/format";
+import { formatCover, formatDay, formatTime } from "~/i18n/format";
+import { hostsAway } from "~/models/days-off.server";
+import { translatorFor } from "~/i18n/i18next.server";
+import { coverDays } from "~/domain/days-off";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { carriedRisksAndDeadline, findSharedPage } from "~/models/note.server";
 import { deadlineView, followUpView, questionView, riskView } from "~/views/note-page.server";
@@ -32,11 +35,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
     { sharedOnly: true },
   );
   const deadline = deadlineView(page.customerDeadline, carried.deadline, context);
+  const [away, t] = await Promise.all([
+    hostsAway(ritual.id, coverDays(customer.timeZone, context.now, start)),
+    translatorFor(customer.language),
+  ]);
   return {
     title: ritual.title,
     customer: customer.name,
     when: `${formatDay(start, customer.timeZone, locale)} ${formatTime(start, customer.timeZone, locale)} (${customer.timeZone})`,
     cancelled: page.meeting.status === "cancelled",
+    covers: away.map((span) => formatCover(span, t, locale)),
     deadline: deadline.text,
     agenda: renderMarkdown(page.agenda),
     followUps: page.followUps.map((row) => followUpView(row, context)),
@@ -58,6 +66,14 @@ export default function SharedNotes() {
           {data.cancelled ? <strong className="tag">{t("schedule.status.cancelled")}</strong> : null}
         </p>
       </div>
+      {data.covers.length > 0 ? (
+        <section className="panel" aria-labelledby="shared-covers" data-testid="covers">
+          <h2 id="shared-covers">{t("shared.awayTitle")}</h2>
+          {data.covers.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </section>
+      ) : null}
       {data.deadline ? (
         <p className="deadline-banner" role="note">
           {t("notes.deadlineIs", { date: data.deadline })}

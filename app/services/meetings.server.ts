@@ -12,6 +12,8 @@ import { findMeetingOf, recordMeetingChange, recordMeetingRestore, type FoundMee
 import { carriedRisksAndDeadline, pageOf, shareTokenOf, type MeetingRef } from "~/models/note.server";
 import { loadRitualRecord } from "~/models/ritual-record.server";
 import { inTransaction, type DbOrTransaction } from "~/utils/db.server";
+import { hostsAway } from "~/models/days-off.server";
+import { coverDays } from "~/domain/days-off";
 
 type MeetingWrite = (found: FoundMeeting, db: DbOrTransaction) => Promise<WriteResult<{ sequence: number }>>;
 
@@ -49,8 +51,12 @@ export async function sendRecap(ref: MeetingRef, now = Date.now()): Promise<numb
   const record = await loadRitualRecord(ref.teamId, ref.ritualId);
   if (!record?.ritual.customer) return null;
   // As the shared page: this page's shared items, with the shared risks and the deadline carried from earlier meetings.
-  const [page, carried] = await Promise.all([pageOf(ref), carriedRisksAndDeadline(ref, { sharedOnly: true })]);
-  const drafts = await recapMails(record, ref.originalStart, page, carried, page && shareTokenOf(page));
+  const [page, carried, away] = await Promise.all([
+    pageOf(ref),
+    carriedRisksAndDeadline(ref, { sharedOnly: true }),
+    hostsAway(ref.ritualId, coverDays(record.ritual.customer.timeZone, now, ref.originalStart)),
+  ]);
+  const drafts = await recapMails(record, ref.originalStart, page, carried, page && shareTokenOf(page), away);
   await queueMail(drafts, now);
   return record.contacts.length;
 }

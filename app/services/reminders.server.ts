@@ -11,6 +11,7 @@ import {
   queueDigest,
   queueMail,
   ritualsWithHosts,
+  timeAwayAround,
   type MailDraft,
 } from "~/models/mail.server";
 import { listExceptionsFor } from "~/models/meeting.server";
@@ -18,6 +19,7 @@ import { loadNotePage, type MeetingRef } from "~/models/note.server";
 import { toStoredRitual } from "~/models/ritual.server";
 import { memberFooter, memberLanguage, when } from "~/mail/wording.server";
 import { MINUTE } from "~/domain/durations";
+import { reminderRecipient } from "~/domain/days-off";
 
 // Be Responsive by mail: the morning digest of follow-up reminders, and the agenda at go-early time.
 
@@ -31,18 +33,25 @@ type Recipient = NonNullable<ReminderItem["owner"]>;
  * Each person whose 08:00 has come today gets one digest of the reminders
  * they are owed and have not had: approvals due tomorrow, overdue items and
  * silent ones (theirs, and the silent shared ones of tea times they organise).
+ * What is owed someone away goes to whoever covers for them, and waits when nobody does.
  */
 export async function queueDueDigests(now = Date.now()): Promise<number> {
-  const items = await openFollowUpsForReminders();
+  const [items, away] = await Promise.all([openFollowUpsForReminders(), timeAwayAround(now)]);
   const owed = new Map<
     string,
-    { recipient: Recipient & { teamId: string }; lines: { item: ReminderItem; nudge: Nudge }[] }
+    {
+      recipient: Recipient & { teamId: string };
+      lines: { item: ReminderItem; nudge: Nudge; coveringFor: { name: string; until: string } | null }[];
+    }
   >();
-  const owe = (recipient: Recipient & { teamId: string }, item: ReminderItem, nudges: Nudge[]) => {
-    if (recipient.emailsOff || nudges.length === 0) return;
-    const entry = owed.get(recipient.id) ?? { recipient, lines: [] };
-    for (const nudge of nudges) entry.lines.push({ item, nudge });
-    owed.set(recipient.id, entry);
+  const owe = (person: Recipient & { teamId: string }, item: ReminderItem, nudges: Nudge[]) => {
+    if (nudges.length === 0) return;
+    const routed = reminderRecipient(person, away, now);
+    if (!routed || routed.to.emailsOff) return;
+    const coveringFor = routed.coveringUntil ? { name: person.name, until: routed.coveringUntil } : null;
+    const entry = owed.get(routed.to.id) ?? { recipient: routed.to, lines: [] };
+    for (const nudge of nudges) entry.lines.push({ item, nudge, coveringFor });
+    owed.set(routed.to.id, entry);
   };
   for (const item of items) {
     const owner = item.owner!;
@@ -77,17 +86,21 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
     const team = fresh[0]!.item.notePage.meeting.ritual.team.name;
     const text = [
       t("mail.digestIntro"),
-      ...fresh.map(({ item, nudge }) => {
+      ...fresh.map(({ item, nudge, coveringFor }) => {
         const ritual = item.notePage.meeting.ritual;
-        const line = `- ${t("mail.digestItem", {
-          reason: t(`mail.reason.${nudge.reason}`),
-          title: item.title,
-          due: formatDate(item.dueDate, language),
-          url: meetingPageUrl(ritual, item.notePage.meeting.originalStart.getTime(), env.appUrl),
-        })}`;
-        return item.shared && ritual.customer
-          ? `${line}\n  ${t("mail.digestShared", { customer: ritual.customer.name })}`
-          : line;
+        return [
+          `- ${t("mail.digestItem", {
+            reason: t(`mail.reason.${nudge.reason}`),
+            title: item.title,
+            due: formatDate(item.dueDate, language),
+            url: meetingPageUrl(ritual, item.notePage.meeting.originalStart.getTime(), env.appUrl),
+          })}`,
+          item.shared && ritual.customer && `  ${t("mail.digestShared", { customer: ritual.customer.name })}`,
+          coveringFor &&
+            `  ${t("mail.covering", { name: coveringFor.name, until: formatDate(coveringFor.until, language) })}`,
+        ]
+          .filter(Boolean)
+          .join("\n");
       }),
     ].join("\n\n");
     const sent = await queueDigest(
@@ -109,9 +122,12 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
   return queued;
 }
 
-/** The agenda, with what is still open from earlier meetings, to each host when it is time to go early. */
+/**
+ * The agenda, with what is still open from earlier meetings, to each host
+ * when it is time to go early; to whoever covers for a host away that day.
+ */
 export async function queueDueAgendas(now = Date.now()): Promise<number> {
-  const rituals = await ritualsWithHosts();
+  const [rituals, away] = await Promise.all([ritualsWithHosts(), timeAwayAround(now)]);
   const exceptions = await listExceptionsFor(rituals.map((r) => r.id));
   let queued = 0;
   for (const row of rituals) {
@@ -131,7 +147,10 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
         ...notes.carriedRisks.map((item) => `- ${item.risk}`),
       ];
       const drafts: MailDraft[] = [];
-      for (const host of row.attendees.map((a) => a.member).filter((member) => !member.emailsOff)) {
+      for (const { member } of row.attendees) {
+        const routed = reminderRecipient({ ...member, teamId: ritual.teamId }, away, meeting.start);
+        if (!routed || routed.to.emailsOff) continue;
+        const host = routed.to;
         const language = memberLanguage(host);
         const t = await translatorFor(language);
         drafts.push({
@@ -152,6 +171,8 @@ export async function queueDueAgendas(now = Date.now()): Promise<number> {
                 time: when(meeting.start, host.timeZone, language),
                 zone: host.timeZone,
               }),
+              routed.coveringUntil &&
+                t("mail.covering", { name: member.name, until: formatDate(routed.coveringUntil, language) }),
               agenda && `${t("mail.agendaHeading")}:\n${agenda}`,
               carried.length > 0 && `${t("mail.carriedHeading")}:\n${carried.join("\n")}`,
               t("mail.meetingPage", { url: meetingPageUrl(ritual, meeting.originalStart, env.appUrl) }),

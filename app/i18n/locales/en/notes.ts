@@ -156,6 +156,9 @@ export const notes = {
     recap: "Send the recap to the customer",
   },
   shared: {
+    away: "{{name}} is away from {{from}} until {{until}}.",
+    awayCovered: "{{name}} is away from {{from}} until {{until}}; {{delegate}} ({{email}}) covers meanwhile.",
+    awayTitle: "Who covers",
     forCustomer: "For {{customer}}",
     followUps: "What we will do",
     questions: "Questions we are finding out about",
@@ -202,6 +205,7 @@ export const notes = {
       silent: "No update for 7 days",
     },
     digestItem: "[{{reason}}] {{title}} (due {{due}}) · {{url}}",
+    covering: "You cover for {{name}}, away until {{until}}.",
     digestShared: "Shared with {{customer}}: they see this item too.",
     agendaIntro: "{{title}} starts at {{time}} ({{zone}}). Time to go early.",
     agendaHeading: "Agenda",

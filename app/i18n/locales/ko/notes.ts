@@ -159,6 +159,9 @@ export const notes: Pick<
     recap: "고객에게 요약 보내기",
   },
   shared: {
+    away: "{{name}}님은 {{from}}부터 {{until}}까지 부재 중입니다.",
+    awayCovered: "{{name}}님은 {{from}}부터 {{until}}까지 부재 중이며, 그동안 {{delegate}}님({{email}})이 대신 맡습니다.",
+    awayTitle: "대신 맡는 사람",
     forCustomer: "{{customer}}께",
     followUps: "저희가 할 일",
     questions: "확인 중인 질문",
@@ -203,6 +206,7 @@ export const notes: Pick<
       silent: "7일째 소식 없음",
     },
     digestItem: "[{{reason}}] {{title}} (기한 {{due}}) · {{url}}",
+    covering: "{{until}}까지 부재 중인 {{name}}님을 대신 맡고 있습니다.",
     digestShared: "{{customer}}에도 공유된 항목입니다.",
     agendaIntro: "{{title}}이(가) {{time}} ({{zone}})에 시작합니다. 일찍 들어갈 시간입니다.",
     agendaHeading: "안건",
