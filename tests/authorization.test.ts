@@ -158,6 +158,21 @@ const checks: Check[] = [
   ownerOnly("create invite", "teams.$teamId.members._index", team, { intent: "create-invite" }),
   ownerOnly("new member page", "teams.$teamId.members.new", team),
   ownerOnly("add a member", "teams.$teamId.members.new", team, { name: "" }),
+  both(
+    "add one's own time away",
+    "teams.$teamId.members.$memberId.edit",
+    () => ({ ...team(), memberId: world.memberId }),
+    {
+      intent: "add-away",
+      firstDay: "",
+    },
+  ),
+  ownerOnly(
+    "add someone else's time away",
+    "teams.$teamId.members.$memberId.edit",
+    () => ({ ...team(), memberId: world.ownerMemberId }),
+    { intent: "add-away", firstDay: "" },
+  ),
   both("edit one's own profile (page)", "teams.$teamId.members.$memberId.edit", () => ({
     ...team(),
     memberId: world.memberId,
@@ -201,6 +216,8 @@ const checks: Check[] = [
   })),
   both("schedule", "teams.$teamId.schedule", team),
   both("follow-ups board", "teams.$teamId.follow-ups", team),
+  both("days off", "teams.$teamId.days-off", team),
+  ownerOnly("add a team day", "teams.$teamId.days-off", team, { name: "" }),
   both("new ritual page", "teams.$teamId.rituals.new", team),
   both("create a ritual", "teams.$teamId.rituals.new", team, { kind: "check-in", title: "" }),
   both("live preview", "teams.$teamId.rituals.preview", team),

@@ -127,7 +127,11 @@ export function formatCover(
   t: TFunction,
   locale: string,
 ): string {
-  const dates = { name: span.member.name, from: formatDate(span.firstDay, locale), until: formatDate(span.lastDay, locale) };
+  const dates = {
+    name: span.member.name,
+    from: formatDate(span.firstDay, locale),
+    until: formatDate(span.lastDay, locale),
+  };
   const line = span.delegate
     ? t("shared.awayCovered", { ...dates, delegate: span.delegate.name, email: span.delegate.email })
     : t("shared.away", dates);

@@ -33,7 +33,8 @@ export async function addTimeAway(
   const { firstDay, lastDay, delegateId, message } = parsed.data;
   if (delegateId) {
     const delegate = await prisma.member.findFirst({ where: { id: delegateId, teamId }, select: { id: true } });
-    if (!delegate || delegate.id === memberId) return { ok: false, errors: { delegateId: "validation.delegateUnknown" } };
+    if (!delegate || delegate.id === memberId)
+      return { ok: false, errors: { delegateId: "validation.delegateUnknown" } };
   }
   const overlapping = await prisma.timeAway.findFirst({
     where: { memberId, firstDay: { lte: lastDay }, lastDay: { gte: firstDay } },

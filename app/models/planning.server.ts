@@ -124,7 +124,11 @@ async function readTeamPlanning(teamId: string, since: number): Promise<TeamPlan
         },
       },
     }),
-    prisma.teamDay.findMany({ where: { teamId }, orderBy: { date: "asc" }, select: { date: true, name: true, off: true } }),
+    prisma.teamDay.findMany({
+      where: { teamId },
+      orderBy: { date: "asc" },
+      select: { date: true, name: true, off: true },
+    }),
     prisma.customer.findMany({
       where: { teamId },
       orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -36,6 +36,9 @@ export default function TeamLayout() {
             <NavLink to={`/teams/${team.id}/members`}>{t("teams.members")}</NavLink>
           </li>
           <li>
+            <NavLink to={`/teams/${team.id}/days-off`}>{t("teams.daysOff")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/teams/${team.id}/customers`}>{t("teams.customers")}</NavLink>
           </li>
           <li>

@@ -94,6 +94,7 @@ const PAGES: Record<string, { visitor?: (demo: Demo) => string[]; owner?: (demo:
   },
   "teams.$teamId.follow-ups": { owner: () => [`${T}/follow-ups`, `${T}/follow-ups?mine=1`] },
   "teams.$teamId.outbox": { owner: () => [`${T}/outbox`] },
+  "teams.$teamId.days-off": { owner: () => [`${T}/days-off`] },
 };
 
 /** Route files that render a page: those with a default export. */

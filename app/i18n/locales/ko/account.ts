@@ -12,6 +12,7 @@ export const account: Pick<
   | "teams"
   | "busy"
   | "away"
+  | "daysOff"
   | "members"
   | "invite"
   | "confirm"
@@ -135,6 +136,7 @@ export const account: Pick<
     calendar: "캘린더",
     schedule: "일정",
     customers: "고객",
+    daysOff: "쉬는 날",
     followUps: "후속 조치",
   },
   members: {
@@ -189,6 +191,27 @@ export const account: Pick<
     editTitle: "{{name}} 수정",
     editIntro: "근무 시간은 그 사람의 시간대 기준입니다. 근무 시간 밖의 회의는 표시됩니다.",
   },
+  daysOff: {
+    title: "쉬는 날",
+    intro:
+      "공휴일은 각자 프로필의 지역에 따라 정해집니다. 여기서는 팀만의 쉬는 날과, 공휴일이지만 팀이 일하는 날을 추가합니다. 둘 다 시간 추천, 미팅 표시, 마감일에 팀 전체로 반영됩니다.",
+    teamDays: "팀의 날",
+    none: "아직 팀의 날이 없습니다.",
+    off: "쉬는 날",
+    working: "근무일",
+    remove: "삭제",
+    addTitle: "날 추가",
+    date: "날짜",
+    name: "이름",
+    kind: "팀에게 이날은",
+    offChoice: "쉬는 날(회사 휴일, 징검다리 휴일)",
+    workingChoice: "근무일(일하는 공휴일)",
+    add: "저장",
+    ownersOnly: "팀 소유자가 이 날들을 추가하고 삭제합니다.",
+    awayTitle: "부재 중인 사람",
+    nobodyAway: "예정된 부재가 없습니다.",
+    awayHint: "각자 자기 프로필(멤버 → 내 항목)에서 부재 일정을 추가합니다.",
+  },
   away: {
     title: "부재 일정",
     titleOther: "{{name}}님의 부재 일정",
@@ -201,7 +224,7 @@ export const account: Pick<
     delegateHint: "그동안 알림과 안건을 대신 받습니다.",
     nobody: "없음",
     message: "고객에게 보일 메시지(선택)",
-    messageHint: "내 티타임의 공유 페이지에 나옵니다. 예: \"1월 6일에 복귀합니다\".",
+    messageHint: '내 티타임의 공유 페이지에 나옵니다. 예: "1월 6일에 복귀합니다".',
     add: "부재 추가",
     remove: "삭제",
     coveredBy: "{{name}}님이 대신 맡음",

@@ -160,7 +160,8 @@ export const notes: Pick<
   },
   shared: {
     away: "{{name}}님은 {{from}}부터 {{until}}까지 부재 중입니다.",
-    awayCovered: "{{name}}님은 {{from}}부터 {{until}}까지 부재 중이며, 그동안 {{delegate}}님({{email}})이 대신 맡습니다.",
+    awayCovered:
+      "{{name}}님은 {{from}}부터 {{until}}까지 부재 중이며, 그동안 {{delegate}}님({{email}})이 대신 맡습니다.",
     awayTitle: "대신 맡는 사람",
     forCustomer: "{{customer}}께",
     followUps: "저희가 할 일",
