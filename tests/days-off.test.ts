@@ -41,8 +41,8 @@ beforeEach(async () => {
 async function jiwooAwayOverSecondMeeting(delegateId: string | null = world.ownerId, message = "") {
   const day = DateTime.fromMillis(world.meetings[1]!.start, { zone: SEOUL });
   const span = {
-    firstDay: day.minus({ days: 1 }).toISODate(),
-    lastDay: day.plus({ days: 1 }).toISODate(),
+    firstDay: day.minus({ days: 1 }).toISODate()!,
+    lastDay: day.plus({ days: 1 }).toISODate()!,
     delegateId: delegateId ?? "",
     message,
   };
