@@ -10,7 +10,7 @@ export default defineConfig({
       "app/{models,services}/**/*.test.ts",
       "{prisma,tests}/**/*.postgres.test.ts",
       "prisma/seed.test.ts",
-      "tests/{accounts,joining,authorization,calendar-routes,feeds,mail,notes,planning-views,reminders,throttles,cancellations,mail-wording,account-links,calendar-delivery,roles,rsvps,busy-sources,days-off}.test.ts",
+      "tests/{accounts,joining,authorization,calendar-routes,feeds,mail,notes,planning-views,reminders,throttles,cancellations,mail-wording,account-links,calendar-delivery,roles,rsvps,busy-sources,days-off,caldav}.test.ts",
     ],
     globalSetup: ["tests/setup/global-postgres.ts"],
     setupFiles: ["tests/setup/worker-postgres.ts"],

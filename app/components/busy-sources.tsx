@@ -4,6 +4,19 @@ import { useTranslation } from "react-i18next";
 import { Field, type FormReply, SubmitButton, textValue } from "~/components/form";
 import type { BusySourceView } from "~/views/busy-sources";
 
+/** Whether a new source's all-day events block whole days: off until chosen, as typed after a refusal. */
+function AllDayChoice({ id, reply }: { id: string; reply?: FormReply }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={id}>
+        <input id={id} type="checkbox" name="allDayBlocks" defaultChecked={reply?.values?.allDayBlocks === "on"} />
+        {t("busy.allDayBlocks")}
+      </label>
+    </div>
+  );
+}
+
 /**
  * A member's own calendars, read for busy times: each with when it was last
  * read and why the last try failed; a form to add one; a button to remove one.
@@ -19,6 +32,7 @@ export function BusySources({
 }) {
   const { t } = useTranslation();
   const adding = reply?.values?.intent === "add-calendar" ? reply : undefined;
+  const addingDav = reply?.values?.intent === "add-caldav" ? reply : undefined;
   return (
     <section id="calendars" className="busy-sources" aria-labelledby="calendars-title">
       <h2 id="calendars-title">{title}</h2>
@@ -66,18 +80,45 @@ export function BusySources({
           error={adding?.errors?.address}
           hint={t("busy.addressHint")}
         />
-        <div className="field">
-          <label className="checkbox" htmlFor="all-day-blocks">
-            <input
-              id="all-day-blocks"
-              type="checkbox"
-              name="allDayBlocks"
-              defaultChecked={adding ? adding.values?.allDayBlocks === "on" : false}
-            />
-            {t("busy.allDayBlocks")}
-          </label>
-        </div>
+        <AllDayChoice id="all-day-blocks" reply={adding} />
         <SubmitButton className="button secondary">{t("busy.add")}</SubmitButton>
+      </Form>
+      <Form method="post" noValidate key={`caldav-${sources.length}`} className="caldav-form">
+        <h3>{t("busy.caldavTitle")}</h3>
+        <p className="hint">{t("busy.caldavIntro")}</p>
+        <input type="hidden" name="intent" value="add-caldav" />
+        <Field
+          label={t("busy.caldavAddress")}
+          name="address"
+          id="caldav-address"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={textValue(addingDav, "address")}
+          error={addingDav?.errors?.address}
+        />
+        <div className="field-row">
+          <Field
+            label={t("busy.username")}
+            name="username"
+            id="caldav-username"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={textValue(addingDav, "username")}
+            error={addingDav?.errors?.username}
+          />
+          <Field
+            label={t("busy.password")}
+            name="password"
+            id="caldav-password"
+            type="password"
+            autoComplete="new-password"
+            hint={t("busy.passwordHint")}
+          />
+        </div>
+        <AllDayChoice id="caldav-all-day-blocks" reply={addingDav} />
+        <SubmitButton className="button secondary">{t("busy.addCaldav")}</SubmitButton>
       </Form>
     </section>
   );

@@ -13,7 +13,7 @@ export function listBusySources(memberId: string) {
 
 export function createBusySource(
   memberId: string,
-  source: { sealedAddress: string; label: string; allDayBlocks: boolean },
+  source: { kind: "ics" | "caldav"; sealedAddress: string; sealedLogin?: string; label: string; allDayBlocks: boolean },
   read: { times: BusyTime[]; etag: string | null; lastModified: string | null },
   now: number,
 ) {

@@ -68,10 +68,14 @@ async function saveForm({ request, params }: ActionFunctionArgs) {
     await setMemberEmails(team.id, member.id, values.emails === "on");
     throw redirect(`/teams/${team.id}/members/${member.id}/edit?saved=emails#emails`);
   }
-  if (values.intent === "add-calendar") {
+  if (values.intent === "add-calendar" || values.intent === "add-caldav") {
     const added = await addBusySource(member, {
       address: String(values.address ?? ""),
       allDayBlocks: values.allDayBlocks === "on",
+      login:
+        values.intent === "add-caldav"
+          ? { username: String(values.username ?? ""), password: String(values.password ?? "") }
+          : undefined,
     });
     if (!added.ok) return invalidForm(added.errors, values);
     throw redirect(`/teams/${team.id}/members/${member.id}/edit#calendars`);

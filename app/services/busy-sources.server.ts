@@ -1,8 +1,9 @@
-import { busyTimes, BusyTimesError, type BusyTime } from "~/calendar/busy-times";
+import { busyTimes, BusyTimesError, MOST_EVENTS, type BusyTime } from "~/calendar/busy-times";
 import { DAY, MINUTE } from "~/domain/durations";
 import type { WriteResult } from "~/domain/validation";
 import { busySourcesDue, createBusySource, markBusySourceChecked, saveBusyTimes } from "~/models/busy-source.server";
 import { seal, unseal } from "~/utils/sealed.server";
+import { fetchCalendarObjects, getBasicAuthHeaders, propfind } from "tsdav";
 
 /** A calendar file larger than this is refused: a person's own calendar is far smaller. */
 export const LARGEST_CALENDAR_BYTES = 10 * 1024 * 1024;
@@ -92,14 +93,77 @@ async function readCalendar(
     if (error instanceof ReadProblem) throw error;
     throw new ReadProblem((error as Error).name === "TimeoutError" ? "busy.timeout" : "busy.unreachable");
   }
+  return {
+    times: busyIn([text], reading, now),
+    etag: response.headers.get("etag"),
+    lastModified: response.headers.get("last-modified"),
+  };
+}
+
+/** The busy times of calendar files from a week back to half a year ahead: what every source keeps. */
+function busyIn(files: readonly string[], reading: { timeZone: string; allDayBlocks: boolean }, now: number) {
+  const window = { ...reading, from: now - 7 * DAY, to: now + 182 * DAY };
   try {
-    const times = busyTimes(text, { ...reading, from: now - 7 * DAY, to: now + 182 * DAY });
-    return { times, etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") };
+    return files.flatMap((text) => busyTimes(text, window));
   } catch (error) {
     if (error instanceof BusyTimesError) {
       throw new ReadProblem(error.reason === "too-many-events" ? "busy.tooManyEvents" : "busy.notCalendar");
     }
     throw error;
+  }
+}
+
+/** A CalDAV account: the calendar collection's address and who signs in to it. */
+interface CalDavLogin {
+  username: string;
+  password: string;
+}
+
+/**
+ * Asks a CalDAV calendar (RFC 4791) for its events from a week back to half
+ * a year ahead (a calendar-query with a time range, which every server has),
+ * after checking that the address is a calendar the login may read. Only
+ * their busy times are kept, read as a downloaded file's are.
+ */
+async function readCalDav(
+  url: URL,
+  login: CalDavLogin,
+  reading: { timeZone: string; allDayBlocks: boolean },
+  now: number,
+): Promise<CalendarRead> {
+  const headers = getBasicAuthHeaders(login);
+  const fetchOptions = { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) };
+  const problem = (error: unknown) => {
+    if (error instanceof ReadProblem) return error;
+    const name = (error as Error).name;
+    return new ReadProblem(name === "TimeoutError" || name === "AbortError" ? "busy.timeout" : "busy.unreachable");
+  };
+  try {
+    const [found] = await propfind({
+      url: url.href,
+      props: { "d:resourcetype": {} },
+      depth: "0",
+      headers,
+      fetchOptions,
+    });
+    if (!found || found.status === 401 || found.status === 403) throw new ReadProblem("busy.refused");
+    if (found.status === 404 || found.status === 410) throw new ReadProblem("busy.notFound");
+    if (!found.ok) throw new ReadProblem("busy.serverError");
+    if (!found.props?.resourcetype || !("calendar" in found.props.resourcetype))
+      throw new ReadProblem("busy.notCalendar");
+    const objects = await fetchCalendarObjects({
+      calendar: { url: url.href },
+      timeRange: { start: new Date(now - 7 * DAY).toISOString(), end: new Date(now + 182 * DAY).toISOString() },
+      headers,
+      fetchOptions,
+    });
+    if (objects.length > MOST_EVENTS) throw new ReadProblem("busy.tooManyEvents");
+    const files = objects.map((object) => String(object.data ?? ""));
+    if (files.reduce((size, text) => size + text.length, 0) > LARGEST_CALENDAR_BYTES)
+      throw new ReadProblem("busy.tooBig");
+    return { times: busyIn(files, reading, now), etag: null, lastModified: null };
+  } catch (error) {
+    throw problem(error);
   }
 }
 
@@ -110,24 +174,38 @@ async function readCalendar(
  */
 export async function addBusySource(
   member: { id: string; timeZone: string },
-  input: { address: string; allDayBlocks: boolean },
+  input: { address: string; allDayBlocks: boolean; login?: CalDavLogin },
   now = Date.now(),
 ): Promise<WriteResult<{ id: string }>> {
   const url = calendarAddress(input.address);
   if (!url) return { ok: false, errors: { address: "busy.addressInvalid" } };
+  const { login } = input;
+  if (login && !login.username.trim()) return { ok: false, errors: { username: "busy.usernameRequired" } };
+  const reading = { timeZone: member.timeZone, allDayBlocks: input.allDayBlocks };
   try {
-    const read = await readCalendar(
-      url,
-      { timeZone: member.timeZone, allDayBlocks: input.allDayBlocks },
-      { etag: null, lastModified: null },
-      now,
-    );
-    const source = { sealedAddress: seal(url.href), label: url.host, allDayBlocks: input.allDayBlocks };
-    return { ok: true, value: await createBusySource(member.id, source, read!, now) };
+    const read = login
+      ? await readCalDav(url, login, reading, now)
+      : (await readCalendar(url, reading, { etag: null, lastModified: null }, now))!;
+    const source = login
+      ? {
+          kind: "caldav" as const,
+          sealedAddress: seal(url.href),
+          sealedLogin: seal(JSON.stringify(login)),
+          label: `${login.username} @ ${url.host}`,
+          allDayBlocks: input.allDayBlocks,
+        }
+      : { kind: "ics" as const, sealedAddress: seal(url.href), label: url.host, allDayBlocks: input.allDayBlocks };
+    return { ok: true, value: await createBusySource(member.id, source, read, now) };
   } catch (error) {
     if (error instanceof ReadProblem) return { ok: false, errors: { address: error.problem } };
     throw error;
   }
+}
+
+/** A stored CalDAV login, or null when the server's secret no longer opens it. */
+function storedLogin(sealedLogin: string | null): CalDavLogin | null {
+  const opened = sealedLogin ? unseal(sealedLogin) : null;
+  return opened ? (JSON.parse(opened) as CalDavLogin) : null;
 }
 
 /**
@@ -140,17 +218,14 @@ export async function refreshBusySources(now = Date.now()): Promise<number> {
   for (const source of due) {
     const address = unseal(source.sealedAddress);
     const url = address ? calendarAddress(address) : null;
-    if (!url) {
+    const login = source.kind === "caldav" ? storedLogin(source.sealedLogin) : null;
+    if (!url || (source.kind === "caldav" && !login)) {
       await markBusySourceChecked(source.id, now, "busy.addressInvalid");
       continue;
     }
+    const reading = { timeZone: source.member.timeZone, allDayBlocks: source.allDayBlocks };
     try {
-      const read = await readCalendar(
-        url,
-        { timeZone: source.member.timeZone, allDayBlocks: source.allDayBlocks },
-        source,
-        now,
-      );
+      const read = login ? await readCalDav(url, login, reading, now) : await readCalendar(url, reading, source, now);
       if (read) await saveBusyTimes(source.id, read, now);
       else await markBusySourceChecked(source.id, now, null);
     } catch (error) {

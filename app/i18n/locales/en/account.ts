@@ -213,6 +213,15 @@ export const account = {
     nobodyCovers: "Nobody covers",
   },
   busy: {
+    caldavTitle: "Or a CalDAV calendar",
+    caldavIntro:
+      "For calendars on a CalDAV server (Fastmail, iCloud with an app password, Nextcloud, Radicale): the calendar's address, with the user name and password to read it. The password is kept sealed with the server's secret and never shown again.",
+    caldavAddress: "CalDAV calendar address",
+    username: "User name",
+    password: "Password",
+    passwordHint: "An app password where your provider offers one.",
+    addCaldav: "Add CalDAV calendar",
+    usernameRequired: "Enter the user name that signs in to this calendar.",
     title: "Busy times from your own calendars",
     titleOther: "Busy times from {{name}}'s calendars",
     intro:

@@ -231,6 +231,15 @@ export const account: Pick<
     nobodyCovers: "대신 맡는 사람 없음",
   },
   busy: {
+    caldavTitle: "또는 CalDAV 캘린더",
+    caldavIntro:
+      "CalDAV 서버(Fastmail, 앱 암호를 쓰는 iCloud, Nextcloud, Radicale)의 캘린더: 캘린더 주소와 읽을 수 있는 사용자 이름과 암호를 입력하세요. 암호는 서버의 비밀 키로 봉인해 보관하며 다시 보여 주지 않습니다.",
+    caldavAddress: "CalDAV 캘린더 주소",
+    username: "사용자 이름",
+    password: "암호",
+    passwordHint: "제공자가 앱 암호를 지원하면 앱 암호를 쓰세요.",
+    addCaldav: "CalDAV 캘린더 추가",
+    usernameRequired: "이 캘린더에 로그인하는 사용자 이름을 입력하세요.",
     title: "내 캘린더의 바쁜 시간",
     titleOther: "{{name}}님 캘린더의 바쁜 시간",
     intro:
