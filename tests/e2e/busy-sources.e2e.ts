@@ -47,19 +47,19 @@ describe("a member's own calendars and public holidays on their profile", () => 
       await expect.poll(() => calendars.locator("h2").textContent()).toBe("Busy times from your own calendars");
 
       // A private address: the reason next to the field, the address and the choice kept.
-      const address = calendars.getByLabel("Calendar address");
+      const address = calendars.getByLabel("Calendar address", { exact: true });
       await address.fill(`${origin}/private.ics`);
-      await calendars.getByLabel("All-day events (holidays, time off) block the whole day").check();
+      await calendars.locator("#all-day-blocks").check();
       await calendars.getByRole("button", { name: "Add calendar" }).click();
       await expect.poll(() => calendars.locator("#field-address-error").textContent()).toContain("refused us");
-      expect(await calendars.getByLabel("Calendar address").inputValue()).toBe(`${origin}/private.ics`);
-      expect(await calendars.getByLabel("All-day events (holidays, time off) block the whole day").isChecked()).toBe(
-        true,
+      expect(await calendars.getByLabel("Calendar address", { exact: true }).inputValue()).toBe(
+        `${origin}/private.ics`,
       );
+      expect(await calendars.locator("#all-day-blocks").isChecked()).toBe(true);
       expect(await calendars.getByTestId("busy-source").count()).toBe(0);
 
       // A working one: listed by its site only, with when it was read.
-      await calendars.getByLabel("Calendar address").fill(`${origin}/dana.ics`);
+      await calendars.getByLabel("Calendar address", { exact: true }).fill(`${origin}/dana.ics`);
       await calendars.getByRole("button", { name: "Add calendar" }).click();
       await expect.poll(() => calendars.getByTestId("busy-source").count()).toBe(1);
       const listed = await calendars.getByTestId("busy-source").innerText();
@@ -68,8 +68,20 @@ describe("a member's own calendars and public holidays on their profile", () => 
       expect(listed).not.toContain("dana.ics");
       await page.screenshot({ path: `${SCREENSHOTS}/busy-sources-${mode}.png`, fullPage: true });
 
+      // A CalDAV calendar whose server refuses the login: said beside its address, the user name kept, never the password.
+      await calendars.getByLabel("CalDAV calendar address").fill(`${origin}/dav/dana/work/`);
+      await calendars.getByLabel("User name").fill("dana");
+      await calendars.getByLabel("Password").fill("not-the-password");
+      await calendars.getByRole("button", { name: "Add CalDAV calendar" }).click();
+      await expect.poll(() => calendars.locator("#caldav-address-error").textContent()).toContain("refused us");
+      expect(await calendars.getByLabel("User name").inputValue()).toBe("dana");
+      // The server never sends the password back; with JavaScript the browser keeps what was typed.
+      expect(await page.content()).not.toContain("not-the-password");
+      if (!javaScriptEnabled) expect(await calendars.getByLabel("Password").inputValue()).toBe("");
+      expect(await calendars.getByTestId("busy-source").count()).toBe(1);
+
       // Once added, the form is empty again for the next calendar.
-      expect(await calendars.getByLabel("Calendar address").inputValue()).toBe("");
+      expect(await calendars.getByLabel("Calendar address", { exact: true }).inputValue()).toBe("");
       await calendars.getByRole("button", { name: /^Remove/ }).click();
       await expect.poll(() => calendars.getByTestId("busy-source").count()).toBe(0);
       // The refused 401 is the only problem the browser reports.
