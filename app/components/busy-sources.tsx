@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Field, type FormReply, SubmitButton, textValue } from "~/components/form";
+import { Field, type FormReply, RemoveButton, SubmitButton, textValue } from "~/components/form";
 import type { BusySourceView } from "~/views/busy-sources";
 
 /** Whether a new source's all-day events block whole days: off until chosen, as typed after a refusal. */
@@ -54,14 +54,13 @@ export function BusySources({
                   {t("busy.failed", { problem: t(source.problem as ParseKeys) })}
                 </p>
               ) : null}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="remove-calendar" />
-                <input type="hidden" name="sourceId" value={source.id} />
-                <SubmitButton className="button secondary">
-                  {t("busy.remove")}
-                  <span className="visually-hidden">: {source.label}</span>
-                </SubmitButton>
-              </Form>
+              <RemoveButton
+                intent="remove-calendar"
+                idName="sourceId"
+                id={source.id}
+                label={t("busy.remove")}
+                what={source.label}
+              />
             </li>
           ))}
         </ul>

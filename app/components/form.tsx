@@ -1,4 +1,4 @@
-import { useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { forwardRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -170,6 +170,35 @@ export function SubmitButton({ children, className = "button" }: { children: Rea
     <button type="submit" className={className} disabled={busy} aria-busy={busy}>
       {children}
     </button>
+  );
+}
+
+/**
+ * A one-button form that removes one listed thing: the button says what it
+ * removes to screen readers ("Remove: Tue, Dec 8"), the form sends its id.
+ */
+export function RemoveButton({
+  intent,
+  idName,
+  id,
+  label,
+  what,
+}: {
+  intent: string;
+  idName: string;
+  id: string;
+  label: string;
+  what: string;
+}) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={idName} value={id} />
+      <SubmitButton className="button secondary">
+        {label}
+        <span className="visually-hidden">: {what}</span>
+      </SubmitButton>
+    </Form>
   );
 }
 

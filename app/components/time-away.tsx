@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, type FormReply, SelectField, SubmitButton, textValue } from "~/components/form";
+import { Field, type FormReply, RemoveButton, SelectField, SubmitButton, textValue } from "~/components/form";
 
 export interface TimeAwayView {
   id: string;
@@ -42,14 +42,13 @@ export function TimeAway({
                 {span.delegate ? t("away.coveredBy", { name: span.delegate }) : t("away.nobodyCovers")}
               </span>
               {span.message ? <p className="pre-line">{span.message}</p> : null}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="remove-away" />
-                <input type="hidden" name="awayId" value={span.id} />
-                <SubmitButton className="button secondary">
-                  {t("away.remove")}
-                  <span className="visually-hidden">: {span.when}</span>
-                </SubmitButton>
-              </Form>
+              <RemoveButton
+                intent="remove-away"
+                idName="awayId"
+                id={span.id}
+                label={t("away.remove")}
+                what={span.when}
+              />
             </li>
           ))}
         </ul>

@@ -112,6 +112,13 @@ export function formatDate(isoDate: string, locale: string): string {
   return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY);
 }
 
+/** A span of days, both included: one date, or "Mon, Dec 21, 2026 – Fri, Jan 1, 2027". */
+export function formatDateSpan(firstDay: string, lastDay: string, locale: string): string {
+  return firstDay === lastDay
+    ? formatDate(firstDay, locale)
+    : `${formatDate(firstDay, locale)} – ${formatDate(lastDay, locale)}`;
+}
+
 /**
  * What a customer is told of a host's time away, on the shared page and in
  * the recap: "Ji-woo is away until Fri, Jan 8, 2027; Lena (lena@…) covers."

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember, requireOwner } from "~/utils/auth.server";
-import { ChoiceGroup, Field, FormError, SubmitButton, textValue } from "~/components/form";
-import { formatDate } from "~/i18n/format";
+import { ChoiceGroup, Field, FormError, RemoveButton, SubmitButton, textValue } from "~/components/form";
+import { formatDate, formatDateSpan } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { localToday } from "~/domain/local-dates";
 import { deleteTeamDay, listTeamDays, saveTeamDay } from "~/models/days-off.server";
@@ -30,10 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           key: `${person.id}-${span.firstDay}`,
           memberId: person.id,
           name: person.name,
-          when:
-            span.firstDay === span.lastDay
-              ? formatDate(span.firstDay, locale)
-              : `${formatDate(span.firstDay, locale)} – ${formatDate(span.lastDay, locale)}`,
+          when: formatDateSpan(span.firstDay, span.lastDay, locale),
           delegate: span.delegateId ? (names.get(span.delegateId) ?? null) : null,
         })),
     ),
@@ -77,14 +74,13 @@ export default function DaysOff() {
                   <strong>{day.label}</strong> {day.name}{" "}
                   <span className="tag">{day.off ? t("daysOff.off") : t("daysOff.working")}</span>
                   {isOwner ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove-day" />
-                      <input type="hidden" name="dayId" value={day.id} />
-                      <SubmitButton className="button secondary">
-                        {t("daysOff.remove")}
-                        <span className="visually-hidden">: {day.label}</span>
-                      </SubmitButton>
-                    </Form>
+                    <RemoveButton
+                      intent="remove-day"
+                      idName="dayId"
+                      id={day.id}
+                      label={t("daysOff.remove")}
+                      what={day.label}
+                    />
                   ) : null}
                 </li>
               ))}

@@ -17,7 +17,7 @@ import { deleteBusySource, listBusySources } from "~/models/busy-source.server";
 import { addTimeAway, deleteTimeAway, listTimeAway } from "~/models/days-off.server";
 import { listMembers } from "~/models/member.server";
 import { TimeAway } from "~/components/time-away";
-import { formatDate } from "~/i18n/format";
+import { formatDateSpan } from "~/i18n/format";
 import { localToday } from "~/domain/local-dates";
 
 /** Owners edit anyone; everyone edits themselves. */
@@ -48,10 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sources: (await listBusySources(member.id)).map((source) => busySourceView(source, member.timeZone, locale)),
     away: away.map((span) => ({
       id: span.id,
-      when:
-        span.firstDay === span.lastDay
-          ? formatDate(span.firstDay, locale)
-          : `${formatDate(span.firstDay, locale)} – ${formatDate(span.lastDay, locale)}`,
+      when: formatDateSpan(span.firstDay, span.lastDay, locale),
       delegate: span.delegate?.name ?? null,
       message: span.message,
     })),
