@@ -192,6 +192,13 @@ describe("busy times from a member's own calendar address", () => {
 
     const plan = planRitual(fieldsOfSavedRitual(planning, ritual.value.id)!, { ...context, planning, elsewhere });
     expect(plan.preview[0]!.rows.map((row) => row.busyElsewhere)).toEqual([true]);
+    // The chart shades 09:00-12:00 and 14:00-16:00 of the host's Berlin day, and says so under the band.
+    const [chartRow] = plan.charts[0]!.rows;
+    expect(chartRow!.busy).toEqual([
+      { from: 9 * 60, to: 12 * 60 },
+      { from: 14 * 60, to: 16 * 60 },
+    ]);
+    expect(chartRow!.summary).toContain("busy elsewhere");
 
     const viewer = { memberId: member.id, timeZone: member.timeZone };
     const week = buildSchedule(planning, { memberId: null, zone: null, week: "2026-11-30" }, viewer, {

@@ -77,6 +77,9 @@ export function OverlapChart({ chart, onPick }: { chart: OverlapChartView; onPic
               {row.hours.map((hours) => (
                 <span key={hours.from} className={`hours hours-${hours.kind}`} style={span(hours.from, hours.to)} />
               ))}
+              {row.busy.map((busy) => (
+                <span key={busy.from} className="chart-busy" style={span(busy.from, busy.to)} />
+              ))}
               {row.dateLines.map((line) => (
                 <span key={line.at} className="date-line" style={{ left: percent(line.at) }}>
                   <span className="date-label">{line.label}</span>
@@ -98,6 +101,9 @@ export function OverlapChart({ chart, onPick }: { chart: OverlapChartView; onPic
         <span className="legend legend-night">{t("chart.night")}</span>
         <span className="legend legend-meeting">{t("chart.meeting")}</span>
         <span className="legend legend-buffer">{t("chart.buffers")}</span>
+        {chart.rows.some((row) => row.busy.length > 0) ? (
+          <span className="legend legend-busy">{t("chart.busy")}</span>
+        ) : null}
         {onPick ? <span className="hint">{t("chart.pickHint")}</span> : null}
       </p>
     </figure>

@@ -126,6 +126,30 @@ describe("the overlap chart's geometry", () => {
     expect(row(chart.rows, "berlin").minutesOutside).toBe(30);
   });
 
+  it("shades when someone is busy elsewhere at their place in the day, and says whether it touches their part", () => {
+    const meeting = berlinMeeting("2026-01-13T08:00");
+    const seoulBusy = (from: string, to: string) => ({
+      start: DateTime.fromISO(from, { zone: "Asia/Seoul" }).toMillis(),
+      end: DateTime.fromISO(to, { zone: "Asia/Seoul" }).toMillis(),
+    });
+    const elsewhere = new Map([
+      // 15:45-15:55 in Seoul: the host's go-early time (the meeting is 16:00-16:30 there), and an evening out.
+      ["seoul", [seoulBusy("2026-01-13T15:45", "2026-01-13T15:55"), seoulBusy("2026-01-13T19:00", "2026-01-14T02:00")]],
+    ]);
+    const buffered = { goEarlyMinutes: 10, stayLateMinutes: 0 };
+    const chart = overlapChart(meeting, "Europe/Berlin", buffered, people, elsewhere);
+    const host = row(chart.rows, "seoul");
+    // The chart starts at Berlin's midnight, 08:00 in Seoul: 15:45 is 465 minutes on, and the evening is cut at the edge.
+    expect(host.busy).toEqual([
+      { from: 465, to: 475 },
+      { from: 660, to: 1080 },
+    ]);
+    expect(host.busyDuringMeeting).toBe(true);
+    // Without the go-early minutes (a participant's view) the first stretch misses the meeting.
+    expect(overlapChart(meeting, "Europe/Berlin", noBuffers, people, elsewhere).rows[0]!.busyDuringMeeting).toBe(false);
+    expect(row(chart.rows, "berlin").busy).toEqual([]);
+  });
+
   it("reads a position on the ritual's axis as its wall-clock time, on a clock-change day too", () => {
     const chart = overlapChart(berlinMeeting("2026-03-29T09:30"), "Europe/Berlin", noBuffers, people);
     // Berlin springs forward at 02:00: an hour is skipped, so 09:30 sits 8.5 hours from midnight.

@@ -1,4 +1,4 @@
-import { busyInterval, withBuffers, type Buffers, type Role } from "./buffers";
+import { busyInterval, overlaps, withBuffers, type Buffers, type Role } from "./buffers";
 import { dayOfLocalMs, isoFromDay, isoWeekdayOf } from "./local-dates";
 import type { Interval } from "./recurrence";
 import { hourKindAt, minutesOutsideWorkingHours, type Person } from "./working-hours";
@@ -32,6 +32,9 @@ export interface ChartRow {
   meetingDate: string;
   dayShift: number;
   minutesOutside: number;
+  /** When their own calendars have them busy elsewhere (never with what), and whether that touches their part of the meeting. */
+  busy: Span[];
+  busyDuringMeeting: boolean;
 }
 
 export interface OverlapChart {
@@ -72,6 +75,7 @@ function rowFor(
   meeting: Interval,
   buffers: Buffers,
   anchorDate: string,
+  elsewhere: readonly Interval[],
 ): ChartRow {
   const zone = ZoneOffsets.for(person.timeZone);
   const hours: ChartRow["hours"] = [];
@@ -105,6 +109,13 @@ function rowFor(
     meetingDate: isoFromDay(meetingDay),
     dayShift: meetingDay - Date.parse(anchorDate) / DAY,
     minutesOutside: minutesOutsideWorkingHours(person, busyInterval(meeting, person.role, buffers)),
+    busy: elsewhere
+      .map((taken) => ({
+        from: Math.max(0, (taken.start - start) / MINUTE),
+        to: Math.min(1440, (taken.end - start) / MINUTE),
+      }))
+      .filter((part) => part.to > part.from),
+    busyDuringMeeting: elsewhere.some((taken) => overlaps(taken, busyInterval(meeting, person.role, buffers))),
   };
 }
 
@@ -112,13 +123,15 @@ function rowFor(
  * A 24-hour picture of one meeting for everyone at once: a row per person on
  * their own clock (working hours, free time, night, where their date changes),
  * all aligned on the same instants, starting at midnight of the meeting's day
- * in the ritual's zone, with the meeting and its buffers across every row.
+ * in the ritual's zone, with the meeting and its buffers across every row,
+ * and when each person's own calendars have them busy elsewhere.
  */
 export function overlapChart(
   meeting: Interval,
   anchorZone: string,
   buffers: Buffers,
   people: readonly (Person & { role: Role })[],
+  elsewhere: ReadonlyMap<string, readonly Interval[]> = new Map(),
 ): OverlapChart {
   const anchor = ZoneOffsets.for(anchorZone);
   const anchorDay = dayOfLocalMs(anchor.toLocalMs(meeting.start));
@@ -135,6 +148,6 @@ export function overlapChart(
     goEarly: span(parts.goEarly),
     stayLate: span(parts.stayLate),
     anchorJumps: clockJumpsFrom(anchor, start),
-    rows: people.map((person) => rowFor(person, start, meeting, buffers, anchorDate)),
+    rows: people.map((person) => rowFor(person, start, meeting, buffers, anchorDate, elsewhere.get(person.id) ?? [])),
   };
 }

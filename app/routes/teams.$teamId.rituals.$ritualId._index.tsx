@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { listDetachedMeetings } from "~/models/meeting.server";
 import { ritualSummary } from "~/models/planning.server";
-import { planningRequest } from "~/services/planning-request.server";
+import { editorRequest } from "~/services/planning-request.server";
 import { FairnessBars } from "~/components/fairness-bars";
 import { OverlapChart } from "~/components/overlap-chart";
 import { RitualFacts } from "~/components/ritual-facts";
@@ -28,7 +28,7 @@ const UPCOMING = 8;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
-  const { locale, t, planning, now } = await planningRequest(request, team.id);
+  const { locale, t, planning, now, elsewhere } = await editorRequest(request, team.id);
   const saved = planning.rituals.find((r) => r.id === params.ritualId);
   if (!saved) throw notFound();
   const { ritual } = saved;
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       key: meetingKey(meeting.originalStart),
       when: `${formatDay(meeting.start, zone, locale)} ${formatTime(meeting.start, zone, locale)}`,
     })),
-    charts: chartsFor(previewMeetings(ritual, ritual, people, now), ritual, people, { locale, t }),
+    charts: chartsFor(previewMeetings(ritual, ritual, people, now), ritual, people, { locale, t, elsewhere }),
     fairness: ritualFairness(planning, saved.id, now),
     teamId: team.id,
     isOwner: member.role === "owner",

@@ -9,15 +9,22 @@ import type { Person } from "~/domain/working-hours";
 
 const TICK_HOURS = 3;
 
+interface ChartContext {
+  locale: string;
+  t: TFunction;
+  /** Each member's busy times in their own calendars, by id. */
+  elsewhere?: ReadonlyMap<string, readonly Interval[]>;
+}
+
 /** The overlap chart of one meeting, with its labels written for the viewer. */
 export function overlapChartView(
   meeting: Interval,
   anchorZone: string,
   buffers: Buffers,
   people: readonly (Person & { role: Role })[],
-  { locale, t }: { locale: string; t: TFunction },
+  { locale, t, elsewhere }: ChartContext,
 ) {
-  const chart = overlapChart(meeting, anchorZone, buffers, people);
+  const chart = overlapChart(meeting, anchorZone, buffers, people, elsewhere);
   const dayLabel = (isoDate: string) =>
     DateTime.fromISO(isoDate, { locale }).toLocaleString({ weekday: "short", day: "numeric" });
   return {
@@ -50,12 +57,18 @@ export function overlapChartView(
         local,
         dayShift: row.dayShift,
         minutesOutside: row.minutesOutside,
-        summary: t(row.minutesOutside > 0 ? "chart.rowOutside" : "chart.rowInside", {
-          name: person.name,
-          zone: row.timeZone,
-          local,
-          count: row.minutesOutside,
-        }),
+        busy: row.busy,
+        summary: [
+          t(row.minutesOutside > 0 ? "chart.rowOutside" : "chart.rowInside", {
+            name: person.name,
+            zone: row.timeZone,
+            local,
+            count: row.minutesOutside,
+          }),
+          row.busyDuringMeeting ? t("chart.busyDuringMeeting") : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
       };
     }),
   };
@@ -71,7 +84,7 @@ export function chartsFor(
   upcoming: readonly PreviewMeeting[],
   rule: { timeZone: string } & Buffers,
   people: readonly (Person & { role: Role })[],
-  context: { locale: string; t: TFunction },
+  context: ChartContext,
 ): OverlapChartView[] {
   return [upcoming[0], upcoming.find((meeting) => meeting.clockChange)]
     .filter((meeting) => meeting !== undefined)

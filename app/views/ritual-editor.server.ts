@@ -146,7 +146,7 @@ export function planRitual(
   const preview = upcoming.map((meeting) =>
     previewMeetingView(meeting, rule.timeZone, people, { locale, t, elsewhere, buffers: rule }),
   );
-  const charts = chartsFor(upcoming, rule, people, { locale, t });
+  const charts = chartsFor(upcoming, rule, people, { locale, t, elsewhere });
 
   // Search the week from the next meeting (or the first, for a series that is over); a one-off or a
   // one-day-a-week ritual may move to another day.

@@ -277,6 +277,8 @@ export const planning = {
     restore: "Restore this meeting",
   },
   chart: {
+    busy: "Busy elsewhere (their own calendar)",
+    busyDuringMeeting: "Their own calendar has them busy elsewhere then.",
     heading: "Everyone's day",
     title: "{{date}}, on the clock of {{zone}}",
     rowInside: "{{name}} ({{zone}}): {{local}}, within working hours",

@@ -289,6 +289,8 @@ export const planning: Pick<
     restore: "이 회의 되돌리기",
   },
   chart: {
+    busy: "다른 일정(본인 캘린더)",
+    busyDuringMeeting: "그 시간에 본인 캘린더에 다른 일정이 있습니다.",
     heading: "모두의 하루",
     title: "{{date}}, {{zone}} 시각 기준",
     rowInside: "{{name}}({{zone}}): {{local}}, 근무 시간 안",
