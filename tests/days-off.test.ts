@@ -171,6 +171,19 @@ describe("reminders while someone is away", () => {
     expect((await prisma.mail.findFirstOrThrow({ where: { kind: "digest" } })).memberId).toBe(world.jiwooId);
   });
 
+  it("sends no digest on the team's day off: it comes the next morning", async () => {
+    await addFollowUp(
+      ref(),
+      { title: "Call back", ownerId: world.samId, dueDate: "2026-12-10" },
+      seoul("2026-12-01T10:00"),
+    );
+    expect((await saveTeamDay(world.teamId, { date: "2026-12-24", name: "Christmas Eve", off: "off" })).ok).toBe(true);
+    const la = (iso: string) => DateTime.fromISO(iso, { zone: "America/Los_Angeles" }).toMillis();
+    expect(await queueDueDigests(la("2026-12-24T08:00"))).toBe(0);
+    expect(await queueDueDigests(la("2026-12-25T08:00"))).toBe(1);
+    expect((await prisma.mail.findFirstOrThrow({ where: { kind: "digest" } })).memberId).toBe(world.samId);
+  });
+
   it("sends a host's agenda to whoever covers on the meeting's day", async () => {
     const ritual = (await getRitual(world.teamId, world.teaTimeId))!;
     const meeting = world.meetings[1]!;

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { defaultDueDate, urgencyOf, type TrackedItem } from "./follow-ups";
+import { daysSilent, defaultDueDate, urgencyOf, type TrackedItem } from "./follow-ups";
+import { holidayDates } from "./holidays";
 import { carriedOver } from "./notes";
 import { localInstant } from "~tests/support/domain-fixtures";
 
@@ -56,19 +57,33 @@ describe("how loud an open item is", () => {
   it("turns overdue at the owner's midnight, not the server's", () => {
     const due = item("2026-11-26", at("2026-11-25T12:00", "UTC"));
     // 23:59 on the due date in Seoul: due today. A minute later: overdue.
-    expect(urgencyOf(due, "Asia/Seoul", at("2026-11-26T23:59", "Asia/Seoul"))).toBe("due-today");
-    expect(urgencyOf(due, "Asia/Seoul", at("2026-11-27T00:00", "Asia/Seoul"))).toBe("overdue");
+    expect(urgencyOf(due, { timeZone: "Asia/Seoul" }, at("2026-11-26T23:59", "Asia/Seoul"))).toBe("due-today");
+    expect(urgencyOf(due, { timeZone: "Asia/Seoul" }, at("2026-11-27T00:00", "Asia/Seoul"))).toBe("overdue");
     // At that same instant it is still the 26th in Los Angeles.
-    expect(urgencyOf(due, "America/Los_Angeles", at("2026-11-27T00:00", "Asia/Seoul"))).toBe("due-today");
+    expect(urgencyOf(due, { timeZone: "America/Los_Angeles" }, at("2026-11-27T00:00", "Asia/Seoul"))).toBe("due-today");
   });
 
   it("is waiting on us after seven days without an update", () => {
     const updated = at("2026-11-01T10:00", "UTC");
     const quiet = item("2026-12-20", updated);
-    expect(urgencyOf(quiet, "Europe/Berlin", updated + 7 * 86_400_000 - 60_000)).toBe("later");
-    expect(urgencyOf(quiet, "Europe/Berlin", updated + 7 * 86_400_000)).toBe("silent");
+    expect(urgencyOf(quiet, { timeZone: "Europe/Berlin" }, updated + 7 * 86_400_000 - 60_000)).toBe("later");
+    expect(urgencyOf(quiet, { timeZone: "Europe/Berlin" }, updated + 7 * 86_400_000)).toBe("silent");
     // A question has no due date; silence still shows.
-    expect(urgencyOf(item(null, updated), "Europe/Berlin", updated + 8 * 86_400_000)).toBe("silent");
+    expect(urgencyOf(item(null, updated), { timeZone: "Europe/Berlin" }, updated + 8 * 86_400_000)).toBe("silent");
+  });
+});
+
+describe("silence over days off", () => {
+  it("leaves the owner's days off out of a week of silence: Seollal is no week without news", () => {
+    const zone = "Asia/Seoul";
+    const updated = at("2026-02-12T10:00", zone);
+    const quiet = { status: "open" as const, dueDate: null, lastUpdatedAt: updated };
+    const seollal = { timeZone: zone, holidays: holidayDates("KR", 2026, 2026) };
+    const weekLater = at("2026-02-19T10:00", zone);
+    expect(daysSilent(quiet, weekLater)).toBe(7);
+    expect(daysSilent(quiet, weekLater, seollal)).toBe(4);
+    expect(urgencyOf(quiet, seollal, weekLater)).toBe("later");
+    expect(urgencyOf(quiet, seollal, at("2026-02-22T10:00", zone))).toBe("silent");
   });
 });
 

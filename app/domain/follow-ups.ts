@@ -51,9 +51,22 @@ export interface TrackedItem {
   lastUpdatedAt: number;
 }
 
-/** Whole days since the item was last updated. */
-export function daysSilent(item: Pick<TrackedItem, "lastUpdatedAt">, now: number): number {
-  return Math.floor((now - item.lastUpdatedAt) / DAY);
+/** Whose days off do not count towards an item's silence: its owner's, on their own calendar. */
+export type SilenceClock = Pick<DueClock, "timeZone" | "holidays">;
+
+/**
+ * Whole days since the item was last updated, less the owner's days off
+ * since (public holidays, the team's days off, time away): a week of
+ * Seollal is no week of silence.
+ */
+export function daysSilent(item: Pick<TrackedItem, "lastUpdatedAt">, now: number, owner?: SilenceClock): number {
+  const days = Math.floor((now - item.lastUpdatedAt) / DAY);
+  if (!owner?.holidays?.size) return days;
+  const updated = dayFromIso(localToday(owner.timeZone, item.lastUpdatedAt));
+  const today = dayFromIso(localToday(owner.timeZone, now));
+  let off = 0;
+  for (let day = updated + 1; day <= today; day++) if (owner.holidays.has(isoFromDay(day))) off++;
+  return Math.max(0, days - off);
 }
 
 /**
@@ -61,12 +74,12 @@ export function daysSilent(item: Pick<TrackedItem, "lastUpdatedAt">, now: number
  * overdue (from the owner's midnight on), then due today, then silent for a
  * week ("waiting on us"), then due within the next seven days, then later.
  */
-export function urgencyOf(item: TrackedItem, ownerZone: string, now: number): Urgency {
+export function urgencyOf(item: TrackedItem, owner: SilenceClock, now: number): Urgency {
   if (item.status === "done") return "done";
-  const today = localToday(ownerZone, now);
+  const today = localToday(owner.timeZone, now);
   if (item.dueDate !== null && item.dueDate < today) return "overdue";
   if (item.dueDate === today) return "due-today";
-  if (daysSilent(item, now) >= SILENT_DAYS) return "silent";
+  if (daysSilent(item, now, owner) >= SILENT_DAYS) return "silent";
   if (item.dueDate !== null && dayFromIso(item.dueDate) - dayFromIso(today) <= 7) return "this-week";
   return "later";
 }

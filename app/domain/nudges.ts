@@ -3,7 +3,7 @@
  * reminders it carries. Everything is judged on the person's own clock; each
  * reminder has a key, so it is given once (until its item changes).
  */
-import { daysSilent, SILENT_DAYS, type FollowUpKind, type TrackedItem } from "./follow-ups";
+import { daysSilent, SILENT_DAYS, type FollowUpKind, type SilenceClock, type TrackedItem } from "./follow-ups";
 import { dayFromIso, isoFromDay, localDateTime, localToday } from "./local-dates";
 
 /** The digest goes out at this hour of the person's morning. */
@@ -37,23 +37,24 @@ export interface Nudge {
 /**
  * The reminders an open item owes one recipient now, on the owner's clock:
  * an approval due tomorrow, an item past its due date, an item with no update
- * for a week. `silentOnly` is for the account owner of a customer-visible item.
+ * for a week (the owner's days off not counted). `silentOnly` is for the account owner of a customer-visible item.
  */
 export function nudgesOwed(
   item: NudgedItem,
   recipientId: string,
-  ownerZone: string,
+  owner: SilenceClock,
   now: number,
   { silentOnly = false } = {},
 ): Nudge[] {
   if (item.status === "done") return [];
-  const today = localToday(ownerZone, now);
+  const today = localToday(owner.timeZone, now);
   const nudges: Nudge[] = [];
   const key = (reason: NudgeReason, occasion: string | number) => `${reason}|${item.id}|${recipientId}|${occasion}`;
   if (!silentOnly && item.kind === "approval" && item.dueDate === isoFromDay(dayFromIso(today) + 1)) {
     nudges.push({ reason: "approval-due-tomorrow", key: key("approval-due-tomorrow", item.dueDate) });
   }
   if (!silentOnly && item.dueDate < today) nudges.push({ reason: "overdue", key: key("overdue", item.dueDate) });
-  if (daysSilent(item, now) >= SILENT_DAYS) nudges.push({ reason: "silent", key: key("silent", item.lastUpdatedAt) });
+  if (daysSilent(item, now, owner) >= SILENT_DAYS)
+    nudges.push({ reason: "silent", key: key("silent", item.lastUpdatedAt) });
   return nudges;
 }

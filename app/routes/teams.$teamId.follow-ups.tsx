@@ -6,6 +6,7 @@ import { FollowUpItem, QuestionItem } from "~/components/note-page";
 import { URGENCY_ORDER } from "~/domain/follow-ups";
 import { i18nServer } from "~/i18n/i18next.server";
 import { listOpenItems } from "~/models/note.server";
+import { loadTeamPlanning } from "~/models/planning.server";
 import { followUpView, questionView } from "~/views/note-page.server";
 import type { FollowUpView, QuestionView } from "~/views/note-page";
 
@@ -15,8 +16,14 @@ export const meta: MetaFunction = () => [{ title: "Follow-ups · Rituals" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
   const mine = new URL(request.url).searchParams.get("mine") === "1";
-  const [locale, { followUps, questions }] = await Promise.all([i18nServer.getLocale(request), listOpenItems(team.id)]);
-  const context = { locale, now: Date.now(), teamZone: team.timeZone };
+  const now = Date.now();
+  const [locale, { followUps, questions }, planning] = await Promise.all([
+    i18nServer.getLocale(request),
+    listOpenItems(team.id),
+    loadTeamPlanning(team.id, now),
+  ]);
+  const daysOff = new Map(planning.members.map((m) => [m.id, m.holidays ?? new Set<string>()]));
+  const context = { locale, now, teamZone: team.timeZone, daysOff };
   const ours = <T extends { owner: { id: string } | null }>(rows: T[]) =>
     mine ? rows.filter((row) => row.owner?.id === member.id) : rows;
   // Each item is judged on its owner's clock (followUpView), then shown in the loudest group it belongs to.

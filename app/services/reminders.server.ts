@@ -17,6 +17,7 @@ import {
 import { listExceptionsFor } from "~/models/meeting.server";
 import { loadNotePage, type MeetingRef } from "~/models/note.server";
 import { toStoredRitual } from "~/models/ritual.server";
+import { loadTeamPlanning } from "~/models/planning.server";
 import { memberFooter, memberLanguage, when } from "~/mail/wording.server";
 import { MINUTE } from "~/domain/durations";
 import { reminderRecipient } from "~/domain/days-off";
@@ -29,6 +30,16 @@ const AGENDA_GRACE_MS = 30 * MINUTE;
 type ReminderItem = Awaited<ReturnType<typeof openFollowUpsForReminders>>[number];
 type Recipient = NonNullable<ReminderItem["owner"]>;
 
+/** Every member's days off (public holidays, the team's days, time away), for the teams given. */
+async function membersDaysOff(teamIds: ReadonlySet<string>, now: number) {
+  const daysOff = new Map<string, ReadonlySet<string>>();
+  for (const teamId of teamIds) {
+    for (const member of (await loadTeamPlanning(teamId, now)).members)
+      daysOff.set(member.id, member.holidays ?? new Set());
+  }
+  return daysOff;
+}
+
 /**
  * Each person whose 08:00 has come today gets one digest of the reminders
  * they are owed and have not had: approvals due tomorrow, overdue items and
@@ -37,6 +48,7 @@ type Recipient = NonNullable<ReminderItem["owner"]>;
  */
 export async function queueDueDigests(now = Date.now()): Promise<number> {
   const [items, away] = await Promise.all([openFollowUpsForReminders(), timeAwayAround(now)]);
+  const daysOff = await membersDaysOff(new Set(items.map((item) => item.owner!.teamId)), now);
   const owed = new Map<
     string,
     {
@@ -61,14 +73,15 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
       kind: item.kind === "approval" ? ("approval" as const) : ("action" as const),
       lastUpdatedAt: item.lastUpdatedAt.getTime(),
     };
-    owe(owner, item, nudgesOwed(tracked, owner.id, owner.timeZone, now));
+    const ownerClock = { timeZone: owner.timeZone, holidays: daysOff.get(owner.id) };
+    owe(owner, item, nudgesOwed(tracked, owner.id, ownerClock, now));
     // The account owner (the tea time's organiser) hears when a customer-visible item goes quiet.
     const organiser = item.notePage.meeting.ritual.attendees[0]?.member;
     if (item.shared && organiser && organiser.id !== owner.id) {
       owe(
         { ...organiser, teamId: owner.teamId },
         item,
-        nudgesOwed(tracked, organiser.id, owner.timeZone, now, { silentOnly: true }),
+        nudgesOwed(tracked, organiser.id, ownerClock, now, { silentOnly: true }),
       );
     }
   }
@@ -77,7 +90,8 @@ export async function queueDueDigests(now = Date.now()): Promise<number> {
     const language = memberLanguage(recipient);
     const t = await translatorFor(language);
     const date = digestDateDue(recipient.timeZone, now);
-    if (date === null) continue;
+    // No digest on someone's day off (a public holiday, the team's day off): it waits for the next morning.
+    if (date === null || daysOff.get(recipient.id)?.has(date)) continue;
     const dedupeKey = `digest|${recipient.id}|${date}`;
     if (await mailQueued(dedupeKey)) continue;
     const given = await givenNudges(lines.map((line) => line.nudge.key));

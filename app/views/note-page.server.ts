@@ -42,6 +42,15 @@ export interface ViewContext {
   now: number;
   /** The zone an item without an owner is judged in. */
   teamZone: string;
+  /** Each member's days off, which do not count towards an item's silence; none when not given. */
+  daysOff?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Whose clock an item is judged on: its owner's zone and days off, else the team's zone. */
+function ownerClock(owner: { id: string; timeZone: string } | null | undefined, context: ViewContext) {
+  return owner
+    ? { timeZone: owner.timeZone, holidays: context.daysOff?.get(owner.id) }
+    : { timeZone: context.teamZone };
 }
 
 function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string): RaisedInView | null {
@@ -55,11 +64,9 @@ function raisedIn(row: Partial<RaisedIn>, locale: string, zone: string): RaisedI
   };
 }
 
-export function followUpView(
-  row: FollowUpRow & Partial<RaisedIn>,
-  { locale, now, teamZone }: ViewContext,
-): FollowUpView {
-  const zone = row.owner?.timeZone ?? teamZone;
+export function followUpView(row: FollowUpRow & Partial<RaisedIn>, context: ViewContext): FollowUpView {
+  const { locale, now, teamZone } = context;
+  const clock = ownerClock(row.owner, context);
   const item = { status: row.status === "done" ? ("done" as const) : ("open" as const), dueDate: row.dueDate };
   return {
     id: row.id,
@@ -72,18 +79,16 @@ export function followUpView(
     due: formatDate(row.dueDate, locale),
     status: item.status,
     lastUpdate: row.lastUpdate,
-    urgency: urgencyOf({ ...item, lastUpdatedAt: row.lastUpdatedAt.getTime() }, zone, now),
-    silentDays: daysSilent({ lastUpdatedAt: row.lastUpdatedAt.getTime() }, now),
+    urgency: urgencyOf({ ...item, lastUpdatedAt: row.lastUpdatedAt.getTime() }, clock, now),
+    silentDays: daysSilent({ lastUpdatedAt: row.lastUpdatedAt.getTime() }, now, clock),
     shared: row.shared,
     raisedIn: raisedIn(row, locale, teamZone),
   };
 }
 
-export function questionView(
-  row: QuestionRow & Partial<RaisedIn>,
-  { locale, now, teamZone }: ViewContext,
-): QuestionView {
-  const zone = row.owner?.timeZone ?? teamZone;
+export function questionView(row: QuestionRow & Partial<RaisedIn>, context: ViewContext): QuestionView {
+  const { locale, now, teamZone } = context;
+  const clock = ownerClock(row.owner, context);
   return {
     id: row.id,
     question: row.question,
@@ -92,14 +97,14 @@ export function questionView(
     ownerName: row.owner?.name ?? null,
     answer: row.answer,
     status: row.status === "answered" ? ("answered" as const) : ("open" as const),
-    silentDays: daysSilent({ lastUpdatedAt: row.updatedAt.getTime() }, now),
+    silentDays: daysSilent({ lastUpdatedAt: row.updatedAt.getTime() }, now, clock),
     urgency: urgencyOf(
       {
         status: row.status === "answered" ? "done" : "open",
         dueDate: null,
         lastUpdatedAt: row.updatedAt.getTime(),
       },
-      zone,
+      clock,
       now,
     ),
     shared: row.shared,
