@@ -107,7 +107,11 @@ describe("demo seed", () => {
     expect(page.parkedQuestions).toHaveLength(1);
     const now = Date.now();
     const urgencies = page.followUps.map((f) =>
-      urgencyOf({ status: "open", dueDate: f.dueDate, lastUpdatedAt: f.lastUpdatedAt.getTime() }, { timeZone: "Asia/Seoul" }, now),
+      urgencyOf(
+        { status: "open", dueDate: f.dueDate, lastUpdatedAt: f.lastUpdatedAt.getTime() },
+        { timeZone: "Asia/Seoul" },
+        now,
+      ),
     );
     expect(urgencies).toEqual(expect.arrayContaining(["overdue", "silent"]));
   });
