@@ -178,8 +178,18 @@ describe("busy times from a CalDAV calendar", () => {
       true,
     );
     const before = (await stored(erin.id)).length;
-    await dav("PUT", "/dana/work/lunch.ics", event("lunch", []));
+    const rowIds = async () =>
+      (await prisma.busyTime.findMany({ where: { source: { memberId: erin.id } }, select: { id: true } })).map(
+        (row) => row.id,
+      );
+    // Unchanged (the collection's tag is the same): its events are not asked for, nothing is rewritten.
+    const kept = await rowIds();
     await refreshBusySources(NOW + 20 * 60_000);
+    expect(await rowIds()).toEqual(kept);
+    expect((await listBusySources(erin.id))[0]!.lastError).toBeNull();
+
+    await dav("PUT", "/dana/work/lunch.ics", event("lunch", []));
+    await refreshBusySources(NOW + 40 * 60_000);
     expect((await stored(erin.id)).length).toBe(before + 1);
     await dav("DELETE", "/dana/work/lunch.ics");
 
@@ -187,7 +197,7 @@ describe("busy times from a CalDAV calendar", () => {
       where: { memberId: erin.id },
       data: { sealedAddress: seal("http://127.0.0.1:1/dana/work/") },
     });
-    await refreshBusySources(NOW + 40 * 60_000);
+    await refreshBusySources(NOW + 60 * 60_000);
     expect((await stored(erin.id)).length).toBe(before + 1);
     expect((await listBusySources(erin.id))[0]!.lastError).toBe("busy.unreachable");
   });

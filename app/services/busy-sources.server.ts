@@ -122,15 +122,17 @@ interface CalDavLogin {
 /**
  * Asks a CalDAV calendar (RFC 4791) for its events from a week back to half
  * a year ahead (a calendar-query with a time range, which every server has),
- * after checking that the address is a calendar the login may read. Only
+ * after checking that the address is a calendar the login may read, and only
+ * when its tag says it changed since `known` (null when it did not). Only
  * their busy times are kept, read as a downloaded file's are.
  */
 async function readCalDav(
   url: URL,
   login: CalDavLogin,
   reading: { timeZone: string; allDayBlocks: boolean },
+  known: { etag: string | null },
   now: number,
-): Promise<CalendarRead> {
+): Promise<CalendarRead | null> {
   const headers = getBasicAuthHeaders(login);
   const fetchOptions = { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) };
   const problem = (error: unknown) => {
@@ -141,7 +143,7 @@ async function readCalDav(
   try {
     const [found] = await propfind({
       url: url.href,
-      props: { "d:resourcetype": {} },
+      props: { "d:resourcetype": {}, "cs:getctag": {}, "d:sync-token": {} },
       depth: "0",
       headers,
       fetchOptions,
@@ -151,6 +153,9 @@ async function readCalDav(
     if (!found.ok) throw new ReadProblem("busy.serverError");
     if (!found.props?.resourcetype || !("calendar" in found.props.resourcetype))
       throw new ReadProblem("busy.notCalendar");
+    // The collection's tag (CalendarServer's getctag, else RFC 6578's sync-token) changes with any event in it.
+    const tag = String(found.props.getctag ?? found.props.syncToken ?? "") || null;
+    if (tag && tag === known.etag) return null;
     const objects = await fetchCalendarObjects({
       calendar: { url: url.href },
       timeRange: { start: new Date(now - 7 * DAY).toISOString(), end: new Date(now + 182 * DAY).toISOString() },
@@ -161,7 +166,7 @@ async function readCalDav(
     const files = objects.map((object) => String(object.data ?? ""));
     if (files.reduce((size, text) => size + text.length, 0) > LARGEST_CALENDAR_BYTES)
       throw new ReadProblem("busy.tooBig");
-    return { times: busyIn(files, reading, now), etag: null, lastModified: null };
+    return { times: busyIn(files, reading, now), etag: tag, lastModified: null };
   } catch (error) {
     throw problem(error);
   }
@@ -184,7 +189,7 @@ export async function addBusySource(
   const reading = { timeZone: member.timeZone, allDayBlocks: input.allDayBlocks };
   try {
     const read = login
-      ? await readCalDav(url, login, reading, now)
+      ? (await readCalDav(url, login, reading, { etag: null }, now))!
       : (await readCalendar(url, reading, { etag: null, lastModified: null }, now))!;
     const source = login
       ? {
@@ -225,7 +230,9 @@ export async function refreshBusySources(now = Date.now()): Promise<number> {
     }
     const reading = { timeZone: source.member.timeZone, allDayBlocks: source.allDayBlocks };
     try {
-      const read = login ? await readCalDav(url, login, reading, now) : await readCalendar(url, reading, source, now);
+      const read = login
+        ? await readCalDav(url, login, reading, source, now)
+        : await readCalendar(url, reading, source, now);
       if (read) await saveBusyTimes(source.id, read, now);
       else await markBusySourceChecked(source.id, now, null);
     } catch (error) {
