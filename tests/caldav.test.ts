@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -170,6 +171,13 @@ describe("busy times from a CalDAV calendar", () => {
     expect(JSON.stringify(await prisma.busyTime.findMany({ where: { sourceId: source!.id } }))).not.toContain(
       "Therapy",
     );
+
+    // With all-day events blocking, radicale (which answers no free-busy query) is asked for its events all the same.
+    const hal = await member("hal");
+    expect((await addBusySource(hal, { address: `${origin}/dana/work/`, allDayBlocks: true, login }, NOW)).ok).toBe(
+      true,
+    );
+    expect(await stored(hal.id)).toEqual(expected);
   });
 
   it("reads it again on its round, and keeps the last good times when the server cannot be reached", async () => {
@@ -218,5 +226,66 @@ describe("busy times from a CalDAV calendar", () => {
       });
     }
     expect(await listBusySources(fay.id)).toEqual([]);
+  });
+
+  it("asks a server that answers free-busy queries for busy periods only, where all-day events block", async () => {
+    // A CalDAV server on loopback that offers free-busy reports (radicale 3.1 has none): it never hands out an event.
+    const reports: string[] = [];
+    const freeBusy = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Test//FreeBusy//EN",
+      "BEGIN:VFREEBUSY",
+      "DTSTAMP:20261125T120000Z",
+      "DTSTART:20261118T120000Z",
+      "DTEND:20270526T120000Z",
+      "FREEBUSY:20261201T080000Z/20261201T093000Z,20261202T080000Z/PT1H",
+      "FREEBUSY;FBTYPE=BUSY-TENTATIVE:20261203T130000Z/20261203T140000Z",
+      "FREEBUSY;FBTYPE=FREE:20261204T130000Z/20261204T140000Z",
+      "FREEBUSY;FBTYPE=BUSY-UNAVAILABLE:20261224T000000Z/20261226T000000Z",
+      "END:VFREEBUSY",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    const fake = http.createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        if (request.method === "PROPFIND") {
+          response.writeHead(207, { "Content-Type": "application/xml; charset=utf-8" });
+          response.end(
+            '<?xml version="1.0"?><d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:response><d:href>/cal/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>',
+          );
+        } else if (request.method === "REPORT" && body.includes("free-busy-query")) {
+          reports.push(body);
+          response.writeHead(200, { "Content-Type": "text/calendar; charset=utf-8" });
+          response.end(freeBusy);
+        } else response.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+    try {
+      const gil = await member("gil");
+      const address = `http://127.0.0.1:${(fake.address() as net.AddressInfo).port}/cal/`;
+      expect((await addBusySource(gil, { address, allDayBlocks: true, login }, NOW)).ok).toBe(true);
+      expect(reports).toHaveLength(1);
+      expect(reports[0]).toContain('start="20261118T120000Z"');
+      const rows = await prisma.busyTime.findMany({
+        where: { source: { memberId: gil.id } },
+        orderBy: { start: "asc" },
+        select: { start: true, end: true, tentative: true },
+      });
+      expect(rows.map((row) => [row.start.toISOString(), row.end.toISOString(), row.tentative])).toEqual([
+        ["2026-12-01T08:00:00.000Z", "2026-12-01T09:30:00.000Z", false],
+        ["2026-12-02T08:00:00.000Z", "2026-12-02T09:00:00.000Z", false],
+        ["2026-12-03T13:00:00.000Z", "2026-12-03T14:00:00.000Z", true],
+        ["2026-12-24T00:00:00.000Z", "2026-12-26T00:00:00.000Z", false],
+      ]);
+      // Without all-day events blocking, the free-busy answer cannot be used: the events are asked for (here, refused).
+      expect(await addBusySource(gil, { address, allDayBlocks: false, login }, NOW)).toMatchObject({ ok: false });
+      expect(reports).toHaveLength(1);
+    } finally {
+      fake.close();
+    }
   });
 });

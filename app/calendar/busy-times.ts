@@ -137,3 +137,26 @@ export function busyTimes(text: string, reading: BusyReading): BusyTime[] {
   const unique = new Map(found.map((busy) => [`${busy.start}-${busy.end}-${busy.tentative}`, busy]));
   return [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/**
+ * The busy periods of a free-busy answer (a VFREEBUSY, RFC 5545 3.6.4, as a
+ * CalDAV free-busy-query returns it) that touch the window: FREE periods left
+ * out, BUSY-TENTATIVE ones marked tentative.
+ */
+export function freeBusyTimes(text: string, window: { from: number; to: number }): BusyTime[] {
+  const found: BusyTime[] = [];
+  for (const freeBusy of parsed(text).getAllSubcomponents("vfreebusy")) {
+    for (const property of freeBusy.getAllProperties("freebusy")) {
+      const type = String(property.getParameter("fbtype") ?? "BUSY").toUpperCase();
+      if (type === "FREE") continue;
+      for (const value of property.getValues() as ICAL.Period[]) {
+        const start = value.start.toUnixTime() * 1000;
+        const end = value.getEnd().toUnixTime() * 1000;
+        if (end <= window.from || start >= window.to) continue;
+        found.push({ start, end, tentative: type === "BUSY-TENTATIVE" });
+        if (found.length > MOST_EVENTS) throw new BusyTimesError("too-many-events");
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start || a.end - b.end);
+}

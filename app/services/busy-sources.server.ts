@@ -1,4 +1,4 @@
-import { busyTimes, BusyTimesError, MOST_EVENTS, type BusyTime } from "~/calendar/busy-times";
+import { busyTimes, BusyTimesError, freeBusyTimes, MOST_EVENTS, type BusyTime } from "~/calendar/busy-times";
 import { DAY, MINUTE } from "~/domain/durations";
 import type { WriteResult } from "~/domain/validation";
 import { busySourcesDue, createBusySource, markBusySourceChecked, saveBusyTimes } from "~/models/busy-source.server";
@@ -113,6 +113,40 @@ function busyIn(files: readonly string[], reading: { timeZone: string; allDayBlo
   }
 }
 
+/**
+ * The busy periods a CalDAV server's free-busy-query report gives (RFC 4791
+ * 7.10), from a week back to half a year ahead; null when the server offers
+ * none (an error, or an answer that is no calendar). Sent by hand: tsdav's
+ * freeBusyQuery cuts a calendar answer at 4 KB.
+ */
+async function freeBusyReport(
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  now: number,
+): Promise<BusyTime[] | null> {
+  const window = { from: now - 7 * DAY, to: now + 182 * DAY };
+  const stamp = (at: number) => new Date(at).toISOString().replace(/[-:]|\.\d{3}/g, "");
+  const response = await fetch(url, {
+    method: "REPORT",
+    signal,
+    headers: { ...headers, Depth: "1", "Content-Type": "application/xml; charset=utf-8" },
+    body: `<?xml version="1.0" encoding="utf-8"?><C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="${stamp(window.from)}" end="${stamp(window.to)}"/></C:free-busy-query>`,
+  });
+  if (!response.ok || !/^text\/calendar/i.test(response.headers.get("content-type") ?? "")) {
+    await response.body?.cancel();
+    return null;
+  }
+  try {
+    return freeBusyTimes(await cappedText(response), window);
+  } catch (error) {
+    if (error instanceof BusyTimesError && error.reason === "too-many-events")
+      throw new ReadProblem("busy.tooManyEvents");
+    if (error instanceof BusyTimesError) return null;
+    throw error;
+  }
+}
+
 /** A CalDAV account: the calendar collection's address and who signs in to it. */
 interface CalDavLogin {
   username: string;
@@ -120,8 +154,10 @@ interface CalDavLogin {
 }
 
 /**
- * Asks a CalDAV calendar (RFC 4791) for its events from a week back to half
- * a year ahead (a calendar-query with a time range, which every server has),
+ * Asks a CalDAV calendar (RFC 4791) for its busy periods (a free-busy query,
+ * where the server offers one and all-day events block), else for its events
+ * from a week back to half a year ahead (a calendar-query with a time range,
+ * which every server has),
  * after checking that the address is a calendar the login may read, and only
  * when its tag says it changed since `known` (null when it did not). Only
  * their busy times are kept, read as a downloaded file's are.
@@ -156,6 +192,9 @@ async function readCalDav(
     // The collection's tag (CalendarServer's getctag, else RFC 6578's sync-token) changes with any event in it.
     const tag = String(found.props.getctag ?? found.props.syncToken ?? "") || null;
     if (tag && tag === known.etag) return null;
+    // A free-busy answer holds no event at all, but cannot leave all-day events out: asked only where they block.
+    const freeBusy = reading.allDayBlocks ? await freeBusyReport(url, headers, fetchOptions.signal, now) : null;
+    if (freeBusy) return { times: freeBusy, etag: tag, lastModified: null };
     const objects = await fetchCalendarObjects({
       calendar: { url: url.href },
       timeRange: { start: new Date(now - 7 * DAY).toISOString(), end: new Date(now + 182 * DAY).toISOString() },
