@@ -72,6 +72,17 @@ describe("time away on a member's profile", () => {
     expect(await prisma.timeAway.count({ where: { memberId: world.jiwooId } })).toBe(1);
   });
 
+  it("saves a span sent twice (a double click, at once or one after the other) once", async () => {
+    const span = { firstDay: "2027-01-04", lastDay: "2027-01-08", delegateId: world.samId, message: "Skiing" };
+    const [first, second] = await Promise.all([
+      addTimeAway(world.teamId, world.jiwooId, span),
+      addTimeAway(world.teamId, world.jiwooId, span),
+    ]);
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    expect((await addTimeAway(world.teamId, world.jiwooId, span)).ok).toBe(true);
+    expect(await prisma.timeAway.count({ where: { memberId: world.jiwooId } })).toBe(1);
+  });
+
   it("reaches the planning at once, as days off, and flags the meetings in it on the schedule", async () => {
     const before = await loadTeamPlanning(world.teamId, seoul("2026-12-06T12:00"));
     const span = await jiwooAwayOverSecondMeeting();

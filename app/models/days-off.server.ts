@@ -1,6 +1,6 @@
 import { teamDaySchema, timeAwaySchema } from "~/domain/days-off";
 import { validate, type WriteResult } from "~/domain/validation";
-import { prisma } from "~/utils/db.server";
+import { inTransaction, prisma } from "~/utils/db.server";
 
 // Days people are not there: each member's time away, and the team's own days off and worked holidays.
 
@@ -36,16 +36,26 @@ export async function addTimeAway(
     if (!delegate || delegate.id === memberId)
       return { ok: false, errors: { delegateId: "validation.delegateUnknown" } };
   }
-  const overlapping = await prisma.timeAway.findFirst({
-    where: { memberId, firstDay: { lte: lastDay }, lastDay: { gte: firstDay } },
-    select: { id: true },
+  // In one transaction, so a span sent twice (a double click) is saved once: the second finds the first.
+  return inTransaction(async (db): Promise<WriteResult<{ id: string }>> => {
+    const overlapping = await db.timeAway.findFirst({
+      where: { memberId, firstDay: { lte: lastDay }, lastDay: { gte: firstDay } },
+    });
+    const same =
+      overlapping?.firstDay === firstDay &&
+      overlapping.lastDay === lastDay &&
+      overlapping.delegateId === delegateId &&
+      overlapping.message === message;
+    if (overlapping)
+      return same
+        ? { ok: true, value: { id: overlapping.id } }
+        : { ok: false, errors: { firstDay: "validation.awayOverlaps" } };
+    const row = await db.timeAway.create({
+      data: { memberId, firstDay, lastDay, delegateId, message },
+      select: { id: true },
+    });
+    return { ok: true, value: row };
   });
-  if (overlapping) return { ok: false, errors: { firstDay: "validation.awayOverlaps" } };
-  const row = await prisma.timeAway.create({
-    data: { memberId, firstDay, lastDay, delegateId, message },
-    select: { id: true },
-  });
-  return { ok: true, value: row };
 }
 
 /** Removes a span away of this member; another member's id removes nothing. */
