@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { listDetachedMeetings } from "~/models/meeting.server";
 import { ritualSummary } from "~/models/planning.server";
-import { editorRequest } from "~/services/planning-request.server";
+import { planningRequest } from "~/services/planning-request.server";
+import { busyElsewhere } from "~/models/busy-source.server";
+import { DAY } from "~/domain/durations";
 import { FairnessBars } from "~/components/fairness-bars";
 import { OverlapChart } from "~/components/overlap-chart";
 import { RitualFacts } from "~/components/ritual-facts";
@@ -28,15 +30,19 @@ const UPCOMING = 8;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member } = await requireMember(request, params.teamId);
-  const { locale, t, planning, now, elsewhere } = await editorRequest(request, team.id);
+  const { locale, t, planning, now } = await planningRequest(request, team.id);
   const saved = planning.rituals.find((r) => r.id === params.ritualId);
   if (!saved) throw notFound();
   const { ritual } = saved;
   const summary = ritualSummary(planning, saved);
   const zone = member.timeZone;
   const people = draftPeople(fieldsOfSavedRitual(planning, saved.id) ?? {}, planning);
-  const detached = await listDetachedMeetings(team.id, saved.id);
   const attendeeIds = saved.attendees.map((attendee) => attendee.personId);
+  // The charts show meetings within the half year busy times are kept for: only this ritual's people are read.
+  const [detached, elsewhere] = await Promise.all([
+    listDetachedMeetings(team.id, saved.id),
+    busyElsewhere(attendeeIds, { from: now - DAY, to: now + 182 * DAY }),
+  ]);
   const members = new Map(planning.members.map((m) => [m.id, m]));
   return {
     detached: detached.map((meeting) => ({
