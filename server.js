@@ -1,7 +1,8 @@
 // Serves the built app: static assets with long caching, everything else through Remix.
 // Unlike remix-serve it hands the client's address to the app, for sign-in throttling.
 // One process per core (WEB_CONCURRENCY to choose): the first process starts and watches
-// the others, which share the port and keep nothing another one needs, and sends the mail rounds.
+// the others, which share the port and keep nothing another one needs, and one more process
+// that sends the mail rounds.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import http from "node:http";
@@ -9,37 +10,52 @@ import os from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
+/** The mail process's niceness: its rounds take what CPU the serving processes leave. */
+const MAIL_NICENESS = 10;
+
 // Even one serving process runs under a supervisor, so the mail rounds never hold up a page.
 const processes = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
 if (cluster.isPrimary) {
   superviseWorkers(processes);
+} else if (process.env.RITUALS_PROCESS === "mail") {
+  await sendMailRounds();
 } else {
   await serve();
 }
 
 /**
- * Starts `count` workers and starts a new one when one dies. A worker that dies
- * before it listens (a setting or file the app refuses) stops them all with its
- * exit code, as a single process would, instead of starting again and again.
+ * Starts `count` serving workers and, once one listens (the settings and the
+ * database are then known to be good), the mail process; starts a new one when
+ * one dies. A worker that dies before it listens (a setting or file the app
+ * refuses) stops them all with its exit code, as a single process would,
+ * instead of starting again and again.
  */
 function superviseWorkers(count) {
   let stopping = false;
   const listening = new Set();
+  let mailWorkerId = null;
+  const startMailProcess = () => {
+    mailWorkerId = cluster.fork({ RITUALS_PROCESS: "mail" }).id;
+  };
   cluster.on("listening", (worker) => {
-    // Mail rounds (invites, reminders, agendas) run here, where no request waits on them; once a worker
-    // listens, the settings and the database are known to be good.
-    if (listening.size === 0) void sendMailRounds();
+    if (listening.size === 0) startMailProcess();
     listening.add(worker.id);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
+    const stopped = `(${signal ?? `exit code ${code}`})`;
+    if (worker.id === mailWorkerId) {
+      console.error(`The mail process stopped ${stopped}; starting another.`);
+      startMailProcess();
+      return;
+    }
     if (!listening.has(worker.id)) {
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.kill();
       process.exitCode = code || 1;
       return;
     }
-    console.error(`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    console.error(`A server process stopped ${stopped}; starting another.`);
     cluster.fork();
   });
   for (let i = 0; i < count; i++) cluster.fork();
@@ -60,8 +76,15 @@ function loadBuild() {
   });
 }
 
+/**
+ * Mail rounds (invites, reminders, agendas) and members' own calendars, read
+ * again: a round reads every ritual, so it runs here, where no request waits on
+ * it, and yields the CPU to the serving processes on a busy machine.
+ */
 async function sendMailRounds() {
-  (await loadBuild()).entry.module.startMailScheduler();
+  os.setPriority(MAIL_NICENESS);
+  const stop = (await loadBuild()).entry.module.startMailScheduler();
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => (stop(), process.exit(0)));
 }
 
 async function serve() {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextAreaField, textValue, type FormReply } from "./form";
 import { HolidayRegionField, TimeZoneField } from "./person-fields";
+import type { ZoneOptions } from "~/views/zone-options";
 
 export interface CustomerDefaults {
   name: string;
@@ -18,7 +19,7 @@ export function CustomerFields({
   defaults,
 }: {
   reply?: FormReply;
-  zones: string[];
+  zones: ZoneOptions;
   /** The countries whose public holidays are days off for the customer's contacts. */
   regions: { code: string; name: string }[];
   defaults: CustomerDefaults;

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, Field, listValue, textValue, type FormReply } from "./form";
+import { ZoneDatalist } from "./zone-datalist";
+import type { ZoneOptions } from "~/views/zone-options";
 
 interface TimeZoneFieldProps {
   name: string;
   label: string;
-  zones: string[];
+  zones: ZoneOptions;
   defaultValue: string;
   error?: string;
   /** Fill in the browser's own zone when the field is empty (not on a form shown again after an error). */
@@ -49,11 +51,7 @@ export function TimeZoneField({
         hint={hint ?? t("forms.timeZoneHint")}
         required={!optional}
       />
-      <datalist id={listId}>
-        {zones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      <ZoneDatalist id={listId} zones={zones} />
     </>
   );
 }
@@ -115,7 +113,7 @@ export function PersonFields({
   regions,
 }: {
   reply?: FormReply;
-  zones: string[];
+  zones: ZoneOptions;
   weekdays: { value: number; label: string }[];
   defaults: PersonDefaults;
   about?: "self" | "other";

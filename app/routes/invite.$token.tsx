@@ -5,7 +5,7 @@ import { getCurrentUser, requireUser } from "~/utils/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { timeZoneDatalist, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { findUsableInvite, inviteStateFor, type InviteState } from "~/models/invite.server";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: user && { name: user.name },
     alreadyMember: standing.state === "member",
     path: new URL(request.url).pathname,
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
   };
 }

@@ -5,7 +5,7 @@ import { requireMember, requireOwner } from "~/utils/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { minutesToClock } from "~/domain/clock";
-import { timeZoneOptions } from "~/views/form-options.server";
+import { timeZoneDatalist } from "~/views/form-options.server";
 import { holidayCountries } from "~/domain/holidays";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rituals: planning.rituals
       .filter((ritual) => ritual.customerId === customer.id)
       .map(({ id, ritual }) => ({ id, title: ritual.title })),
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     regions: holidayCountries(),
   };
 }

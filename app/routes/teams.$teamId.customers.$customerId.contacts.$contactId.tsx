@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { personDefaults, timeZoneDatalist, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { getContact, getCustomer, updateContact } from "~/models/customer.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamId: team.id,
     customer: { id: customer.id, name: customer.name, timeZone: customer.timeZone },
     person: personDefaults(contact),
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { timeZoneDatalist, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { createContact, getCustomer } from "~/models/customer.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     teamId: team.id,
     customer: { id: customer.id, name: customer.name, timeZone: customer.timeZone },
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { CustomerFields } from "~/components/customer-fields";
 import { FormError, SubmitButton } from "~/components/form";
-import { timeZoneOptions } from "~/views/form-options.server";
+import { timeZoneDatalist } from "~/views/form-options.server";
 import { holidayCountries } from "~/domain/holidays";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { loadTeamPlanning } from "~/models/planning.server";
@@ -15,7 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Customers · Rituals" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team } = await requireMember(request, params.teamId);
   const { customers } = await loadTeamPlanning(team.id);
-  return { teamId: team.id, teamZone: team.timeZone, customers, zones: timeZoneOptions(), regions: holidayCountries() };
+  return {
+    teamId: team.id,
+    teamZone: team.timeZone,
+    customers,
+    zones: timeZoneDatalist(),
+    regions: holidayCountries(),
+  };
 }
 
 async function saveForm({ request, params }: ActionFunctionArgs) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireMember } from "~/utils/auth.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
-import { personDefaults, timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { personDefaults, timeZoneDatalist, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { getMember, setMemberEmails, updateMember } from "~/models/member.server";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasAccount: member.userId !== null,
     person: personDefaults(member),
     emailsOn: !member.emailsOff,
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     regions: holidayCountries(),
     weekdays: weekdayOptions(locale),
     sources: (await listBusySources(member.id)).map((source) => busySourceView(source, member.timeZone, locale)),

@@ -7,12 +7,13 @@ import { requireMember } from "~/utils/auth.server";
 import { planningRequest } from "~/services/planning-request.server";
 import { Field, SelectField } from "~/components/form";
 import { useInAppLinks } from "~/components/in-app-links";
-import { timeZoneOptions } from "~/views/form-options.server";
+import { timeZoneDatalist } from "~/views/form-options.server";
 import { buildSchedule, scheduleQuery, type ScheduleItemView } from "~/views/schedule.server";
 import { FieldError } from "~/components/form";
 import { busyElsewhere } from "~/models/busy-source.server";
 import { DAY } from "~/domain/durations";
 import { AwayFlag } from "~/components/away-flag";
+import { ZoneDatalist } from "~/components/zone-datalist";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.schedule.title} · Rituals` : "Rituals" },
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { memberId: member.id, timeZone: member.timeZone },
     { locale, t, now, elsewhere },
   );
-  return { teamId: team.id, schedule, zones: timeZoneOptions(), hasRituals: planning.rituals.length > 0 };
+  return { teamId: team.id, schedule, zones: timeZoneDatalist(), hasRituals: planning.rituals.length > 0 };
 }
 
 /** The words every meeting's entry repeats, translated once for the page (a busy week has dozens of entries). */
@@ -173,11 +174,7 @@ export default function Schedule() {
           autoComplete="off"
           spellCheck={false}
         />
-        <datalist id="schedule-zones">
-          {zones.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
+        <ZoneDatalist id="schedule-zones" zones={zones} />
         <button type="submit" className="button secondary">
           {t("schedule.show")}
         </button>

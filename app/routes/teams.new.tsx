@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { Field, FormError, SubmitButton, textValue } from "~/components/form";
 import { PersonFields, TimeZoneField } from "~/components/person-fields";
-import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { timeZoneDatalist, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, keepingTypedText, readForm } from "~/utils/form-values.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { createTeamWithOwner } from "~/models/team.server";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
     user: { name: user.name },
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     weekdays: weekdayOptions(await i18nServer.getLocale(request)),
   };
 }

@@ -71,7 +71,7 @@ function oneAtATime(work: () => Promise<unknown>, failure: string): () => void {
  * Sends mail from this process: at once when mail someone waits for is queued
  * here, and, when `rounds`, a whole round every MAIL_TICK_SECONDS. Several
  * instances may run rounds together. Rounds go where no request waits on them
- * (the server's supervising process), since a round reads every ritual.
+ * (the server's mail process), since a round reads every ritual.
  */
 export function startMailScheduler({ rounds = true } = {}): () => void {
   deliverNow = oneAtATime(() => deliverQueuedMail(), "The mail sender failed to deliver");

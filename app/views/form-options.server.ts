@@ -1,6 +1,7 @@
 import { minutesToClock, parseWeekdayList } from "~/domain/clock";
 import { currentZoneName } from "~/domain/time-zones";
 import { Info } from "luxon";
+import type { ZoneOptions } from "~/views/zone-options";
 
 /**
  * Options for the time-zone and weekday pickers, made on the server: browsers
@@ -12,6 +13,14 @@ export function timeZoneOptions(): string[] {
   // Some 430 names, the same for the life of the process.
   zoneList ??= [...new Set([...Intl.supportedValuesOf("timeZone").map(currentZoneName), "UTC"])].sort();
   return zoneList;
+}
+
+let zoneDatalist: ZoneOptions | null = null;
+
+/** `timeZoneOptions` as the zone pickers take them. */
+export function timeZoneDatalist(): ZoneOptions {
+  zoneDatalist ??= { names: timeZoneOptions().join(" ") };
+  return zoneDatalist;
 }
 
 export function weekdayOptions(locale: string): { value: number; label: string }[] {

@@ -20,7 +20,7 @@ import { previewMeetings, type PreviewMeeting, type PreviewPerson } from "~/doma
 import { findSlots, proposeRotation, type SlotRequest, type SlotSuggestion } from "~/domain/slots";
 import { busyByPerson } from "~/domain/week-schedule";
 import { DAY } from "~/domain/durations";
-import { timeZoneOptions, weekdayOptions } from "~/views/form-options.server";
+import { timeZoneDatalist, weekdayOptions } from "~/views/form-options.server";
 import { formValues, invalidForm, readForm } from "~/utils/form-values.server";
 import type { TeamPlanning } from "~/models/planning.server";
 import { fairnessRows } from "~/views/fairness.server";
@@ -305,7 +305,7 @@ function editorOptions(planning: TeamPlanning, locale: string, t: TFunction): Ed
       name: customer.name,
       contacts: customer.contacts.map(({ id, name, timeZone }) => ({ id, name, timeZone })),
     })),
-    zones: timeZoneOptions(),
+    zones: timeZoneDatalist(),
     weekdays: weekdayOptions(locale),
     kindTitles: Object.fromEntries(RITUAL_KINDS.map((kind) => [kind, t(`kind.${kind}`)])) as Record<RitualKind, string>,
   };

@@ -3,6 +3,7 @@
  * (preview, charts, suggestions, rotation) and the warnings to confirm.
  * Types only, so the editor's components can use them in the browser.
  */
+import type { ZoneOptions } from "~/views/zone-options";
 import type { FairnessRow } from "./fairness";
 import type { Role } from "~/domain/buffers";
 import type { RitualKind } from "~/domain/ritual-kinds";
@@ -74,7 +75,7 @@ export interface WarningView {
 export interface EditorOptions {
   members: { id: string; name: string; timeZone: string }[];
   customers: { id: string; name: string; contacts: { id: string; name: string; timeZone: string | null }[] }[];
-  zones: string[];
+  zones: ZoneOptions;
   weekdays: { value: number; label: string }[];
   kindTitles: Record<RitualKind, string>;
 }

@@ -10,6 +10,19 @@ import { E2E_DATABASE, E2E_SESSION_SECRET } from "./vitest.config";
 const baseUrl = inject("baseUrl");
 
 /** The processes whose parent is `pid`. */
+/** A process's niceness, from its /proc entry. */
+function nicenessOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}
+
+/** The supervisor's children: its serving workers, and the process that sends the mail rounds. */
+function processesOf(pid: number) {
+  const children = childrenOf(pid);
+  const isMail = (child: number) => fs.readFileSync(`/proc/${child}/environ`, "utf8").includes("RITUALS_PROCESS=mail");
+  return { serving: children.filter((child) => !isMail(child)), mail: children.filter(isMail) };
+}
+
 function childrenOf(pid: number): number[] {
   return fs
     .readdirSync("/proc")
@@ -87,13 +100,26 @@ describe("npm run serve on several cores", () => {
   afterAll(() => app?.stop());
 
   it("runs a process per core, and starts another when one dies, without dropping the address", async () => {
-    const workers = childrenOf(app.pid);
+    await expect.poll(() => processesOf(app.pid).mail.length, { timeout: 20_000 }).toBe(1);
+    const workers = processesOf(app.pid).serving;
     expect(workers).toHaveLength(2);
     process.kill(workers[0]!, "SIGKILL");
     await expect
-      .poll(() => childrenOf(app.pid).filter((pid) => pid !== workers[0]).length, { timeout: 20_000 })
+      .poll(() => processesOf(app.pid).serving.filter((pid) => pid !== workers[0]).length, { timeout: 20_000 })
       .toBe(2);
     for (let i = 0; i < 6; i++) expect((await fetch(`${app.origin}/healthz`)).status).toBe(200);
+  });
+
+  it("sends the mail rounds from one process of lower priority, started again when it dies", async () => {
+    await expect.poll(() => processesOf(app.pid).mail.length, { timeout: 20_000 }).toBe(1);
+    const [mail] = processesOf(app.pid).mail;
+    expect(nicenessOf(mail!)).toBe(10);
+    expect(processesOf(app.pid).serving.map(nicenessOf)).toEqual([0, 0]);
+    process.kill(mail!, "SIGKILL");
+    await expect
+      .poll(() => processesOf(app.pid).mail.filter((pid) => pid !== mail), { timeout: 20_000 })
+      .toHaveLength(1);
+    expect(processesOf(app.pid).serving).toHaveLength(2);
   });
 
   it("serves a feed change made through one process from every process at once", async () => {
