@@ -4,7 +4,7 @@ import { loader as rootLoader } from "~/root";
 import { loader as teamLoader } from "~/routes/teams.$teamId";
 import { loader as scheduleLoader } from "~/routes/teams.$teamId.schedule";
 import * as sessions from "~/models/session.server";
-import * as teams from "~/models/team.server";
+import type * as teams from "~/models/team.server";
 import { sessionCookie, signedUpUser, teamOwnedBy } from "./support/accounts";
 
 /** How often the session and the membership were read from the database. */
