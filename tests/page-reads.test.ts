@@ -28,10 +28,10 @@ vi.mock("~/models/team.server", async (original) => {
   };
 });
 
-/** The loaders of one page, as the framework runs them: at once, on one request. */
+/** The loaders of one page, as the framework runs them: at once, each on its own copy of the request. */
 function loadPage(request: Request, teamId: string) {
-  const args: LoaderFunctionArgs = { request, params: { teamId }, context: {} };
-  return Promise.all([rootLoader(args), teamLoader(args), scheduleLoader(args)]);
+  const args = (): LoaderFunctionArgs => ({ request: new Request(request), params: { teamId }, context: {} });
+  return Promise.all([rootLoader(args()), teamLoader(args()), scheduleLoader(args())]);
 }
 
 describe("who asks, read once a page", () => {

@@ -4,34 +4,20 @@ import { sessionUser } from "~/models/session.server";
 import type { SessionUser } from "~/models/user.server";
 import { sessionToken } from "./session.server";
 import { notFound } from "~/utils/responses.server";
+import { sharedWhileRunning } from "~/utils/shared-while-running";
 import type { AwaitingConfirmation } from "~/views/awaiting-confirmation";
 
 /**
- * What a request has read of who asks, by request: a page's loaders (the
- * root's, the team layout's, its own) run on one request and each asks, so the
- * session and the membership are read once. An action's loaders run on a new one.
+ * The framework starts a page's loaders (the root's, the team layout's, its
+ * own) together, each on a copy of the request, and each asks who is signing
+ * in: asked again while the first read is under way, it shares that read.
  */
-const userOfRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-const membershipsOfRequest = new WeakMap<Request, Map<string, Promise<Membership | null>>>();
+const readSessionUser = sharedWhileRunning((token: string) => token, sessionUser);
+const readMembership = sharedWhileRunning((userId: string, teamId: string) => `${userId} ${teamId}`, getMembership);
 
-export function getCurrentUser(request: Request): Promise<SessionUser | null> {
-  let user = userOfRequest.get(request);
-  if (!user) {
-    user = sessionToken(request).then((token) => (token ? sessionUser(token) : null));
-    userOfRequest.set(request, user);
-  }
-  return user;
-}
-
-function membershipOf(request: Request, userId: string, teamId: string): Promise<Membership | null> {
-  const memberships = membershipsOfRequest.get(request) ?? new Map<string, Promise<Membership | null>>();
-  membershipsOfRequest.set(request, memberships);
-  let membership = memberships.get(teamId);
-  if (!membership) {
-    membership = getMembership(userId, teamId);
-    memberships.set(teamId, membership);
-  }
-  return membership;
+export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
+  const token = await sessionToken(request);
+  return token ? readSessionUser(token) : null;
 }
 
 /** The signed-in user, or a redirect to sign in that comes back here afterwards. */
@@ -51,7 +37,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
  */
 export async function requireMember(request: Request, teamId: string | undefined): Promise<Membership> {
   const user = await requireUser(request);
-  const membership = teamId ? await membershipOf(request, user.id, teamId) : null;
+  const membership = teamId ? await readMembership(user.id, teamId) : null;
   if (membership) return membership;
   const [claim] = teamId ? await claimsOfUser(user.id, teamId) : [];
   if (!claim) throw notFound();
