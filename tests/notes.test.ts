@@ -7,7 +7,7 @@ import {
   addQuestion,
   addRisk,
   answerQuestion,
-  carriedRisksAndDeadline,
+  carriedFromEarlier,
   findSharedPage,
   listOpenItems,
   loadNotePage,
@@ -160,6 +160,20 @@ describe("follow-ups and questions", () => {
     expect(await carried(5)).not.toContain("Can we ship on Sundays?");
   });
 
+  it("lists what is carried over by due date across earlier meetings, each with the meeting that raised it", async () => {
+    const now = Date.now();
+    await addFollowUp(meeting(12), { title: "Book the venue", dueDate: "2027-09-20" }, now);
+    await addFollowUp(meeting(13), { title: "Send the samples", dueDate: "2027-09-10" }, now);
+    await addFollowUp(meeting(13), { title: "Chase the invoice", dueDate: "2027-09-30" }, now);
+    const { carriedFollowUps } = await loadNotePage(meeting(14));
+    const carried = carriedFollowUps.filter((item) => item.dueDate.startsWith("2027-09"));
+    expect(carried.map((item) => [item.title, item.notePage.meeting.originalStart.getTime()])).toEqual([
+      ["Send the samples", meeting(13).originalStart],
+      ["Book the venue", meeting(12).originalStart],
+      ["Chase the invoice", meeting(13).originalStart],
+    ]);
+  });
+
   it("carries open risks and the customer's deadline to the next tea times, on the page and the customer's link", async () => {
     await addRisk(meeting(27), { risk: "Port strike", impact: "A week late", shared: "on" });
     await addRisk(meeting(27), { risk: "Our rota gap", impact: "" });
@@ -173,7 +187,7 @@ describe("follow-ups and questions", () => {
     // The customer's link shows the carried shared risk and the deadline, never the internal one.
     const firstSave = await saveNotes(meeting(28), { notes: "Second tea time" }, 0);
     const token = await shareNotePage(meeting(28));
-    const shared = await carriedRisksAndDeadline(meeting(28), { sharedOnly: true });
+    const shared = await carriedFromEarlier(meeting(28), { sharedOnly: true });
     expect(shared.risks.map((risk) => risk.risk)).toContain("Port strike");
     expect(shared.risks.map((risk) => risk.risk)).not.toContain("Our rota gap");
     expect((await findSharedPage(token))?.id).toBeDefined();

@@ -2,11 +2,11 @@ import { formatCover, formatDate, formatDay } from "~/i18n/format";
 import { env } from "~/utils/env.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import type { MailDraft } from "~/models/mail.server";
-import type { carriedRisksAndDeadline, pageOf } from "~/models/note.server";
+import type { carriedFromEarlier, pageOf } from "~/models/note.server";
 import type { RitualRecord } from "~/models/ritual-record.server";
 
 type NotePage = Awaited<ReturnType<typeof pageOf>>;
-type Carried = Awaited<ReturnType<typeof carriedRisksAndDeadline>>;
+type Carried = Awaited<ReturnType<typeof carriedFromEarlier>>;
 
 /**
  * After a tea time: what its shared page shows (agenda, deadline, shared

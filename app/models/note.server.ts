@@ -41,12 +41,6 @@ export function pageOf(ref: MeetingRef) {
   });
 }
 
-/** Items of the same ritual's earlier meetings that are still open: they come back on this page's agenda. */
-const earlierOpen = (ref: MeetingRef) => ({
-  notePage: { meeting: { ritualId: ref.ritualId, originalStart: { lt: new Date(ref.originalStart) } } },
-  status: "open",
-});
-
 const earlierPages = (ref: MeetingRef) => ({
   meeting: {
     ritualId: ref.ritualId,
@@ -54,51 +48,55 @@ const earlierPages = (ref: MeetingRef) => ({
     ritual: { teamId: ref.teamId },
   },
 });
-const withMeeting = { notePage: { select: { meeting: { select: { originalStart: true } } } } };
+
+/** Oldest first, then by id, as each list on a page is kept. */
+const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * What a tea time inherits from the ritual's earlier meetings besides
- * follow-ups and questions: the risks not yet resolved, and the customer's
- * deadline as last recorded (the meeting's own, once set, wins).
+ * What a meeting inherits from the ritual's earlier meetings, in one read:
+ * follow-ups and questions still open, risks not yet resolved (the ones shared
+ * with the customer only, when `sharedOnly`), and the customer's deadline as last
+ * recorded (the meeting's own, once set, wins). Each item says which meeting raised it.
  */
-export async function carriedRisksAndDeadline(ref: MeetingRef, { sharedOnly = false } = {}) {
-  const [risks, lastDeadline] = await Promise.all([
-    prisma.risk.findMany({
-      where: { notePage: earlierPages(ref), resolved: false, ...(sharedOnly ? { shared: true } : {}) },
-      include: withMeeting,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    prisma.notePage.findFirst({
-      where: { ...earlierPages(ref), customerDeadline: { not: null } },
-      orderBy: { meeting: { originalStart: "desc" } },
-      select: { customerDeadline: true, meeting: { select: { originalStart: true } } },
-    }),
-  ]);
-  return { risks, deadline: lastDeadline };
+export async function carriedFromEarlier(ref: MeetingRef, { sharedOnly = false } = {}) {
+  const pages = await prisma.notePage.findMany({
+    where: earlierPages(ref),
+    select: {
+      customerDeadline: true,
+      meeting: { select: { originalStart: true } },
+      followUps: { where: { status: "open" }, include: { owner: ownerSelect } },
+      parkedQuestions: { where: { status: "open" }, include: { owner: ownerSelect } },
+      risks: { where: { resolved: false, ...(sharedOnly ? { shared: true } : {}) } },
+    },
+  });
+  const raisedOn = <T>(pick: (page: (typeof pages)[number]) => T[]) =>
+    pages.flatMap((page) => pick(page).map((item) => ({ ...item, notePage: { meeting: page.meeting } })));
+  const lastDeadline = pages
+    .filter((page) => page.customerDeadline !== null)
+    .reduce<(typeof pages)[number] | null>(
+      (latest, page) => (latest && latest.meeting.originalStart > page.meeting.originalStart ? latest : page),
+      null,
+    );
+  return {
+    followUps: raisedOn((page) => page.followUps).sort(
+      (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    ),
+    questions: raisedOn((page) => page.parkedQuestions).sort(byCreation),
+    risks: raisedOn((page) => page.risks).sort(byCreation),
+    deadline: lastDeadline && { customerDeadline: lastDeadline.customerDeadline, meeting: lastDeadline.meeting },
+  };
 }
 
 /** A meeting's note page with its items, and the open items carried over from earlier meetings. */
 export async function loadNotePage(ref: MeetingRef) {
-  const [page, carriedFollowUps, carriedQuestions, carried] = await Promise.all([
-    pageOf(ref),
-    prisma.followUp.findMany({
-      where: earlierOpen(ref),
-      include: { owner: ownerSelect, ...withMeeting },
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    }),
-    prisma.parkedQuestion.findMany({
-      where: earlierOpen(ref),
-      include: { owner: ownerSelect, ...withMeeting },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    carriedRisksAndDeadline(ref),
-  ]);
+  const [page, carried] = await Promise.all([pageOf(ref), carriedFromEarlier(ref)]);
   return {
     page,
     /** The page's customer link, when it is shared. */
     shareToken: page && shareTokenOf(page),
-    carriedFollowUps,
-    carriedQuestions,
+    carriedFollowUps: carried.followUps,
+    carriedQuestions: carried.questions,
     carriedRisks: carried.risks,
     carriedDeadline: carried.deadline,
   };

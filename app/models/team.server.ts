@@ -1,5 +1,5 @@
 import { newTeamSchema, teamSchema, type MemberProfile, type TeamInput } from "~/domain/people";
-import type { SessionUser } from "./user.server";
+import { userFields, type SessionUser } from "./user.server";
 import { validate, type WriteResult } from "~/domain/validation";
 import { prisma, type DbOrTransaction } from "~/utils/db.server";
 import { personRow, type FixedId } from "./member.server";
@@ -30,14 +30,22 @@ export interface Membership {
 
 /** The user's place in a team, or null when they are not in it. */
 export async function getMembership(userId: string, teamId: string): Promise<Membership | null> {
+  // Read on every team page: only the columns it answers with.
   const member = await prisma.member.findUnique({
     where: { teamId_userId: { teamId, userId } },
-    include: { team: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      timeZone: true,
+      team: { select: { id: true, name: true, timeZone: true } },
+      user: { select: userFields },
+    },
   });
   if (!member?.user) return null;
   return {
     user: member.user,
-    team: { id: member.team.id, name: member.team.name, timeZone: member.team.timeZone },
+    team: member.team,
     member: { id: member.id, name: member.name, role: memberRole(member.role), timeZone: member.timeZone },
   };
 }

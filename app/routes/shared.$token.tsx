@@ -7,7 +7,7 @@ import { hostsAway } from "~/models/days-off.server";
 import { translatorFor } from "~/i18n/i18next.server";
 import { coverDays } from "~/domain/days-off";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { carriedRisksAndDeadline, findSharedPage } from "~/models/note.server";
+import { carriedFromEarlier, findSharedPage } from "~/models/note.server";
 import { deadlineView, followUpView, questionView, riskView } from "~/views/note-page.server";
 import { notFound } from "~/utils/responses.server";
 
@@ -30,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const locale = customer.language;
   const start = page.meeting.start.getTime();
   const context = { locale, now: Date.now(), teamZone: customer.timeZone };
-  const carried = await carriedRisksAndDeadline(
+  const carried = await carriedFromEarlier(
     { teamId: ritual.teamId, ritualId: ritual.id, originalStart: page.meeting.originalStart.getTime() },
     { sharedOnly: true },
   );

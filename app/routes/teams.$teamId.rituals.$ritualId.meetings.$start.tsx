@@ -54,8 +54,25 @@ async function meetingOf(request: Request, params: LoaderFunctionArgs["params"],
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { team, member, ritual, meeting } = await meetingOf(request, params, { reading: true });
-  const { locale, t, planning, now } = await planningRequest(request, team.id);
-  const people = draftPeople(fieldsOfSavedRitual(planning, ritual.id) ?? {}, planning);
+  const ref = { teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart };
+  // Who attends, and when they are busy elsewhere, read while the notes and answers are.
+  const attending = planningRequest(request, team.id).then(async (planned) => {
+    const people = draftPeople(fieldsOfSavedRitual(planned.planning, ritual.id) ?? {}, planned.planning);
+    const window = { from: meeting.start - DAY, to: meeting.end + DAY };
+    return {
+      ...planned,
+      people,
+      elsewhere: await busyElsewhere(
+        people.map((person) => person.id),
+        window,
+      ),
+    };
+  });
+  const [{ locale, t, planning, now, people, elsewhere }, loadedNotes, rsvps] = await Promise.all([
+    attending,
+    loadNotePage(ref),
+    rsvpsOf(ritual.id, meeting.originalStart),
+  ]);
   const localDate = DateTime.fromMillis(meeting.originalStart, { zone: ritual.timeZone }).toISODate()!;
   const rows = people.map((person) => ({
     ...localView({ ...meeting, localDate }, person, person.role, ritual),
@@ -69,21 +86,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       locale,
       t,
-      elsewhere: await busyElsewhere(
-        people.map((person) => person.id),
-        { from: meeting.start - DAY, to: meeting.end + DAY },
-      ),
+      elsewhere,
       buffers: ritual,
     },
   );
   const inRitualZone = DateTime.fromMillis(meeting.start, { zone: ritual.timeZone });
-  const notes = notePageView(
-    await loadNotePage({ teamId: team.id, ritualId: ritual.id, originalStart: meeting.originalStart }),
-    ritual.agendaTemplate,
-    { locale, now, teamZone: team.timeZone },
-    env.appUrl,
-  );
-  const rsvps = await rsvpsOf(ritual.id, meeting.originalStart);
+  const notes = notePageView(loadedNotes, ritual.agendaTemplate, { locale, now, teamZone: team.timeZone }, env.appUrl);
   return {
     notes,
     answers: meetingAnswers(planning, ritual.id, meeting, rsvps, member.id, now),

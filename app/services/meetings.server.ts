@@ -9,7 +9,7 @@ import { meetingUpdateMails } from "~/mail/invites.server";
 import { recapMails } from "~/mail/recap.server";
 import { queueMail } from "~/models/mail.server";
 import { findMeetingOf, recordMeetingChange, recordMeetingRestore, type FoundMeeting } from "~/models/meeting.server";
-import { carriedRisksAndDeadline, pageOf, shareTokenOf, type MeetingRef } from "~/models/note.server";
+import { carriedFromEarlier, pageOf, shareTokenOf, type MeetingRef } from "~/models/note.server";
 import { loadRitualRecord } from "~/models/ritual-record.server";
 import { inTransaction, type DbOrTransaction } from "~/utils/db.server";
 import { hostsAway } from "~/models/days-off.server";
@@ -53,7 +53,7 @@ export async function sendRecap(ref: MeetingRef, now = Date.now()): Promise<numb
   // As the shared page: this page's shared items, with the shared risks and the deadline carried from earlier meetings.
   const [page, carried, away] = await Promise.all([
     pageOf(ref),
-    carriedRisksAndDeadline(ref, { sharedOnly: true }),
+    carriedFromEarlier(ref, { sharedOnly: true }),
     hostsAway(ref.ritualId, coverDays(record.ritual.customer.timeZone, now, ref.originalStart)),
   ]);
   const drafts = await recapMails(record, ref.originalStart, page, carried, page && shareTokenOf(page), away);
