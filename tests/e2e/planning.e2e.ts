@@ -75,6 +75,9 @@ describe("planning a team's first ritual", () => {
 
       await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Schedule" }).click();
       await expect.poll(() => page.locator("h1").textContent()).toBe("My week");
+      // The zone field offers every zone, whether the page came whole or was drawn in the browser.
+      expect(await page.locator("#schedule-zones option").count()).toBeGreaterThan(400);
+      expect(await page.locator('#schedule-zones option[value="Asia/Seoul"]').count()).toBe(1);
       await page.getByRole("link", { name: "Next week →" }).click();
       const berlinTuesday = await weekItem(page, tuesday.toISODate()!);
       expect(await berlinTuesday.innerText()).toContain(shownTime(tuesday, "Europe/Berlin", 30));
