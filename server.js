@@ -13,7 +13,7 @@ import express from "express";
 /** The mail process's niceness: its rounds take what CPU the serving processes leave. */
 const MAIL_NICENESS = 10;
 
-// Even one serving process runs under a supervisor, so the mail rounds never hold up a page.
+// Even one serving process runs under a supervisor, which also starts the mail process beside it.
 const processes = Number(process.env.WEB_CONCURRENCY) || os.availableParallelism();
 if (cluster.isPrimary) {
   superviseWorkers(processes);
@@ -45,8 +45,9 @@ function superviseWorkers(count) {
     if (stopping) return;
     const stopped = `(${signal ?? `exit code ${code}`})`;
     if (worker.id === mailWorkerId) {
-      console.error(`The mail process stopped ${stopped}; starting another.`);
-      startMailProcess();
+      // After a pause: a process that cannot start must not be started again and again at once.
+      console.error(`The mail process stopped ${stopped}; starting another in a second.`);
+      setTimeout(() => stopping || startMailProcess(), 1000);
       return;
     }
     if (!listening.has(worker.id)) {
