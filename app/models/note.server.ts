@@ -49,9 +49,11 @@ const earlierPages = (ref: MeetingRef) => ({
   },
 });
 
+/** As SQL orders text (byte by byte). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Oldest first, then by id, as each list on a page is kept. */
 const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
-  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  a.createdAt.getTime() - b.createdAt.getTime() || compareText(a.id, b.id);
 
 /**
  * What a meeting inherits from the ritual's earlier meetings, in one read:
@@ -80,7 +82,7 @@ export async function carriedFromEarlier(ref: MeetingRef, { sharedOnly = false }
     );
   return {
     followUps: raisedOn((page) => page.followUps).sort(
-      (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (a, b) => compareText(a.dueDate, b.dueDate) || compareText(a.id, b.id),
     ),
     questions: raisedOn((page) => page.parkedQuestions).sort(byCreation),
     risks: raisedOn((page) => page.risks).sort(byCreation),
