@@ -49,7 +49,7 @@ const earlierPages = (ref: MeetingRef) => ({
   },
 });
 
-/** As SQL orders text (byte by byte). */
+/** Ids and ISO dates, compared as text: their order is the same in every collation. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Oldest first, then by id, as each list on a page is kept. */
 const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
