@@ -18,9 +18,18 @@ function nicenessOf(pid: number): number {
 
 /** The supervisor's children: its serving workers, and the process that sends the mail rounds. */
 function processesOf(pid: number) {
-  const children = childrenOf(pid);
-  const isMail = (child: number) => fs.readFileSync(`/proc/${child}/environ`, "utf8").includes("RITUALS_PROCESS=mail");
-  return { serving: children.filter((child) => !isMail(child)), mail: children.filter(isMail) };
+  const roles = childrenOf(pid).flatMap((child) => {
+    try {
+      const mail = fs.readFileSync(`/proc/${child}/environ`, "utf8").includes("RITUALS_PROCESS=mail");
+      return [{ child, mail }];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+  return {
+    serving: roles.filter((role) => !role.mail).map((role) => role.child),
+    mail: roles.filter((role) => role.mail).map((role) => role.child),
+  };
 }
 
 function childrenOf(pid: number): number[] {
