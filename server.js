@@ -24,9 +24,9 @@ if (cluster.isPrimary) {
 }
 
 /**
- * Starts `count` serving workers and, once one listens (the settings and the
- * database are then known to be good), the mail process; starts a new one when
- * one dies. A worker that dies before it listens (a setting or file the app
+ * Starts `count` serving workers and, once they all listen (the settings and
+ * the database are then known to be good), the mail process; starts a new one
+ * when one dies. A worker that dies before it listens (a setting or file the app
  * refuses) stops them all with its exit code, as a single process would,
  * instead of starting again and again.
  */
@@ -38,8 +38,9 @@ function superviseWorkers(count) {
     mailWorkerId = cluster.fork({ RITUALS_PROCESS: "mail" }).id;
   };
   cluster.on("listening", (worker) => {
-    if (listening.size === 0) startMailProcess();
     listening.add(worker.id);
+    // Once every serving process listens: its start-up then slows none of theirs.
+    if (listening.size === count && mailWorkerId === null) startMailProcess();
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;

@@ -109,6 +109,7 @@ describe("npm run serve on several cores", () => {
   afterAll(() => app?.stop());
 
   it("runs a process per core, and starts another when one dies, without dropping the address", async () => {
+    // The mail process starts once every serving process listens.
     await expect.poll(() => processesOf(app.pid).mail.length, { timeout: 20_000 }).toBe(1);
     const workers = processesOf(app.pid).serving;
     expect(workers).toHaveLength(2);
