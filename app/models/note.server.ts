@@ -41,14 +41,6 @@ export function pageOf(ref: MeetingRef) {
   });
 }
 
-const earlierPages = (ref: MeetingRef) => ({
-  meeting: {
-    ritualId: ref.ritualId,
-    originalStart: { lt: new Date(ref.originalStart) },
-    ritual: { teamId: ref.teamId },
-  },
-});
-
 /** Ids and ISO dates, compared as text: their order is the same in every collation. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Oldest first, then by id, as each list on a page is kept. */
@@ -57,36 +49,41 @@ const byCreation = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id
 
 /**
  * What a meeting inherits from the ritual's earlier meetings, in one read:
- * follow-ups and questions still open, risks not yet resolved (the ones shared
- * with the customer only, when `sharedOnly`), and the customer's deadline as last
- * recorded (the meeting's own, once set, wins). Each item says which meeting raised it.
+ * follow-ups and questions still open, risks not yet resolved, and the
+ * customer's deadline as last recorded (the meeting's own, once set, wins);
+ * with `sharedOnly`, only the items shared with the customer. Each item says
+ * which meeting raised it.
  */
 export async function carriedFromEarlier(ref: MeetingRef, { sharedOnly = false } = {}) {
+  const shared = sharedOnly ? { shared: true } : {};
   const pages = await prisma.notePage.findMany({
-    where: earlierPages(ref),
+    where: {
+      meeting: {
+        ritualId: ref.ritualId,
+        originalStart: { lt: new Date(ref.originalStart) },
+        ritual: { teamId: ref.teamId },
+      },
+    },
+    // Latest first: the first deadline found is the one last recorded.
+    orderBy: { meeting: { originalStart: "desc" } },
     select: {
       customerDeadline: true,
       meeting: { select: { originalStart: true } },
-      followUps: { where: { status: "open" }, include: { owner: ownerSelect } },
-      parkedQuestions: { where: { status: "open" }, include: { owner: ownerSelect } },
-      risks: { where: { resolved: false, ...(sharedOnly ? { shared: true } : {}) } },
+      followUps: { where: { status: "open", ...shared }, include: { owner: ownerSelect } },
+      parkedQuestions: { where: { status: "open", ...shared }, include: { owner: ownerSelect } },
+      risks: { where: { resolved: false, ...shared } },
     },
   });
   const raisedOn = <T>(pick: (page: (typeof pages)[number]) => T[]) =>
     pages.flatMap((page) => pick(page).map((item) => ({ ...item, notePage: { meeting: page.meeting } })));
-  const lastDeadline = pages
-    .filter((page) => page.customerDeadline !== null)
-    .reduce<(typeof pages)[number] | null>(
-      (latest, page) => (latest && latest.meeting.originalStart > page.meeting.originalStart ? latest : page),
-      null,
-    );
+  const lastDeadline = pages.find((page) => page.customerDeadline !== null);
   return {
     followUps: raisedOn((page) => page.followUps).sort(
       (a, b) => compareText(a.dueDate, b.dueDate) || compareText(a.id, b.id),
     ),
     questions: raisedOn((page) => page.parkedQuestions).sort(byCreation),
     risks: raisedOn((page) => page.risks).sort(byCreation),
-    deadline: lastDeadline && { customerDeadline: lastDeadline.customerDeadline, meeting: lastDeadline.meeting },
+    deadline: lastDeadline ? { customerDeadline: lastDeadline.customerDeadline, meeting: lastDeadline.meeting } : null,
   };
 }
 
