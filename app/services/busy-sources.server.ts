@@ -100,9 +100,14 @@ async function readCalendar(
   };
 }
 
-/** The busy times of calendar files from a week back to half a year ahead: what every source keeps. */
+/** What every source keeps of its calendar: a week back to half a year ahead. */
+export function keptBusyWindow(now: number): { from: number; to: number } {
+  return { from: now - 7 * DAY, to: now + 182 * DAY };
+}
+
+/** The busy times of calendar files in the kept window. */
 function busyIn(files: readonly string[], reading: { timeZone: string; allDayBlocks: boolean }, now: number) {
-  const window = { ...reading, from: now - 7 * DAY, to: now + 182 * DAY };
+  const window = { ...reading, ...keptBusyWindow(now) };
   try {
     return files.flatMap((text) => busyTimes(text, window));
   } catch (error) {
@@ -125,7 +130,7 @@ async function freeBusyReport(
   signal: AbortSignal,
   now: number,
 ): Promise<BusyTime[] | null> {
-  const window = { from: now - 7 * DAY, to: now + 182 * DAY };
+  const window = keptBusyWindow(now);
   const stamp = (at: number) => new Date(at).toISOString().replace(/[-:]|\.\d{3}/g, "");
   const response = await fetch(url, {
     method: "REPORT",
@@ -195,9 +200,10 @@ async function readCalDav(
     // A free-busy answer holds no event at all, but cannot leave all-day events out: asked only where they block.
     const freeBusy = reading.allDayBlocks ? await freeBusyReport(url, headers, fetchOptions.signal, now) : null;
     if (freeBusy) return { times: freeBusy, etag: tag, lastModified: null };
+    const kept = keptBusyWindow(now);
     const objects = await fetchCalendarObjects({
       calendar: { url: url.href },
-      timeRange: { start: new Date(now - 7 * DAY).toISOString(), end: new Date(now + 182 * DAY).toISOString() },
+      timeRange: { start: new Date(kept.from).toISOString(), end: new Date(kept.to).toISOString() },
       headers,
       fetchOptions,
     });

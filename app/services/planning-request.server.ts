@@ -1,6 +1,6 @@
-import { DAY } from "~/domain/durations";
 import { requestTranslation } from "~/i18n/i18next.server";
 import { busyElsewhere } from "~/models/busy-source.server";
+import { keptBusyWindow } from "~/services/busy-sources.server";
 import { loadTeamPlanning } from "~/models/planning.server";
 
 /** What every planning page starts from: the viewer's language, the team's people and rituals, and now. */
@@ -15,7 +15,7 @@ export async function editorRequest(request: Request, teamId: string) {
   const planned = await planningRequest(request, teamId);
   const elsewhere = await busyElsewhere(
     planned.planning.members.map((member) => member.id),
-    { from: planned.now - 7 * DAY, to: planned.now + 182 * DAY },
+    keptBusyWindow(planned.now),
   );
   return { ...planned, elsewhere };
 }
